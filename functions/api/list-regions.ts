@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { notFound } from '../domain/problem.ts';
+import { httpHandler, pageQuery, parseWith } from '../shared/http.ts';
+import { getRegion, listChildRegions } from '../store/reference.ts';
+
+const query = pageQuery.extend({ parentCode: z.string().regex(/^\d{6,12}$/, 'must be a region code').optional() });
+
+/** GET /v1/regions?parentCode=: the units directly below a region, or the top level. */
+export const handler = httpHandler(async (request) => {
+  const { parentCode, limit, cursor } = parseWith(query, request.query, 'query', undefined);
+  if (parentCode !== undefined && !(await getRegion(parentCode))) throw notFound(`There is no region ${parentCode}.`);
+  const page = await listChildRegions(parentCode, limit, cursor);
+  return {
+    status: 200,
+    body: {
+      items: page.items.map(({ code, name, level, population }) => ({ code, name, level, population })),
+      nextCursor: page.nextCursor,
+    },
+  };
+});

@@ -1,0 +1,46 @@
+import { durationMs } from './duration.ts';
+
+/**
+ * The legal clock of the 信访工作条例 (2022), as ISO-8601 durations.
+ * Each is a configurable policy value; these are the regulation's defaults.
+ */
+export interface Policy {
+  /** Register and decide on acceptance, from receipt. */
+  acceptance: string;
+  /** Handle and reply, from acceptance. */
+  handling: string;
+  /** The one extension a complex case may get, at most. */
+  maxExtension: string;
+  /** The petitioner may ask for review within this of the reply (and re-review of the review opinion). */
+  reviewRequestWindow: string;
+  /** The reviewing office gives its opinion within this. */
+  reviewOpinion: string;
+}
+
+export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
+  acceptance: 'P15D',
+  handling: 'P60D',
+  maxExtension: 'P30D',
+  reviewRequestWindow: 'P30D',
+  reviewOpinion: 'P30D',
+});
+
+/** A policy resolved to milliseconds, every duration divided by the time scale. */
+export type Clock = { readonly [K in keyof Policy]: number };
+
+/**
+ * Resolves a policy to milliseconds. `timeScale` divides every duration, so
+ * that with 86400 a policy day lasts one second on a demo machine.
+ */
+export function clockOf(policy: Policy, timeScale = 1): Clock {
+  if (!Number.isFinite(timeScale) || timeScale <= 0) {
+    throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
+  }
+  const entries = Object.entries(policy).map(([name, iso]) => [name, durationMs(iso) / timeScale]);
+  return Object.freeze(Object.fromEntries(entries)) as Clock;
+}
+
+/** `from` plus `ms`, as an ISO-8601 UTC string. */
+export function addMs(from: string, ms: number): string {
+  return new Date(Date.parse(from) + Math.round(ms)).toISOString();
+}

@@ -1,0 +1,112 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
+import { recordRepeat, registerCase } from '../domain/case.ts';
+import type { Submission } from '../domain/intake.ts';
+import { invalid, Problem } from '../domain/problem.ts';
+import { sendRouteCase } from '../queues/routing.ts';
+import { currentClock, routingRetryMs } from '../shared/config.ts';
+import { errorSummary, logger } from '../shared/logger.ts';
+import { createCase, getCase, saveChange, type Answering } from '../store/cases.ts';
+import { getFirstAnswer, type FirstAnswer } from '../store/idempotency.ts';
+import { getCategory, getRegionChain } from '../store/reference.ts';
+
+/** Who registers a case: the petitioner online, or a member of staff. */
+export interface Registrar {
+  actor: string;
+}
+
+/** An intake answer: 201 for a new case, 200 for a repeat joining an open one. */
+export type IntakeAnswer = FirstAnswer;
+
+// A repeat can lose a race with another change to the open case; it then tries again.
+const REPEAT_ATTEMPTS = 3;
+
+async function checkReferences(submission: Submission): Promise<void> {
+  const [chain, category] = await Promise.all([getRegionChain(submission.regionCode), getCategory(submission.category)]);
+  const errors = [];
+  if (!chain) errors.push({ path: 'regionCode', message: `there is no region ${submission.regionCode}` });
+  if (!category) errors.push({ path: 'category', message: `there is no category ${submission.category}; see GET /v1/categories` });
+  if (chain && submission.addressedTo !== undefined && !chain.some((region) => region.code === submission.addressedTo)) {
+    errors.push({ path: 'addressedTo', message: 'must be the case region or a region above it' });
+  }
+  if (errors.length > 0) throw invalid('The submission names reference data that does not exist.', errors);
+}
+
+/** The first answer again for a retry of the same request; 409 for another request under the same key. */
+function replay(first: FirstAnswer, requestHash: string): IntakeAnswer {
+  if (first.requestHash !== requestHash) {
+    throw new Problem('conflict', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request.');
+  }
+  return first;
+}
+
+async function replayStored(idempotencyKey: string, requestHash: string): Promise<IntakeAnswer> {
+  const first = await getFirstAnswer(idempotencyKey);
+  if (!first) throw new Error('an idempotency answer refused a write but cannot be read');
+  return replay(first, requestHash);
+}
+
+async function joinOpenCase(openCaseId: string, submission: Submission, registrar: Registrar, requestHash: string, idempotencyKey?: string): Promise<IntakeAnswer> {
+  for (let attempt = 0; attempt < REPEAT_ATTEMPTS; attempt++) {
+    const open = await getCase(openCaseId);
+    if (!open) throw new Error(`the open case ${openCaseId} of a matter does not exist`);
+    const change = recordRepeat(open, { now: new Date().toISOString(), channel: submission.channel, actor: registrar.actor });
+    const answer: IntakeAnswer = { requestHash, status: 200, body: { id: open.id, repeat: true, status: open.status } };
+    const answering: Answering | undefined = idempotencyKey ? { idempotencyKey, answer } : undefined;
+    const saving = await saveChange(change, open.version, answering);
+    if (saving === 'saved') return answer;
+    if (saving === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
+  }
+  throw new Error(`case ${openCaseId} kept changing while a repeat was recorded`);
+}
+
+/**
+ * Takes a case in: registers it (or, for a repeat, joins the open case) in
+ * one transaction, then asks routing for it. The answer does not wait for
+ * routing, and a lost routing message is sent again by the sweep.
+ *
+ * @param idempotencyKey - with it, a retry of the same request gets the first answer again
+ */
+export async function takeIn(submission: Submission, registrar: Registrar, idempotencyKey?: string): Promise<IntakeAnswer> {
+  await checkReferences(submission);
+  const requestHash = createHash('sha256').update(`${registrar.actor}\n${JSON.stringify(submission)}`).digest('base64url');
+  if (idempotencyKey) {
+    const first = await getFirstAnswer(idempotencyKey);
+    if (first) return replay(first, requestHash);
+  }
+
+  const accessCode = newAccessCode();
+  const change = registerCase(submission, {
+    id: randomUUID(),
+    now: new Date().toISOString(),
+    clock: currentClock(),
+    accessCodeHash: hashAccessCode(accessCode),
+    routingRetryMs: routingRetryMs(),
+    actor: registrar.actor,
+  });
+  const registered = change.case;
+  const answer: IntakeAnswer = {
+    requestHash,
+    status: 201,
+    location: `/v1/cases/${registered.id}`,
+    // The access code is in the kept answer (for 24 hours) so that a retry can still hand it over.
+    body: {
+      id: registered.id,
+      accessCode,
+      status: registered.status,
+      receivedAt: registered.receivedAt,
+      acceptanceDueAt: registered.acceptanceDueAt,
+    },
+  };
+  const creation = await createCase(change, idempotencyKey ? { idempotencyKey, answer } : undefined);
+  if (creation.outcome === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
+  if (creation.outcome === 'repeat') return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
+
+  try {
+    await sendRouteCase([registered.id]);
+  } catch (error) {
+    logger.warn('routing message not sent; the sweep will send it', { caseId: registered.id, error: errorSummary(error) });
+  }
+  logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category });
+  return answer;
+}

@@ -1,0 +1,31 @@
+/**
+ * The environment a function reads. The wiring sets the same names on AWS and
+ * in the local runtime, so these names are the contract between them.
+ */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  /** Divides every policy duration (demo and tests); 1 on AWS. */
+  timeScale: 'TIME_SCALE',
+  /** How long intake waits for routing before the sweep sends the case again. */
+  routingRetrySeconds: 'ROUTING_RETRY_SECONDS',
+} as const;
+
+/** The environment variable that holds a queue's URL, e.g. ROUTING_QUEUE_URL. */
+export function queueUrlEnv(queue: string): string {
+  return `${queue.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_QUEUE_URL`;
+}
+
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+/** A positive number from the environment, or the default when unset. */
+export function numberEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`environment variable ${name} must be a positive number, got "${raw}"`);
+  return value;
+}

@@ -1,0 +1,137 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z, type ZodType } from 'zod';
+import { invalid, Problem, PROBLEM_STATUS, type FieldError } from '../domain/problem.ts';
+import { errorSummary, logger } from './logger.ts';
+
+/** Bodies larger than this are refused before parsing (413). */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** What a route handler sees of an HTTP request. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  params: Record<string, string>;
+  /** The body parsed as JSON and validated by `schema`; a 4xx Problem otherwise. */
+  body<T>(schema: ZodType<T>): T;
+  /** The body exactly as sent, for hashing. */
+  rawBody: string;
+}
+
+export interface ApiAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function problemAnswer(problem: Problem): ApiAnswer {
+  const status = PROBLEM_STATUS[problem.kind];
+  return {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+    body: {
+      type: `/v1/problems/${problem.kind.replaceAll('_', '-')}`,
+      title: problem.title,
+      status,
+      detail: problem.detail,
+      errors: problem.errors,
+    },
+  };
+}
+
+const INTERNAL: ApiAnswer = {
+  status: 500,
+  headers: { 'content-type': 'application/problem+json' },
+  body: {
+    type: '/v1/problems/internal',
+    title: 'Internal error',
+    status: 500,
+    detail: 'The request could not be completed; nothing was changed by it. It is safe to try again.',
+    errors: [],
+  },
+};
+
+/** Zod's complaints as problem-document field errors ("petitioner.phone"). */
+export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== '').join('.'),
+    message: issue.message,
+  }));
+}
+
+/** Validates a value against a schema, or refuses the request with 400 and each field's error. */
+export function parseWith<T>(schema: ZodType<T>, value: unknown, what: string, prefix?: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(`The ${what} is not valid.`, fieldErrors(result.error, prefix));
+  return result.data;
+}
+
+function decodedBody(event: APIGatewayProxyEventV2): string {
+  const raw = event.body ?? '';
+  return event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+}
+
+function requestOf(event: APIGatewayProxyEventV2): ApiRequest {
+  const headers = Object.fromEntries(
+    Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value ?? '']),
+  );
+  const rawBody = decodedBody(event);
+  return {
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    headers,
+    query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+    params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+    rawBody,
+    body<T>(schema: ZodType<T>): T {
+      if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
+        throw new Problem('too_large', 'Request too large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+      }
+      const type = headers['content-type'];
+      if (type !== undefined && type !== '' && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+        throw new Problem('unsupported_media_type', 'Unsupported media type', 'Send the body as application/json.');
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(rawBody);
+      } catch {
+        throw invalid('The body is not valid JSON.', [{ path: '', message: 'expected a JSON object' }]);
+      }
+      return parseWith(schema, parsed, 'body');
+    },
+  };
+}
+
+function responseOf(answer: ApiAnswer): APIGatewayProxyStructuredResultV2 {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...answer.headers };
+  if (answer.body === undefined) return { statusCode: answer.status, headers };
+  headers['content-type'] ??= 'application/json';
+  return { statusCode: answer.status, headers, body: JSON.stringify(answer.body) };
+}
+
+/**
+ * Makes a Lambda handler (API Gateway HTTP API, payload 2.0) of a route
+ * handler: a Problem it throws becomes its RFC 9457 answer, anything else is
+ * logged (without the request) and answers 500.
+ */
+export function httpHandler(handle: (request: ApiRequest) => Promise<ApiAnswer>) {
+  return middy(async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    try {
+      return responseOf(await handle(requestOf(event)));
+    } catch (error) {
+      if (error instanceof Problem) return responseOf(problemAnswer(error));
+      logger.error('request failed', { route: event.routeKey, error: errorSummary(error) });
+      return responseOf(INTERNAL);
+    }
+  }).use(injectLambdaContext(logger, { resetKeys: true }));
+}
+
+/** `?limit=&cursor=` of every list: limit 1..200, 50 by default. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+});

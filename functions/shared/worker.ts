@@ -1,0 +1,18 @@
+import middy from '@middy/core';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { logger } from './logger.ts';
+
+/**
+ * Makes an SQS consumer of a per-message handler. Messages are handled one by
+ * one; those that throw are reported as partial batch failures, so only they
+ * come back (and after the queue's receive limit, go to its dead-letter queue).
+ */
+export function queueConsumer(handleMessage: (record: SQSRecord) => Promise<void>) {
+  const processor = new BatchProcessor(EventType.SQS);
+  return middy(
+    async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+      processPartialResponse(event, handleMessage, processor, { context }),
+  ).use(injectLambdaContext(logger, { resetKeys: true }));
+}

@@ -1,0 +1,135 @@
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Category } from '../domain/categories.ts';
+import { invalid } from '../domain/problem.ts';
+import { chainOf, type Region } from '../domain/regions.ts';
+import { decodeCursor, documents, encodeCursor, tableName } from './client.ts';
+
+const TOP = 'TOP';
+const regionKey = (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' });
+const CATEGORIES_PK = 'CATEGORIES';
+
+// Reference data changes rarely (only by seeding): each function instance
+// keeps what it read for a few minutes instead of reading it per request.
+const CACHE_MS = 5 * 60 * 1000;
+const cache = new Map<string, { value: unknown; until: number }>();
+
+async function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const scoped = `${tableName()}\n${key}`;
+  const hit = cache.get(scoped);
+  if (hit && hit.until > Date.now()) return hit.value as T;
+  const value = await read();
+  if (value !== undefined) cache.set(scoped, { value, until: Date.now() + CACHE_MS });
+  return value;
+}
+
+function regionOf(entry: Record<string, unknown>): Region {
+  const region: Region = {
+    code: entry.code as string,
+    name: entry.name as string,
+    level: entry.level as Region['level'],
+    population: entry.population as number,
+  };
+  if (typeof entry.parentCode === 'string') region.parentCode = entry.parentCode;
+  return region;
+}
+
+function categoryOf(entry: Record<string, unknown>): Category {
+  return {
+    code: entry.code as string,
+    name: entry.name as string,
+    department: (entry.department as string | null) ?? null,
+    handlingLevel: entry.handlingLevel as Category['handlingLevel'],
+  };
+}
+
+export async function getRegion(code: string): Promise<Region | undefined> {
+  return cached(`region:${code}`, async () => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: regionKey(code) }));
+    return Item ? regionOf(Item) : undefined;
+  });
+}
+
+/** The region and its ancestors, the region first; `undefined` when the code is unknown. */
+export async function getRegionChain(code: string): Promise<Region[] | undefined> {
+  const region = await getRegion(code);
+  if (!region) return undefined;
+  const known = new Map<string, Region>([[region.code, region]]);
+  // Parents are read one by one; the chain is at most five long and cached.
+  for (let current = region; current.parentCode !== undefined; ) {
+    const parent = await getRegion(current.parentCode);
+    if (!parent) break;
+    known.set(parent.code, parent);
+    current = parent;
+  }
+  return chainOf(region, (c) => known.get(c));
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The regions directly below `parentCode`, or the top level without it, by code. */
+export async function listChildRegions(parentCode: string | undefined, limit: number, cursor?: string): Promise<Page<Region>> {
+  const childrenOf = parentCode ?? TOP;
+  let start: Record<string, string> | undefined;
+  if (cursor !== undefined) {
+    const position = decodeCursor(cursor);
+    if (typeof position?.after !== 'string' || !/^\d{6,12}$/.test(position.after)) {
+      throw invalid('the cursor is not one this list gave out', [{ path: 'cursor', message: 'unknown cursor' }]);
+    }
+    start = { ...regionKey(position.after), childrenOf, code: position.after };
+  }
+  const { Items = [], LastEvaluatedKey } = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'children',
+      KeyConditionExpression: 'childrenOf = :parent',
+      ExpressionAttributeValues: { ':parent': childrenOf },
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  const items = Items.map(regionOf);
+  const last = items.at(-1);
+  return { items, nextCursor: LastEvaluatedKey && last ? encodeCursor({ after: last.code }) : null };
+}
+
+export async function listCategories(): Promise<Category[]> {
+  return cached('categories', async () => {
+    const { Items = [] } = await documents.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': CATEGORIES_PK },
+      }),
+    );
+    return Items.map(categoryOf);
+  });
+}
+
+export async function getCategory(code: string): Promise<Category | undefined> {
+  return (await listCategories()).find((category) => category.code === code);
+}
+
+const BATCH = 25;
+
+/** Writes (or overwrites) the reference data; safe to run again. */
+export async function putReferenceData(regions: Region[], categories: Category[]): Promise<void> {
+  const entries = [
+    ...regions.map((region) => ({ ...regionKey(region.code), childrenOf: region.parentCode ?? TOP, ...region })),
+    ...categories.map((category) => ({ pk: CATEGORIES_PK, sk: category.code, ...category })),
+  ];
+  for (let i = 0; i < entries.length; i += BATCH) {
+    let pending = entries.slice(i, i + BATCH).map((entry) => ({ PutRequest: { Item: entry } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      const { UnprocessedItems } = await documents.send(
+        new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }),
+      );
+      pending = (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+      if (attempt > 8 && pending.length > 0) throw new Error('reference data could not be written: throttled');
+    }
+  }
+  cache.clear();
+}

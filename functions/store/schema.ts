@@ -1,0 +1,31 @@
+/**
+ * The single table's key schema and indexes. The wiring builds the table from
+ * this (on AWS and locally); only the store modules build key values.
+ */
+export const TABLE_SCHEMA = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Epoch seconds after which DynamoDB may delete the entry (idempotency answers). */
+  timeToLive: 'expiresAt',
+  indexes: [
+    {
+      /** Sparse: only open cases carry a due time. Sharded so no partition is hot. */
+      name: 'due',
+      partitionKey: 'dueShard',
+      sortKey: 'dueAt',
+      include: ['dueStage', 'version'],
+    },
+    {
+      /** The regions directly below a region, for the public reference data. */
+      name: 'children',
+      partitionKey: 'childrenOf',
+      sortKey: 'code',
+      include: ['name', 'level', 'population', 'parentCode'],
+    },
+  ],
+} as const;
+
+export type IndexName = (typeof TABLE_SCHEMA.indexes)[number]['name'];
+
+/** Due-index shards: writes for a million open cases spread over this many partitions. */
+export const DUE_SHARDS = 16;

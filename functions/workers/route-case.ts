@@ -1,0 +1,33 @@
+import type { SQSRecord } from 'aws-lambda';
+import { applyRouting, decideRouting } from '../domain/case.ts';
+import { parseRouteCase } from '../queues/routing.ts';
+import { logger } from '../shared/logger.ts';
+import { queueConsumer } from '../shared/worker.ts';
+import { getCase, saveChange } from '../store/cases.ts';
+import { getCategory, getRegionChain } from '../store/reference.ts';
+
+// Another change may land between the read and the write; routing reads again and retries.
+const ATTEMPTS = 3;
+
+/**
+ * Routes one case: decides the office that must accept it and the lead unit it
+ * proposes. Idempotent: a case already routed is left as it is.
+ */
+export async function routeOne(record: SQSRecord): Promise<void> {
+  const { caseId } = parseRouteCase(record.body);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const subject = await getCase(caseId);
+    if (!subject) throw new Error(`case ${caseId} does not exist`);
+    const [chain, category] = await Promise.all([getRegionChain(subject.regionCode), getCategory(subject.category)]);
+    if (!chain || !category) throw new Error(`case ${caseId} names reference data that does not exist`);
+    const change = applyRouting(subject, decideRouting(subject, chain, category), new Date().toISOString());
+    if (!change) return;
+    if ((await saveChange(change, subject.version)) === 'saved') {
+      logger.info('case routed', { caseId, office: change.case.office, overLevel: change.case.overLevel });
+      return;
+    }
+  }
+  throw new Error(`case ${caseId} kept changing while it was routed`);
+}
+
+export const handler = queueConsumer(routeOne);

@@ -1,0 +1,146 @@
+/**
+ * Plays API Gateway (HTTP API, payload format 2.0) on a local port: matches
+ * the wiring's routes, builds the event Lambda would get, and writes back
+ * what the handler answers.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ROUTES, type RouteWiring } from '../wiring.ts';
+import type { LocalLambdas } from './lambda.ts';
+
+// API Gateway refuses payloads above 10 MB before any function runs.
+const MAX_PAYLOAD = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  route: RouteWiring;
+  routeKey: string;
+  pattern: RegExp;
+  params: string[];
+}
+
+function compile(route: RouteWiring): CompiledRoute {
+  const params: string[] = [];
+  // Wiring paths are plain segments and {name} parameters: nothing else to escape.
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    params.push(name);
+    return '([^/]+)';
+  });
+  return { route, routeKey: `${route.method} ${route.path}`, pattern: new RegExp(`^${source}$`), params };
+}
+
+const TEXT_TYPES = /^(?:text\/|application\/(?:[\w.+-]+\+)?(?:json|xml)|application\/x-www-form-urlencoded)/i;
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(body);
+}
+
+function eventOf(request: IncomingMessage, url: URL, match: CompiledRoute, values: string[], body: Buffer): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const now = new Date();
+  const text = body.length === 0 || TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
+  const event: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey: match.routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: match.routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    isBase64Encoded: !text,
+  };
+  if (url.searchParams.size > 0) event.queryStringParameters = query;
+  if (match.params.length > 0) {
+    event.pathParameters = Object.fromEntries(match.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
+  }
+  if (body.length > 0) event.body = text ? body.toString('utf8') : body.toString('base64');
+  return event;
+}
+
+export interface LocalApi {
+  url: string;
+  /** The route keys served, e.g. "GET /v1/health". */
+  routeKeys: string[];
+  close(): Promise<void>;
+}
+
+/** Serves the wiring's routes on `port` by invoking their functions. */
+export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: string) => void): Promise<LocalApi> {
+  const routes = ROUTES.map(compile);
+  const server: Server = createServer(async (request, response) => {
+    const started = Date.now();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let status = 500;
+    try {
+      let values: string[] = [];
+      const match = routes.find((candidate) => {
+        if (candidate.route.method !== request.method) return false;
+        const found = candidate.pattern.exec(url.pathname);
+        if (found) values = found.slice(1);
+        return found !== null;
+      });
+      // What API Gateway answers for a route it does not have.
+      if (!match) return send(response, (status = 404), JSON.stringify({ message: 'Not Found' }));
+      const body = await readBody(request);
+      if (body === 'too-large') return send(response, (status = 413), JSON.stringify({ message: 'Request Entity Too Large' }));
+      const result = (await lambdas.invoke(match.route.function, eventOf(request, url, match, values, body))) as APIGatewayProxyStructuredResultV2;
+      status = result.statusCode ?? 200;
+      const payload = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? '');
+      response.writeHead(status, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
+      response.end(payload);
+    } catch {
+      // A function that throws or times out: API Gateway's own answer.
+      if (!response.headersSent) send(response, (status = 500), JSON.stringify({ message: 'Internal Server Error' }));
+    } finally {
+      log(`${request.method} ${url.pathname} ${status} ${Date.now() - started}ms`);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    routeKeys: routes.map((r) => r.routeKey),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

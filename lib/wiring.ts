@@ -1,0 +1,118 @@
+/**
+ * The one definition of the system's wiring: functions, routes, queues and
+ * their consumers, schedules, and the table. The CDK stack and the local
+ * runtime are both built from it, so what runs locally is what deploys.
+ * Plain data: no AWS construct is imported here.
+ */
+import type { QueueName } from '../functions/queues/names.ts';
+import { ENV, queueUrlEnv } from '../functions/shared/env.ts';
+import { TABLE_SCHEMA } from '../functions/store/schema.ts';
+
+export { TABLE_SCHEMA, ENV, queueUrlEnv };
+
+/** How a function may touch the table: least privilege, declared once. */
+export type TableAccess = 'none' | 'read' | 'read-write';
+
+export interface FunctionWiring {
+  /** The handler module, relative to the project root; it exports `handler`. */
+  entry: string;
+  description: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  table: TableAccess;
+  /** The queues it sends to: it gets their URLs in its environment and the right to send. */
+  sends: readonly QueueName[];
+}
+
+const api = (entry: string, description: string, table: TableAccess, sends: readonly QueueName[] = []): FunctionWiring => ({
+  entry: `functions/api/${entry}.ts`,
+  description,
+  timeoutSeconds: 10,
+  memoryMb: 512,
+  table,
+  sends,
+});
+
+export const FUNCTIONS = {
+  health: api('health', 'GET /v1/health', 'none'),
+  listRegions: api('list-regions', 'GET /v1/regions', 'read'),
+  listCategories: api('list-categories', 'GET /v1/categories', 'read'),
+  submitCase: api('submit-case', 'POST /v1/cases: intake', 'read-write', ['routing']),
+  caseProgress: api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", 'read'),
+  routeCase: {
+    entry: 'functions/workers/route-case.ts',
+    description: 'Routes cases to the office that must accept them',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    table: 'read-write',
+    sends: [],
+  },
+  sweepDeadlines: {
+    entry: 'functions/schedules/sweep-deadlines.ts',
+    description: 'Sends on every case whose due time has come',
+    timeoutSeconds: 50,
+    memoryMb: 512,
+    table: 'read',
+    sends: ['routing'],
+  },
+  seedReferenceData: {
+    entry: 'functions/seed/seed-reference-data.ts',
+    description: 'Loads the reference data (regions, categories)',
+    timeoutSeconds: 120,
+    memoryMb: 512,
+    table: 'read-write',
+    sends: [],
+  },
+} as const satisfies Record<string, FunctionWiring>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export interface RouteWiring {
+  method: 'GET' | 'POST';
+  /** API Gateway path syntax: `{id}` is a path parameter. */
+  path: string;
+  function: FunctionName;
+}
+
+export const ROUTES: readonly RouteWiring[] = [
+  { method: 'GET', path: '/v1/health', function: 'health' },
+  { method: 'GET', path: '/v1/regions', function: 'listRegions' },
+  { method: 'GET', path: '/v1/categories', function: 'listCategories' },
+  { method: 'POST', path: '/v1/cases', function: 'submitCase' },
+  { method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress' },
+];
+
+export interface QueueWiring {
+  name: QueueName;
+  consumer: FunctionName;
+  batchSize: number;
+  /** Receives before a message goes to the dead-letter queue. */
+  maxReceiveCount: number;
+}
+
+export const QUEUES: readonly QueueWiring[] = [{ name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 5 }];
+
+/** A queue's visibility timeout: six times its consumer's timeout, as AWS advises for Lambda consumers. */
+export function visibilityTimeoutSeconds(queue: QueueWiring): number {
+  return 6 * FUNCTIONS[queue.consumer].timeoutSeconds;
+}
+
+export interface ScheduleWiring {
+  name: string;
+  function: FunctionName;
+  /** On AWS; the local runtime takes SWEEP_INTERVAL_SECONDS instead when set. */
+  everySeconds: number;
+}
+
+export const SCHEDULES: readonly ScheduleWiring[] = [{ name: 'sweep', function: 'sweepDeadlines', everySeconds: 60 }];
+
+/** The environment a function gets, given where the table and queues are. */
+export function environmentOf(
+  fn: FunctionWiring,
+  where: { tableName: string; queueUrl: (queue: QueueName) => string },
+): Record<string, string> {
+  const environment: Record<string, string> = {};
+  if (fn.table !== 'none') environment[ENV.tableName] = where.tableName;
+  for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
+  return environment;
+}

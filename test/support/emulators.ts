@@ -1,0 +1,121 @@
+/**
+ * Gives a test file its own table and queues on the shared emulators, and
+ * points the handlers (through their environment) at them.
+ */
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { inject } from 'vitest';
+import { useEmulators } from '../../lib/local/emulators.ts';
+import { ensureQueues, ensureTable, type ProvisionedQueue } from '../../lib/local/provision.ts';
+import { serveApi } from '../../lib/local/api-gateway.ts';
+import { recordOf } from '../../lib/local/event-sources.ts';
+import { LocalLambdas } from '../../lib/local/lambda.ts';
+import { environmentOf, FUNCTIONS, QUEUES } from '../../lib/wiring.ts';
+import type { QueueName } from '../../functions/queues/names.ts';
+
+export interface TestSystem {
+  tableName: string;
+  queues: Record<QueueName, ProvisionedQueue>;
+  dynamo: DynamoDBClient;
+  sqs: SQSClient;
+  /** The wiring's functions, loaded, to invoke with events as Lambda would. */
+  lambdas: LocalLambdas;
+  /** Calls the API, served by the local API Gateway stand-in over these handlers. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  /**
+   * Receives up to `max` messages from a queue, waiting up to `waitSeconds` for the first; what it
+   * receives stays hidden for the visibility timeout. With 0 it only drains what is there.
+   */
+  receive(queue: QueueName, max?: number, waitSeconds?: number): Promise<Message[]>;
+  /** Feeds messages to the queue's consumer as one SQS batch and answers its batch response. */
+  consume(queue: QueueName, messages: Message[]): Promise<SQSBatchResponse>;
+  close(): Promise<void>;
+}
+
+/** A fresh table and fresh queues, named for this test file, with the demo reference data loaded. */
+export async function testSystem(): Promise<TestSystem> {
+  useEmulators({ dynamoDb: inject('dynamoDbEndpoint'), sqs: inject('sqsEndpoint') });
+  const dynamo = new DynamoDBClient({});
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  const name = `t${randomUUID().slice(0, 8)}`;
+  await ensureTable(dynamo, name);
+  const queues = await ensureQueues(sqs, name);
+  for (const fn of Object.values(FUNCTIONS)) {
+    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url }));
+  }
+  const lambdas = new LocalLambdas();
+  await lambdas.load();
+  await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });
+  const server = await serveApi(lambdas, 0, () => undefined);
+  return {
+    tableName: name,
+    queues,
+    dynamo,
+    sqs,
+    lambdas,
+    api: (path, init) => fetch(`${server.url}${path}`, init),
+    async receive(queue, max = 10, waitSeconds = 2) {
+      const messages: Message[] = [];
+      const until = Date.now() + waitSeconds * 1000;
+      // Long-poll until something arrives, then take what else is there without waiting.
+      while (messages.length < max) {
+        const waiting = messages.length === 0 && Date.now() < until;
+        const { Messages = [] } = await sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: queues[queue].url,
+            MaxNumberOfMessages: Math.min(10, max - messages.length),
+            WaitTimeSeconds: waiting ? 1 : 0,
+            MessageSystemAttributeNames: ['All'],
+          }),
+        );
+        messages.push(...Messages);
+        if (Messages.length === 0 && !waiting) break;
+      }
+      return messages;
+    },
+    async consume(queue, messages) {
+      const wiring = QUEUES.find((q) => q.name === queue);
+      if (!wiring) throw new Error(`no queue ${queue}`);
+      const event = { Records: messages.map((message) => recordOf(message, queues[queue].arn)) };
+      return (await lambdas.invoke(wiring.consumer, event)) as SQSBatchResponse;
+    },
+    async close() {
+      await server.close();
+      dynamo.destroy();
+      sqs.destroy();
+    },
+  };
+}
+
+/** A valid submission of an online case; `overrides` replace its fields. */
+export function submission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    channel: 'online',
+    category: 'housing',
+    title: '楼顶漏水',
+    content: '楼顶漏水三个月，物业不予处理。',
+    regionCode: '330726001001',
+    petitioner: { name: '张三', phone: '13800138000' },
+    ...overrides,
+  };
+}
+
+/** Posts a JSON body. */
+export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+/** How many entries the table holds: tests use it to show a refused request wrote nothing. */
+export async function countEntries(system: TestSystem): Promise<number> {
+  const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+  let count = 0;
+  let start: Record<string, never> | undefined;
+  do {
+    const page = await system.dynamo.send(new ScanCommand({ TableName: system.tableName, Select: 'COUNT', ExclusiveStartKey: start }));
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey as typeof start;
+  } while (start);
+  return count;
+}
