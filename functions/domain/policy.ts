@@ -25,6 +25,30 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   reviewOpinion: 'P30D',
 });
 
+/**
+ * Checks policy overrides a deployer gives (e.g. `{"acceptance": "P10D"}`):
+ * known names only, each a positive ISO-8601 duration. Throws a message that
+ * says which value is wrong.
+ */
+export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
+    throw new RangeError(`policy must be an object of ISO-8601 durations, got ${JSON.stringify(overrides)}`);
+  }
+  for (const [name, value] of Object.entries(overrides)) {
+    if (!Object.hasOwn(DEFAULT_POLICY, name)) {
+      throw new RangeError(`policy: unknown name "${name}"; known: ${Object.keys(DEFAULT_POLICY).join(', ')}`);
+    }
+    let ms = Number.NaN;
+    try {
+      if (typeof value === 'string') ms = durationMs(value);
+    } catch {
+      // Reported below, with the name.
+    }
+    if (!(ms > 0)) throw new RangeError(`policy: ${name} must be a positive ISO-8601 duration such as P15D, got ${JSON.stringify(value)}`);
+  }
+  return overrides as Partial<Policy>;
+}
+
 /** A policy resolved to milliseconds, every duration divided by the time scale. */
 export type Clock = { readonly [K in keyof Policy]: number };
 

@@ -1,0 +1,39 @@
+/**
+ * The CDK app: `npx cdk synth` (cdk.json runs this with tsx).
+ *
+ * Context (all optional):
+ *   -c policy='{"acceptance":"P10D"}'   policy overrides, ISO-8601 durations, given to the functions as POLICY
+ *   -c seedDemoData=false                do not load the demo reference data on deploy (default: load it)
+ *   -c alarmEmail=ops@example.org        mail the dead-letter alarms there
+ */
+import { App } from 'aws-cdk-lib';
+import { acknowledgeNagFindings, addNagChecks } from '../lib/nag.ts';
+import { PetitionsStack } from '../lib/stack.ts';
+
+const app = new App();
+
+/** Context values come as strings from the command line and as JSON values from cdk.json. */
+function context<T>(key: string, parse: (raw: string | object) => T): T | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  return parse(value as string | object);
+}
+
+function parsePolicy(raw: string | object): Record<string, string> {
+  // The stack checks keys and durations.
+  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as Record<string, string>;
+}
+
+const policy = context('policy', parsePolicy);
+const seedDemoData = context('seedDemoData', (raw) => String(raw) !== 'false') ?? true;
+const alarmEmail = context('alarmEmail', (raw) => String(raw));
+
+const stack = new PetitionsStack(app, 'Petitions', {
+  description: 'Petition handling: intake, routing, deadlines',
+  seedDemoData,
+  ...(policy ? { policy } : {}),
+  ...(alarmEmail ? { alarmEmail } : {}),
+});
+
+addNagChecks(app);
+acknowledgeNagFindings(stack);

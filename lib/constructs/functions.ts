@@ -1,0 +1,44 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { environmentOf, FUNCTIONS, type FunctionName, type TableAccess } from '../wiring.ts';
+import { PetitionFunction } from './petition-function.ts';
+import type { Queues } from './queues.ts';
+
+export interface FunctionsProps {
+  table: ITable;
+  queues: Queues;
+  policy?: Record<string, string>;
+}
+
+// Exactly what the store modules call: no Scan (the sweep queries an index), no streams.
+// A transaction needs the action of each write in it (PutItem, UpdateItem, ConditionCheckItem).
+const READ = ['dynamodb:GetItem', 'dynamodb:Query'];
+const TABLE_ACTIONS: Record<Exclude<TableAccess, 'none'>, string[]> = {
+  read: READ,
+  'read-write': [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchWriteItem'],
+};
+
+/** One function per wiring entry, granted exactly the table access and queues it declares. */
+export class Functions extends Construct {
+  readonly byName: Record<FunctionName, PetitionFunction>;
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    const { table, queues } = props;
+    const byName: Partial<Record<FunctionName, PetitionFunction>> = {};
+    for (const [name, wiring] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+      const fn = new PetitionFunction(this, name, {
+        wiring,
+        environment: environmentOf(wiring, {
+          tableName: table.tableName,
+          queueUrl: (queue) => queues.get(queue).queue.queueUrl,
+        }),
+        ...(props.policy ? { policy: props.policy } : {}),
+      });
+      if (wiring.table !== 'none') table.grant(fn.function, ...TABLE_ACTIONS[wiring.table]);
+      for (const queue of wiring.sends) queues.get(queue).queue.grantSendMessages(fn.function);
+      byName[name] = fn;
+    }
+    this.byName = byName as Record<FunctionName, PetitionFunction>;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * cdk-nag: the packs we run and the findings we acknowledge, each with its
+ * reason. cdk-nag 3 reads acknowledgements from CDK's own
+ * `Validations.of(construct).acknowledge(...)`; a finding with an ID such as
+ * `AwsSolutions-IAM5[Resource::*]` must be acknowledged by that exact ID.
+ * Everything else is fixed in the constructs, not acknowledged here.
+ */
+import { Validations, type App } from 'aws-cdk-lib';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks, ServerlessChecks, type NagPack } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { FUNCTIONS, QUEUES, SCHEDULES, type FunctionName } from './wiring.ts';
+import type { PetitionsStack } from './stack.ts';
+
+/** The packs that gate synthesis. */
+export function nagPacks(verbose = false): NagPack[] {
+  return [new AwsSolutionsChecks(undefined, { verbose }), new ServerlessChecks(undefined, { verbose })];
+}
+
+/** Registers the packs on the app: synthesis fails on any finding not acknowledged below. */
+export function addNagChecks(app: App, verbose = true): void {
+  Validations.of(app).addPlugins(...nagPacks(verbose));
+}
+
+function ack(scope: IConstruct, id: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id, reason });
+}
+
+const NODE_22 =
+  'Node.js 22 on purpose: the same handlers run locally on Node 20/22 and are tested there; we move to the next LTS deliberately, not by a linter.';
+
+/** Acknowledges the findings we chose on purpose, on the narrowest construct that carries them. */
+export function acknowledgeNagFindings(stack: PetitionsStack): void {
+  const tableLogicalId = stack.getLogicalId(stack.data.table.node.defaultChild as CfnTable);
+  const consumers = new Set<FunctionName>(QUEUES.map((queue) => queue.consumer));
+  const scheduled = new Set<FunctionName>(SCHEDULES.map((schedule) => schedule.function));
+
+  for (const [name, fn] of Object.entries(stack.functions.byName) as [FunctionName, (typeof stack.functions.byName)[FunctionName]][]) {
+    ack(fn, 'AwsSolutions-L1', NODE_22);
+    ack(fn, 'Serverless-LambdaLatestVersion', NODE_22);
+    ack(
+      fn.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permission, so their resource is *.',
+    );
+    if (FUNCTIONS[name].table !== 'none') {
+      ack(
+        fn.role,
+        `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+        "The table's own indexes (the due index, the children index): Table.grant scopes them as table/index/*; no other table is reachable.",
+      );
+    }
+    ack(
+      fn,
+      'Serverless-LambdaDLQ',
+      consumers.has(name)
+        ? 'Invoked by an SQS event source, not asynchronously: failed messages go to the queue’s own dead-letter queue (redrive), which has an alarm.'
+        : scheduled.has(name)
+          ? 'Invoked by a schedule: the sweep is idempotent and runs again on the next tick, and it only reads what is due; a lost run changes nothing but a minute of delay.'
+          : 'Invoked synchronously (API Gateway or the custom-resource provider): the caller sees the error; an on-failure destination applies only to asynchronous invocations.',
+    );
+    if (consumers.has(name)) {
+      ack(
+        fn,
+        'Serverless-LambdaEventSourceMappingDestination',
+        'The SQS queue redrives to its dead-letter queue after maxReceiveCount receives (and that DLQ has an alarm): an on-failure destination on the event source mapping would duplicate it.',
+      );
+    }
+  }
+
+  for (const { deadLetterQueue } of stack.queues.byName.values()) {
+    ack(deadLetterQueue, 'Serverless-SQSRedrivePolicy', 'This is the dead-letter queue itself; it is watched by an alarm, not redriven further.');
+  }
+
+  for (const rule of stack.schedules.rules) {
+    ack(
+      rule,
+      'Serverless-EventBusDLQ',
+      'The schedule target is the idempotent sweep, run again on the next tick: a dropped invocation only delays it by one interval.',
+    );
+  }
+
+  ack(
+    stack.api.httpApi,
+    'AwsSolutions-APIG4',
+    'The current routes are public by design (health, reference data, a petitioner registering a case, a petitioner reading progress with the access code checked in the handler); the stage is throttled. Staff routes will carry a JWT authorizer.',
+  );
+
+  if (stack.observability.topic) {
+    ack(
+      stack.observability.topic,
+      'Serverless-SNSRedrivePolicy',
+      'The only subscription is the operator email for alarms: the alarm itself stays in ALARM in CloudWatch whether or not a mail is delivered.',
+    );
+  }
+
+  if (stack.seed) {
+    const { provider } = stack.seed;
+    const seedLogicalId = stack.getLogicalId(stack.functions.byName.seedReferenceData.function.node.defaultChild as CfnFunction);
+    ack(
+      stack.seed,
+      `AwsSolutions-IAM5[Resource::<${seedLogicalId}.Arn>:*]`,
+      'The provider framework may invoke any version of the one seed function (lambda:InvokeFunction on its ARN and ARN:*), nothing else.',
+    );
+    const cdkOwned = 'The custom-resource provider framework function belongs to aws-cdk-lib: it runs only during deployments, synchronously, for seconds.';
+    ack(provider, 'Serverless-LambdaDLQ', cdkOwned);
+    ack(provider, 'Serverless-LambdaDefaultMemorySize', cdkOwned);
+    ack(provider, 'Serverless-LambdaTracing', cdkOwned);
+  }
+}
+

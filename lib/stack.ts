@@ -1,0 +1,52 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { checkPolicyOverrides } from '../functions/domain/policy.ts';
+import { Api } from './constructs/api.ts';
+import { Data } from './constructs/data.ts';
+import { Functions } from './constructs/functions.ts';
+import { Observability } from './constructs/observability.ts';
+import { Queues } from './constructs/queues.ts';
+import { Schedules } from './constructs/schedules.ts';
+import { Seed } from './constructs/seed.ts';
+import { Workers } from './constructs/workers.ts';
+
+export interface PetitionsStackProps extends StackProps {
+  /** Policy overrides, ISO-8601 durations (e.g. { acceptance: 'P10D' }), given to every function as POLICY. */
+  policy?: Record<string, string>;
+  /** Load the demo reference data on deploy (default true). */
+  seedDemoData?: boolean;
+  /** Where the dead-letter alarms are mailed. */
+  alarmEmail?: string;
+}
+
+/** The whole system, built from lib/wiring.ts. */
+export class PetitionsStack extends Stack {
+  readonly data: Data;
+  readonly queues: Queues;
+  readonly functions: Functions;
+  readonly api: Api;
+  readonly schedules: Schedules;
+  readonly observability: Observability;
+  readonly seed?: Seed;
+
+  constructor(scope: Construct, id: string, props: PetitionsStackProps = {}) {
+    const { policy, seedDemoData = true, alarmEmail, ...stackProps } = props;
+    super(scope, id, stackProps);
+    // Refused at synth rather than at every function's first request.
+    if (policy !== undefined) checkPolicyOverrides(policy);
+
+    this.data = new Data(this, 'Data');
+    this.queues = new Queues(this, 'Queues');
+    this.functions = new Functions(this, 'Functions', {
+      table: this.data.table,
+      queues: this.queues,
+      ...(policy ? { policy } : {}),
+    });
+    const functions = this.functions.byName;
+    this.api = new Api(this, 'Api', { functions });
+    new Workers(this, 'Workers', { functions, queues: this.queues });
+    this.schedules = new Schedules(this, 'Schedules', { functions });
+    this.observability = new Observability(this, 'Observability', { queues: this.queues, ...(alarmEmail ? { alarmEmail } : {}) });
+    if (seedDemoData) this.seed = new Seed(this, 'Seed', { handler: functions.seedReferenceData, table: this.data.table });
+  }
+}

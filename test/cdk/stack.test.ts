@@ -1,0 +1,441 @@
+/**
+ * Assertions on the synthesized stack, every expectation derived from
+ * lib/wiring.ts: a route, queue, schedule or index added there is checked
+ * here without touching this file.
+ */
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { QueueName } from '../../functions/queues/names.ts';
+import { acknowledgeNagFindings, addNagChecks, nagPacks } from '../../lib/nag.ts';
+import { checkPolicyOverrides } from '../../functions/domain/policy.ts';
+import { PetitionsStack, type PetitionsStackProps } from '../../lib/stack.ts';
+import {
+  ENV,
+  FUNCTIONS,
+  QUEUES,
+  ROUTES,
+  SCHEDULES,
+  TABLE_SCHEMA,
+  queueUrlEnv,
+  visibilityTimeoutSeconds,
+  type FunctionName,
+} from '../../lib/wiring.ts';
+
+const POLICY = { acceptance: 'P10D', handling: 'P45D' };
+const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+
+/**
+ * A stack in a fresh app. `bundle: false` skips esbuild (the assets become
+ * placeholders): only the main synthesis below pays for bundling.
+ */
+function synth(props: PetitionsStackProps = {}, bundle = false): { stack: PetitionsStack; template: Template } {
+  const app = new App(bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new PetitionsStack(app, 'Petitions', props);
+  return { stack, template: Template.fromStack(stack) };
+}
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[]; DeletionPolicy?: string };
+
+const actionsOf = (statement: Statement): string[] => [statement.Action].flat();
+const refersTo = (value: unknown, logicalId: string): boolean => JSON.stringify(value).includes(`"${logicalId}"`);
+
+describe('PetitionsStack', { timeout: 180_000 }, () => {
+  let stack: PetitionsStack;
+  let template: Template;
+  let resources: Record<string, Resource>;
+
+  beforeAll(() => {
+    ({ stack, template } = synth({ policy: POLICY }, true));
+    resources = template.toJSON().Resources;
+  }, 180_000);
+
+  const id = (element: { node: { defaultChild?: unknown } }) => stack.getLogicalId(element.node.defaultChild as CfnElement);
+  const fnId = (name: FunctionName) => id(stack.functions.byName[name].function);
+  const roleId = (name: FunctionName) => id(stack.functions.byName[name].role);
+  const queueId = (name: QueueName) => id(stack.queues.get(name).queue);
+  const dlqId = (name: QueueName) => id(stack.queues.get(name).deadLetterQueue);
+  const tableId = () => id(stack.data.table);
+
+  /** Every statement of every IAM policy attached to the function's role. */
+  function statementsOf(name: FunctionName): Statement[] {
+    return Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => refersTo(policy.Properties.Roles, roleId(name)))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  }
+  const actionsOfFunction = (name: FunctionName) => statementsOf(name).flatMap(actionsOf);
+
+  describe('table', () => {
+    it('has the keys, billing, PITR, encryption, TTL, deletion protection and retain policies', () => {
+      template.resourceCountIs('AWS::DynamoDB::Table', 1);
+      template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({
+          KeySchema: [
+            { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+            { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+          ],
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { SSEEnabled: true },
+          DeletionProtectionEnabled: true,
+          TimeToLiveSpecification: { AttributeName: TABLE_SCHEMA.timeToLive, Enabled: true },
+        }),
+      });
+    });
+
+    it('declares every key attribute as a string', () => {
+      const keys = new Set<string>([TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
+      for (const index of TABLE_SCHEMA.indexes) keys.add(index.partitionKey).add(index.sortKey);
+      const table = resources[tableId()]!;
+      expect(new Set(table.Properties.AttributeDefinitions)).toEqual(
+        new Set([...keys].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }))),
+      );
+    });
+
+    it('has exactly the indexes of TABLE_SCHEMA, each projecting its include list', () => {
+      const indexes = resources[tableId()]!.Properties.GlobalSecondaryIndexes as Record<string, unknown>[];
+      expect(indexes).toHaveLength(TABLE_SCHEMA.indexes.length);
+      for (const index of TABLE_SCHEMA.indexes) {
+        expect(indexes).toContainEqual({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.include] },
+        });
+      }
+    });
+  });
+
+  describe('queues', () => {
+    it('has a queue and a dead-letter queue per wiring queue, and no other', () => {
+      template.resourceCountIs('AWS::SQS::Queue', 2 * QUEUES.length);
+    });
+
+    it.each(QUEUES.map((q) => [q.name, q] as const))('%s: redrives to its DLQ after maxReceiveCount receives', (name, wiring) => {
+      const queue = resources[queueId(name)]!;
+      expect(queue.Properties.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [dlqId(name), 'Arn'] },
+        maxReceiveCount: wiring.maxReceiveCount,
+      });
+      expect(wiring.maxReceiveCount).toBeGreaterThanOrEqual(5);
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      const dlq = resources[dlqId(name)]!;
+      expect(dlq.Properties.MessageRetentionPeriod).toBe(14 * 24 * 60 * 60);
+      expect(dlq.Properties.SqsManagedSseEnabled).toBe(true);
+    });
+
+    it.each(QUEUES.map((q) => [q.name, q] as const))('%s: visibility timeout is six times its consumer timeout', (name, wiring) => {
+      const visibility = resources[queueId(name)]!.Properties.VisibilityTimeout;
+      const consumerTimeout = resources[fnId(wiring.consumer)]!.Properties.Timeout;
+      expect(consumerTimeout).toBe(FUNCTIONS[wiring.consumer].timeoutSeconds);
+      expect(visibility).toBe(6 * consumerTimeout);
+      expect(visibility).toBe(visibilityTimeoutSeconds(wiring));
+    });
+
+    it.each(QUEUES.map((q) => [q.name] as const))('%s: queue and DLQ deny requests without TLS', (name) => {
+      for (const logicalId of [queueId(name), dlqId(name)]) {
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: logicalId }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Effect: 'Deny',
+                Action: 'sqs:*',
+                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              }),
+            ]),
+          },
+        });
+      }
+    });
+
+    it('has an alarm on every dead-letter queue', () => {
+      for (const { name } of QUEUES) {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId(name), 'QueueName'] } }],
+          ComparisonOperator: 'GreaterThanThreshold',
+          Threshold: 0,
+        });
+      }
+    });
+  });
+
+  describe('functions', () => {
+    it('has one function per wiring entry, plus the custom-resource provider', () => {
+      const ours = FUNCTION_NAMES.map(fnId);
+      expect(new Set(ours).size).toBe(FUNCTION_NAMES.length);
+      for (const logicalId of ours) expect(resources[logicalId]?.Type).toBe('AWS::Lambda::Function');
+      template.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 1);
+    });
+
+    it.each(FUNCTION_NAMES)('%s: Node.js 22 on arm64, active tracing, timeout and memory from the wiring', (name) => {
+      const { Properties } = resources[fnId(name)]!;
+      expect(Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+        Timeout: FUNCTIONS[name].timeoutSeconds,
+        MemorySize: FUNCTIONS[name].memoryMb,
+      });
+    });
+
+    it.each(FUNCTION_NAMES)('%s: logs to its own log group with a retention', (name) => {
+      const { LoggingConfig } = resources[fnId(name)]!.Properties;
+      const logGroupId = LoggingConfig?.LogGroup?.Ref as string;
+      expect(resources[logGroupId]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: 30 },
+      });
+    });
+
+    it.each(FUNCTION_NAMES)('%s: environment from the wiring, source maps, Powertools, POLICY', (name) => {
+      const wiring = FUNCTIONS[name];
+      const variables = resources[fnId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
+      expect(variables).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'petitions',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        POLICY: JSON.stringify(POLICY),
+      });
+      if (wiring.table === 'none') expect(variables).not.toHaveProperty(ENV.tableName);
+      else expect(variables[ENV.tableName]).toEqual({ Ref: tableId() });
+      for (const { name: queue } of QUEUES) {
+        const env = queueUrlEnv(queue);
+        if ((wiring.sends as readonly string[]).includes(queue)) expect(variables[env]).toEqual({ Ref: queueId(queue) });
+        else expect(variables).not.toHaveProperty(env);
+      }
+    });
+
+    it('refuses a policy with an unknown key or a bad duration', () => {
+      expect(checkPolicyOverrides(POLICY)).toEqual(POLICY);
+      expect(() => checkPolicyOverrides({ acceptanse: 'P10D' })).toThrow(/unknown name "acceptanse"/);
+      expect(() => checkPolicyOverrides({ acceptance: '10 days' })).toThrow(/acceptance must be a positive ISO-8601 duration/);
+      expect(() => checkPolicyOverrides({ acceptance: 10 })).toThrow(/acceptance/);
+      expect(() => checkPolicyOverrides(['P10D'])).toThrow(/must be an object/);
+      expect(() => new PetitionsStack(new App(), 'Bad', { policy: { handling: 'P0D' } })).toThrow(/handling/);
+    });
+
+    it('sets no POLICY when no policy is given', () => {
+      const { stack: plain, template: plainTemplate } = synth();
+      for (const name of FUNCTION_NAMES) {
+        const fn = plainTemplate.toJSON().Resources[plain.getLogicalId(plain.functions.byName[name].function.node.defaultChild as CfnElement)];
+        expect(fn.Properties.Environment.Variables).not.toHaveProperty('POLICY');
+      }
+    });
+  });
+
+  describe('least privilege', () => {
+    const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    const byAccess = (access: string) => FUNCTION_NAMES.filter((name) => FUNCTIONS[name].table === access);
+
+    it('uses our own roles, without managed policies', () => {
+      for (const name of FUNCTION_NAMES) expect(resources[roleId(name)]!.Properties.ManagedPolicyArns).toBeUndefined();
+    });
+
+    it.each(byAccess('none'))('%s: has no DynamoDB permission at all', (name) => {
+      expect(actionsOfFunction(name).filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    });
+
+    it.each(byAccess('read'))('%s: reads the table but cannot write it', (name) => {
+      const actions = actionsOfFunction(name);
+      expect(actions).toContain('dynamodb:Query');
+      expect(actions).toContain('dynamodb:GetItem');
+      for (const write of WRITES) expect(actions).not.toContain(write);
+    });
+
+    it.each(byAccess('read-write'))('%s: reads and writes the table', (name) => {
+      const actions = actionsOfFunction(name);
+      for (const action of ['dynamodb:Query', ...WRITES]) expect(actions).toContain(action);
+    });
+
+    it.each(FUNCTION_NAMES)('%s: may not scan the table (the sweep queries the due index)', (name) => {
+      expect(actionsOfFunction(name)).not.toContain('dynamodb:Scan');
+    });
+
+    it.each(FUNCTION_NAMES)('%s: DynamoDB actions reach only our table and its indexes', (name) => {
+      for (const statement of statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))) {
+        for (const resource of [statement.Resource].flat()) expect(refersTo(resource, tableId())).toBe(true);
+      }
+    });
+
+    it.each(FUNCTION_NAMES)('%s: may send only to the queues it declares', (name) => {
+      const sends: readonly QueueName[] = FUNCTIONS[name].sends;
+      for (const { name: queue } of QUEUES) {
+        const canSend = statementsOf(name).some(
+          (s) => s.Effect === 'Allow' && actionsOf(s).includes('sqs:SendMessage') && refersTo(s.Resource, queueId(queue)),
+        );
+        expect(canSend, `${name} sqs:SendMessage on ${queue}`).toBe(sends.includes(queue));
+      }
+      // Nor on anything else (a DLQ, a wildcard).
+      for (const statement of statementsOf(name).filter((s) => actionsOf(s).includes('sqs:SendMessage'))) {
+        expect(sends.some((queue) => refersTo(statement.Resource, queueId(queue)))).toBe(true);
+      }
+    });
+
+    it('only queue consumers may receive and delete messages', () => {
+      const consumers = new Set<string>(QUEUES.map((q) => q.consumer));
+      for (const name of FUNCTION_NAMES) {
+        expect(actionsOfFunction(name).includes('sqs:DeleteMessage'), name).toBe(consumers.has(name));
+      }
+    });
+
+    it('has no wildcard action in any policy statement', () => {
+      const policies = [
+        ...Object.values(template.findResources('AWS::IAM::Policy')).map((p) => p.Properties.PolicyDocument),
+        ...Object.values(template.findResources('AWS::IAM::Role')).flatMap((r) =>
+          (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
+        ),
+      ];
+      const actions = policies.flatMap((doc: { Statement: Statement[] }) => doc.Statement.flatMap(actionsOf));
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+    });
+  });
+
+  describe('api', () => {
+    it('has exactly one route per wiring route, each to its function over payload 2.0', () => {
+      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+      expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      for (const route of ROUTES) {
+        const found = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`)!;
+        const integrationId = found.Properties.Target['Fn::Join'][1][1].Ref as string;
+        expect(resources[integrationId]).toMatchObject({
+          Type: 'AWS::ApiGatewayV2::Integration',
+          Properties: {
+            IntegrationType: 'AWS_PROXY',
+            PayloadFormatVersion: '2.0',
+            IntegrationUri: { 'Fn::GetAtt': [fnId(route.function), 'Arn'] },
+          },
+        });
+      }
+    });
+
+    it('has a throttled default stage with access logs, and outputs its URL', () => {
+      template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+        AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+      });
+      // No source IP in the access logs: personal data stays out of logs.
+      const stageFormat = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties.AccessLogSettings.Format;
+      expect(stageFormat).not.toContain('sourceIp');
+      template.hasOutput('ApiUrl', { Value: Match.anyValue() });
+    });
+  });
+
+  describe('workers and schedules', () => {
+    it.each(QUEUES.map((q) => [q.name, q] as const))('%s: feeds its consumer with the batch size, reporting item failures', (name, wiring) => {
+      const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).filter((m) =>
+        refersTo(m.Properties.EventSourceArn, queueId(name)),
+      );
+      expect(mappings).toHaveLength(1);
+      expect(mappings[0]!.Properties).toMatchObject({
+        FunctionName: { Ref: fnId(wiring.consumer) },
+        BatchSize: wiring.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    });
+
+    it('has no event source mapping that is not in the wiring', () => {
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', QUEUES.length);
+    });
+
+    /** The EventBridge rate expression for a whole number of minutes, in the largest whole unit. */
+    function rateExpression(seconds: number): string {
+      const [amount, unit] =
+        seconds % 86_400 === 0 ? [seconds / 86_400, 'day'] : seconds % 3_600 === 0 ? [seconds / 3_600, 'hour'] : [seconds / 60, 'minute'];
+      return `rate(${amount} ${unit}${amount === 1 ? '' : 's'})`;
+    }
+
+    it('has one schedule rule per wiring schedule, at its rate, targeting its function', () => {
+      template.resourceCountIs('AWS::Events::Rule', SCHEDULES.length);
+      for (const schedule of SCHEDULES) {
+        template.hasResourceProperties('AWS::Events::Rule', {
+          ScheduleExpression: rateExpression(schedule.everySeconds),
+          State: 'ENABLED',
+          Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId(schedule.function), 'Arn'] } })],
+        });
+        template.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          Principal: 'events.amazonaws.com',
+          FunctionName: { 'Fn::GetAtt': [fnId(schedule.function), 'Arn'] },
+        });
+      }
+    });
+  });
+
+  describe('seed', () => {
+    it('loads the reference data by default, after the table, versioned by the data', () => {
+      const seeds = Object.entries(template.findResources('Custom::ReferenceData'));
+      expect(seeds).toHaveLength(1);
+      const [, seed] = seeds[0]!;
+      expect(seed.DependsOn).toContain(tableId());
+      expect(seed.Properties.version).toMatch(/^[0-9a-f]{16}$/);
+      // The provider's framework function invokes the seed function.
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: { USER_ON_EVENT_FUNCTION_ARN: { 'Fn::GetAtt': [fnId('seedReferenceData'), 'Arn'] } } },
+      });
+    });
+
+    it('is absent with seedDemoData: false', () => {
+      const { template: unseeded } = synth({ seedDemoData: false });
+      unseeded.resourceCountIs('Custom::ReferenceData', 0);
+      unseeded.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length);
+    });
+  });
+
+  describe('cdk-nag', () => {
+    /** Findings of every pack we gate on, on a stack with our acknowledgements (or without). */
+    function findings(props: PetitionsStackProps, acknowledge: boolean) {
+      const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+      const nagged = new PetitionsStack(app, 'Petitions', props);
+      if (acknowledge) acknowledgeNagFindings(nagged);
+      return nagPacks().flatMap((pack) =>
+        pack.validateScope(nagged).violations.map((v) => ({
+          rule: v.ruleName,
+          severity: v.severity,
+          at: v.violatingResources.map((r) => r.constructPath),
+        })),
+      );
+    }
+
+    it.each([
+      ['default', {}],
+      ['no seed, alarm email, policy', { seedDemoData: false, alarmEmail: 'ops@example.org', policy: POLICY }],
+    ] as const)('AwsSolutions and Serverless packs: nothing left unacknowledged (%s)', (_, props) => {
+      const left = findings(props, true);
+      expect(left.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(left.filter((f) => f.severity === 'warning')).toEqual([]);
+    });
+
+    it('the packs do run: without our acknowledgements they report what we acknowledge', () => {
+      const rules = new Set(findings({}, false).map((f) => f.rule.replace(/\[.*$/, '')));
+      for (const rule of ['AwsSolutions-L1', 'AwsSolutions-IAM5', 'AwsSolutions-APIG4', 'Serverless-LambdaEventSourceMappingDestination']) {
+        expect(rules).toContain(rule);
+      }
+      // What we fixed instead of acknowledging stays fixed.
+      for (const rule of ['AwsSolutions-IAM4', 'AwsSolutions-DDB3', 'AwsSolutions-SQS3', 'AwsSolutions-SQS4', 'AwsSolutions-APIG1']) {
+        expect(rules).not.toContain(rule);
+      }
+    });
+
+    it('an app with the packs registered synthesizes (as bin/app.ts does)', () => {
+      const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+      const nagged = new PetitionsStack(app, 'Petitions');
+      addNagChecks(app, false);
+      acknowledgeNagFindings(nagged);
+      expect(() => app.synth()).not.toThrow();
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollQueue } from '../../lib/local/event-sources.ts';
+import type { ProvisionedQueue } from '../../lib/local/provision.ts';
+import { getCaseWithHistory } from '../../functions/store/cases.ts';
+import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await testSystem();
+});
+afterAll(() => system.close());
+
+/** A routing queue with a one-second visibility timeout and a redrive after two receives, to watch it work quickly. */
+async function quickQueue(): Promise<ProvisionedQueue> {
+  const create = async (name: string, attributes: Record<string, string>) => {
+    const { QueueUrl = '' } = await system.sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
+    const { Attributes } = await system.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+    return { url: QueueUrl, arn: Attributes?.QueueArn ?? '' };
+  };
+  const dlq = await create(`${system.tableName}-quick-dlq`, {});
+  const work = await create(`${system.tableName}-quick`, {
+    VisibilityTimeout: '1',
+    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: '2' }),
+  });
+  return { ...work, deadLetterUrl: dlq.url };
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, seconds = 15): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('the local SQS event source', () => {
+  it('deletes what the consumer handled, retries what it reported failed, and redrives it to the dead-letter queue', async () => {
+    const queue = await quickQueue();
+    const created = await system.api('/v1/cases', postJson(submission({ petitioner: { name: '吴九', phone: '13300001111' } })));
+    const { id: caseId } = (await created.json()) as { id: string };
+    const log: string[] = [];
+    const source = pollQueue(system.sqs, system.lambdas, { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 2 }, queue, (line) => log.push(line));
+    try {
+      await system.sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: 'poison' }));
+      await system.sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: JSON.stringify({ kind: 'route-case', caseId }) }));
+
+      const routed = await until(async () => {
+        const found = await getCaseWithHistory(caseId);
+        return found?.case.office ? found : undefined;
+      });
+      expect(routed.case.office).toBe('330726');
+
+      const deadLettered = await until(async () => {
+        const { Attributes } = await system.sqs.send(
+          new GetQueueAttributesCommand({ QueueUrl: queue.deadLetterUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+        );
+        return Number(Attributes?.ApproximateNumberOfMessages) > 0 ? Number(Attributes?.ApproximateNumberOfMessages) : undefined;
+      });
+      expect(deadLettered).toBe(1);
+      const { Attributes } = await system.sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queue.url,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      expect(Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible)).toBe(0);
+      expect(log.some((line) => line.includes('1 of 1 messages failed') || line.includes('of 2 messages failed'))).toBe(true);
+    } finally {
+      await source.stop();
+    }
+  });
+});
