@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from '../domain/zod.ts';
 import { notFound } from '../domain/problem.ts';
 import { httpHandler, pageQuery, parseWith } from '../shared/http.ts';
 import { getRegion, listChildRegions } from '../store/reference.ts';
 
-const query = pageQuery.extend({ parentCode: z.string().regex(/^\d{6,12}$/, 'must be a region code').optional() });
+const query = z.extend(pageQuery, { parentCode: z.optional(z.string().check(z.regex(/^\d{6,12}$/, 'must be a region code'))) });
 
 /** GET /v1/regions?parentCode=: the units directly below a region, or the top level. */
 export const handler = httpHandler(async (request) => {

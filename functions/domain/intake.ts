@@ -1,43 +1,46 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 import { isValidIdNumber, PHONE_PATTERN } from './petitioner.ts';
 
 export const CHANNELS = ['online', 'letter', 'visit', 'phone', 'leader_visit'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a GB/T 2260 region code of 6, 9 or 12 digits');
+const regionCode = z.string().check(z.regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a GB/T 2260 region code of 6, 9 or 12 digits'));
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const petitionerSchema = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    phone: z.string().trim().regex(PHONE_PATTERN, 'must be a mainland mobile or landline number').optional(),
-    idNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine(isValidIdNumber, 'must be an 18-character resident identity number with a valid check digit')
-      .optional(),
+  .strictObject({
+    name: text(100),
+    phone: z.optional(z.string().check(z.trim(), z.regex(PHONE_PATTERN, 'must be a mainland mobile or landline number'))),
+    idNumber: z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.toUpperCase(),
+          z.refine(isValidIdNumber, 'must be an 18-character resident identity number with a valid check digit'),
+        ),
+    ),
   })
-  .strict()
-  .refine((p) => p.phone !== undefined || p.idNumber !== undefined, {
-    message: 'a phone number or an identity number is needed to reach the petitioner',
-    path: ['phone'],
-  });
+  .check(
+    z.refine((p) => p.phone !== undefined || p.idNumber !== undefined, {
+      message: 'a phone number or an identity number is needed to reach the petitioner',
+      path: ['phone'],
+    }),
+  );
 export type Petitioner = z.infer<typeof petitionerSchema>;
 
 /** What a petitioner or a clerk submits to register a case (POST /v1/cases). */
-export const submissionSchema = z
-  .object({
-    channel: z.enum(CHANNELS),
-    category: z.string().min(1).max(40),
-    title: z.string().trim().min(1).max(200),
-    content: z.string().trim().min(1).max(10_000),
-    regionCode,
-    /** Where the petitioner brought the matter, when that is not where it belongs: over-level detection. */
-    addressedTo: regionCode.optional(),
-    headcount: z.number().int().min(1).max(10_000).default(1),
-    petitioner: petitionerSchema,
-  })
-  .strict();
+export const submissionSchema = z.strictObject({
+  channel: z.enum(CHANNELS),
+  category: z.string().check(z.minLength(1), z.maxLength(40)),
+  title: text(200),
+  content: text(10_000),
+  regionCode,
+  /** Where the petitioner brought the matter, when that is not where it belongs: over-level detection. */
+  addressedTo: z.optional(regionCode),
+  headcount: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 1),
+  petitioner: petitionerSchema,
+});
 export type Submission = z.infer<typeof submissionSchema>;
 
 /** A case brought by this many people or more is collective (集体访). */

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from '../domain/zod.ts';
 import { sendAll } from './client.ts';
 import type { QueueName } from './names.ts';
 
 const ROUTING_QUEUE: QueueName = 'routing';
 
-const routeCaseMessage = z.object({ kind: z.literal('route-case'), caseId: z.string().min(1).max(100) }).strict();
+const routeCaseMessage = z.strictObject({ kind: z.literal('route-case'), caseId: z.string().check(z.minLength(1), z.maxLength(100)) });
 export type RouteCaseMessage = z.infer<typeof routeCaseMessage>;
 
 /** Asks routing to route these cases; see {@link sendAll} for failures. */

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z, type ZodType } from 'zod';
+import * as z from '../domain/zod.ts';
 import { invalid, Problem, PROBLEM_STATUS, type FieldError } from '../domain/problem.ts';
 import { errorSummary, logger } from './logger.ts';
 
@@ -17,7 +17,7 @@ export interface ApiRequest {
   query: Record<string, string>;
   params: Record<string, string>;
   /** The body parsed as JSON and validated by `schema`; a 4xx Problem otherwise. */
-  body<T>(schema: ZodType<T>): T;
+  body<T>(schema: z.ZodMiniType<T>): T;
   /** The body exactly as sent, for hashing. */
   rawBody: string;
 }
@@ -56,7 +56,7 @@ const INTERNAL: ApiAnswer = {
 };
 
 /** Zod's complaints as problem-document field errors ("petitioner.phone"). */
-export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+export function fieldErrors(error: z.core.$ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== '').join('.'),
     message: issue.message,
@@ -64,7 +64,7 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
 }
 
 /** Validates a value against a schema, or refuses the request with 400 and each field's error. */
-export function parseWith<T>(schema: ZodType<T>, value: unknown, what: string, prefix?: string): T {
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, what: string, prefix?: string): T {
   const result = schema.safeParse(value);
   if (!result.success) throw invalid(`The ${what} is not valid.`, fieldErrors(result.error, prefix));
   return result.data;
@@ -87,7 +87,7 @@ function requestOf(event: APIGatewayProxyEventV2): ApiRequest {
     query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
     params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
     rawBody,
-    body<T>(schema: ZodType<T>): T {
+    body<T>(schema: z.ZodMiniType<T>): T {
       if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
         throw new Problem('too_large', 'Request too large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
       }
@@ -132,6 +132,6 @@ export function httpHandler(handle: (request: ApiRequest) => Promise<ApiAnswer>)
 
 /** `?limit=&cursor=` of every list: limit 1..200, 50 by default. */
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(2048).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });

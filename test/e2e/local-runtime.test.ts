@@ -1,0 +1,134 @@
+/**
+ * `npm start` as a user runs it: a separate process, spoken to over HTTP.
+ * A case is submitted and routed; a case whose routing message is lost (the
+ * process "crashed" between the write and the send) is routed by the sweep;
+ * Ctrl-C leaves nothing running; a restart keeps the cases.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashAccessCode, newAccessCode } from '../../functions/domain/access-code.ts';
+import { registerCase } from '../../functions/domain/case.ts';
+import { submissionSchema } from '../../functions/domain/intake.ts';
+import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { createCase } from '../../functions/store/cases.ts';
+import { freePort, useEmulators } from '../../lib/local/emulators.ts';
+import { postJson, submission } from '../support/emulators.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'petitions-e2e-'));
+const running: ChildProcess[] = [];
+
+interface Started {
+  process: ChildProcess;
+  output: () => string;
+  api: string;
+  dynamoDb: string;
+}
+
+async function start(port: number): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '1', ROUTING_RETRY_SECONDS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Ctrl-C stops everything')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the local runtime did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const dynamoDb = /DynamoDB Local\s+(http:\/\/\S+)/.exec(output)?.[1];
+  if (!dynamoDb) throw new Error(`no DynamoDB endpoint printed:\n${output}`);
+  return { process: child, output: () => output, api: `http://localhost:${port}`, dynamoDb };
+}
+
+async function stop(started: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => started.process.once('exit', (code) => r(code)));
+  started.process.kill('SIGINT');
+  return exited;
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined>, seconds = 20): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function progress(api: string, id: string, code: string) {
+  const response = await fetch(`${api}/v1/cases/${id}/progress`, { headers: { 'x-access-code': code } });
+  return { status: response.status, body: (await response.json()) as { timeline: Array<{ event: string }>; level: string | null } };
+}
+
+const routed = (api: string, id: string, code: string) =>
+  eventually(async () => {
+    const { body } = await progress(api, id, code);
+    return body.timeline.some((t) => t.event === 'routed') ? body : undefined;
+  });
+
+const portOpen = (endpoint: string) =>
+  new Promise<boolean>((r) => {
+    const { hostname, port } = new URL(endpoint);
+    const socket = connect(Number(port), hostname);
+    socket.once('connect', () => (socket.destroy(), r(true)));
+    socket.once('error', () => r(false));
+  });
+
+afterAll(() => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', { timeout: 180_000 }, () => {
+  it('takes a case in over HTTP and routes it, survives a lost routing message, stops cleanly and restarts with its data', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    expect(first.output()).toContain('fresh system');
+
+    const response = await fetch(`${first.api}/v1/cases`, postJson(submission({ regionCode: '330726101201', category: 'land' })));
+    expect(response.status).toBe(201);
+    const submitted = (await response.json()) as { id: string; accessCode: string };
+    expect((await routed(first.api, submitted.id, submitted.accessCode)).level).toBe('township');
+
+    // The crash between write and send: the case is written as intake writes it, and no message is sent.
+    useEmulators({ dynamoDb: first.dynamoDb, sqs: 'http://127.0.0.1:1' });
+    process.env.TABLE_NAME = 'petitions';
+    const lostCode = newAccessCode();
+    const lost = registerCase(submissionSchema.parse(submission({ petitioner: { name: '钱十', phone: '13122223333' } })), {
+      id: randomUUID(),
+      now: new Date().toISOString(),
+      clock: clockOf(DEFAULT_POLICY),
+      accessCodeHash: hashAccessCode(lostCode),
+      routingRetryMs: 1000,
+      actor: 'petitioner',
+    });
+    expect(await createCase(lost)).toEqual({ outcome: 'created' });
+    expect((await routed(first.api, lost.case.id, lostCode)).level).toBe('county');
+
+    expect(await stop(first)).toBe(0);
+    expect(first.output()).toContain('Stopped.');
+    expect(await portOpen(first.dynamoDb)).toBe(false);
+    expect(await portOpen(first.api)).toBe(false);
+
+    const second = await start(port);
+    try {
+      expect(second.output()).not.toContain('fresh system');
+      const again = await progress(second.api, submitted.id, submitted.accessCode);
+      expect(again.status).toBe(200);
+      expect(again.body.timeline.map((t) => t.event)).toEqual(['received', 'routed']);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  });
+});
