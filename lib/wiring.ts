@@ -100,11 +100,13 @@ export function visibilityTimeoutSeconds(queue: QueueWiring): number {
 export interface ScheduleWiring {
   name: string;
   function: FunctionName;
-  /** On AWS; the local runtime takes SWEEP_INTERVAL_SECONDS instead when set. */
   everySeconds: number;
 }
 
-export const SCHEDULES: readonly ScheduleWiring[] = [{ name: 'sweep', function: 'sweepDeadlines', everySeconds: 60 }];
+/** The deadline sweep: locally it runs every SWEEP_INTERVAL_SECONDS instead of its AWS rate. */
+export const SWEEP_SCHEDULE = 'sweep';
+
+export const SCHEDULES: readonly ScheduleWiring[] = [{ name: SWEEP_SCHEDULE, function: 'sweepDeadlines', everySeconds: 60 }];
 
 /** The environment a function gets, given where the table and queues are. */
 export function environmentOf(

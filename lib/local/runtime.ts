@@ -7,7 +7,7 @@ import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from 
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName } from '../../functions/queues/names.ts';
 import { ENV } from '../../functions/shared/env.ts';
-import { environmentOf, FUNCTIONS, QUEUES, SCHEDULES, type FunctionName } from '../wiring.ts';
+import { environmentOf, FUNCTIONS, QUEUES, SCHEDULES, SWEEP_SCHEDULE, type FunctionName } from '../wiring.ts';
 import { serveApi } from './api-gateway.ts';
 import { startDynamoDb, startSqs, useEmulators } from './emulators.ts';
 import { pollQueue, type EventSource } from './event-sources.ts';
@@ -22,7 +22,7 @@ export interface LocalOptions {
   dataDir?: string;
   /** Divides every policy duration. */
   timeScale: number;
-  /** How often the schedules run, instead of their AWS rate. */
+  /** How often the deadline sweep runs, instead of its AWS rate. */
   sweepIntervalSeconds: number;
   log?: (line: string) => void;
 }
@@ -86,7 +86,7 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     stops.push(api.close);
     const sources: EventSource[] = QUEUES.map((queue) => pollQueue(sqs, lambdas, queue, queues[queue.name], log));
     const schedules: Schedule[] = SCHEDULES.map((schedule) =>
-      runEvery(lambdas, schedule.function, options.sweepIntervalSeconds, log),
+      runEvery(lambdas, schedule.function, schedule.name === SWEEP_SCHEDULE ? options.sweepIntervalSeconds : schedule.everySeconds, log),
     );
     // Consumers and schedules stop before the API and the emulators they use.
     stops.push(async () => {
