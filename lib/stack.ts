@@ -4,6 +4,7 @@ import { checkPolicyOverrides } from '../functions/domain/policy.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { Functions } from './constructs/functions.ts';
+import { Identity } from './constructs/identity.ts';
 import { Observability } from './constructs/observability.ts';
 import { Queues } from './constructs/queues.ts';
 import { Schedules } from './constructs/schedules.ts';
@@ -23,6 +24,7 @@ export interface PetitionsStackProps extends StackProps {
 export class PetitionsStack extends Stack {
   readonly data: Data;
   readonly queues: Queues;
+  readonly identity: Identity;
   readonly functions: Functions;
   readonly api: Api;
   readonly schedules: Schedules;
@@ -37,13 +39,18 @@ export class PetitionsStack extends Stack {
 
     this.data = new Data(this, 'Data');
     this.queues = new Queues(this, 'Queues');
+    // The pool first: the functions that check staff tokens get its issuer and client id.
+    this.identity = new Identity(this, 'Identity');
+    const tokens = this.identity.tokenCheck();
     this.functions = new Functions(this, 'Functions', {
       table: this.data.table,
       queues: this.queues,
+      tokens,
       ...(policy ? { policy } : {}),
     });
     const functions = this.functions.byName;
-    this.api = new Api(this, 'Api', { functions });
+    this.identity.issueClaimsWith(functions.issueStaffClaims);
+    this.api = new Api(this, 'Api', { functions, staffTokens: tokens });
     new Workers(this, 'Workers', { functions, queues: this.queues });
     this.schedules = new Schedules(this, 'Schedules', { functions });
     this.observability = new Observability(this, 'Observability', { queues: this.queues, ...(alarmEmail ? { alarmEmail } : {}) });

@@ -39,6 +39,9 @@ export const FUNCTIONS = {
   listCategories: api('list-categories', 'GET /v1/categories', 'read'),
   submitCase: api('submit-case', 'POST /v1/cases: intake', 'read-write', ['routing']),
   caseProgress: api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", 'read'),
+  listCases: api('list-cases', "GET /v1/cases: the staff member's worklist", 'read'),
+  getCase: api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', 'read'),
+  caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', 'read-write'),
   routeCase: {
     entry: 'functions/workers/route-case.ts',
     description: 'Routes cases to the office that must accept them',
@@ -55,6 +58,14 @@ export const FUNCTIONS = {
     table: 'read',
     sends: ['routing'],
   },
+  issueStaffClaims: {
+    entry: 'functions/identity/issue-staff-claims.ts',
+    description: "Cognito pre-token trigger: puts the staff member's unit and roles in the ID token",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    table: 'none',
+    sends: [],
+  },
   seedReferenceData: {
     entry: 'functions/seed/seed-reference-data.ts',
     description: 'Loads the reference data (regions, categories)',
@@ -67,20 +78,42 @@ export const FUNCTIONS = {
 
 export type FunctionName = keyof typeof FUNCTIONS;
 
+/**
+ * Who may call a route: anyone; staff only, with a token the gateway's JWT
+ * authorizer checks first; or anyone, with a token the handler checks itself
+ * when one is sent (a gateway authorizer cannot be optional).
+ */
+export type RouteAuth = 'public' | 'staff' | 'optional';
+
 export interface RouteWiring {
   method: 'GET' | 'POST';
   /** API Gateway path syntax: `{id}` is a path parameter. */
   path: string;
   function: FunctionName;
+  auth: RouteAuth;
 }
 
 export const ROUTES: readonly RouteWiring[] = [
-  { method: 'GET', path: '/v1/health', function: 'health' },
-  { method: 'GET', path: '/v1/regions', function: 'listRegions' },
-  { method: 'GET', path: '/v1/categories', function: 'listCategories' },
-  { method: 'POST', path: '/v1/cases', function: 'submitCase' },
-  { method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress' },
+  { method: 'GET', path: '/v1/health', function: 'health', auth: 'public' },
+  { method: 'GET', path: '/v1/regions', function: 'listRegions', auth: 'public' },
+  { method: 'GET', path: '/v1/categories', function: 'listCategories', auth: 'public' },
+  { method: 'POST', path: '/v1/cases', function: 'submitCase', auth: 'optional' },
+  { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff' },
+  { method: 'GET', path: '/v1/cases/{id}', function: 'getCase', auth: 'staff' },
+  { method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public' },
+  { method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff' },
+  { method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff' },
+  { method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff' },
+  { method: 'POST', path: '/v1/cases/{id}/review-opinion', function: 'caseActions', auth: 'staff' },
+  // The petitioner's own actions: the access code, not a token, identifies them.
+  { method: 'POST', path: '/v1/cases/{id}/evaluation', function: 'caseActions', auth: 'public' },
+  { method: 'POST', path: '/v1/cases/{id}/review-request', function: 'caseActions', auth: 'public' },
 ];
+
+/** Whether a function checks staff tokens itself (it serves a route whose auth is optional). */
+export function verifiesTokens(name: FunctionName): boolean {
+  return ROUTES.some((route) => route.function === name && route.auth === 'optional');
+}
 
 export interface QueueWiring {
   name: QueueName;
@@ -108,13 +141,28 @@ export const SWEEP_SCHEDULE = 'sweep';
 
 export const SCHEDULES: readonly ScheduleWiring[] = [{ name: SWEEP_SCHEDULE, function: 'sweepDeadlines', everySeconds: 60 }];
 
-/** The environment a function gets, given where the table and queues are. */
+/** How staff tokens are checked: the issuer, the audience, and the issuer's keys (a JWKS URL, or the JWKS itself locally). */
+export interface TokenCheck {
+  issuer: string;
+  audience: string;
+  jwksUrl?: string;
+  jwks?: string;
+}
+
+/** The environment a function gets, given where the table, the queues and the token issuer are. */
 export function environmentOf(
-  fn: FunctionWiring,
-  where: { tableName: string; queueUrl: (queue: QueueName) => string },
+  name: FunctionName,
+  where: { tableName: string; queueUrl: (queue: QueueName) => string; tokens: TokenCheck },
 ): Record<string, string> {
+  const fn: FunctionWiring = FUNCTIONS[name];
   const environment: Record<string, string> = {};
   if (fn.table !== 'none') environment[ENV.tableName] = where.tableName;
+  if (verifiesTokens(name)) {
+    environment[ENV.jwtIssuer] = where.tokens.issuer;
+    environment[ENV.jwtAudience] = where.tokens.audience;
+    if (where.tokens.jwksUrl !== undefined) environment[ENV.jwtJwksUrl] = where.tokens.jwksUrl;
+    if (where.tokens.jwks !== undefined) environment[ENV.jwtJwks] = where.tokens.jwks;
+  }
   for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
   return environment;
 }

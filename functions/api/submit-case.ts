@@ -1,11 +1,17 @@
 import { submissionSchema } from '../domain/intake.ts';
 import { invalid, Problem } from '../domain/problem.ts';
-import { httpHandler } from '../shared/http.ts';
+import { requireRole } from '../domain/staff.ts';
+import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import { httpHandler, optionalStaff } from '../shared/http.ts';
 import { takeIn } from '../services/intake.ts';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** POST /v1/cases: registers a case; honours Idempotency-Key. */
+/**
+ * POST /v1/cases: registers a case; honours Idempotency-Key. Petitioners
+ * submit online without a token; clerks register letters, visits, calls and
+ * leader-visit cases of their unit's subtree with theirs.
+ */
 export const handler = httpHandler(async (request) => {
   const idempotencyKey = request.headers['idempotency-key'];
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -13,15 +19,30 @@ export const handler = httpHandler(async (request) => {
       { path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
     ]);
   }
+  const staff = await optionalStaff(request);
   const submission = request.body(submissionSchema);
-  // Staff identity comes with the lifecycle; until then only petitioners' online channel is open.
-  if (submission.channel !== 'online') {
-    throw new Problem('unauthorized', 'Staff only', `Only staff may register a case of channel "${submission.channel}".`);
+  if (!staff) {
+    if (submission.channel !== 'online') {
+      throw new Problem('unauthorized', 'Staff only', `Only staff may register a case of channel "${submission.channel}".`);
+    }
+    return answerOf(await takeIn(submission, { actor: 'petitioner' }, idempotencyKey));
   }
-  const answer = await takeIn(submission, { actor: 'petitioner' }, idempotencyKey);
+  requireRole(staff, 'register cases', 'clerk');
+  const office = parseUnit(staff.unit).region;
+  if (!isRegionWithin(submission.regionCode, office)) {
+    throw invalid('Staff register cases of their own unit and the units below it.', [
+      { path: 'regionCode', message: `${submission.regionCode} is not within ${office}` },
+    ]);
+  }
+  // A case brought to this office was addressed to it: over-level detection needs to know.
+  const addressed = { ...submission, addressedTo: submission.addressedTo ?? office };
+  return answerOf(await takeIn(addressed, { actor: staff.sub }, idempotencyKey));
+});
+
+function answerOf(answer: Awaited<ReturnType<typeof takeIn>>) {
   return {
     status: answer.status,
     body: answer.body,
     ...(answer.location !== undefined && { headers: { location: answer.location } }),
   };
-});
+}

@@ -17,8 +17,16 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** The statuses after which nothing more happens to a case: it leaves the due index and its matter is released. */
+export const FINISHED_STATUSES: readonly CaseStatus[] = ['not_accepted', 'forwarded', 'closed', 'final'];
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((status) => !FINISHED_STATUSES.includes(status));
+
+export function isOpen(status: CaseStatus): boolean {
+  return !FINISHED_STATUSES.includes(status);
+}
+
 /** Which clock a case's next due time belongs to. */
-export type DueStage = 'routing' | 'acceptance';
+export type DueStage = 'routing' | 'acceptance' | 'handling' | 'reviewWindow' | 'review';
 
 /** The one next due time every open case carries (the sweep's index). */
 export interface Due {
@@ -54,11 +62,67 @@ export interface Case {
   leadUnit: string | null;
   coUnits: string[];
   responsibleLeader: string | null;
-  /** The region level now supervising the case; set by routing, raised by escalation. */
+  /** The region level now supervising the case; set by routing, raised by escalation and review. */
   level: RegionLevel | null;
+  acceptance: Acceptance | null;
+  /** Reply within this, from acceptance (moved by an extension). */
+  handlingDueAt: string | null;
+  extension: Extension | null;
+  reply: Answer | null;
+  /** Review (复查) and re-review (复核), in order. */
+  reviews: ReviewRound[];
+  evaluations: Evaluation[];
   due: Due | null;
   /** Grows with every change; every write is conditional on it. */
   version: number;
+}
+
+export type AcceptanceDecision = 'accept' | 'not_accept' | 'forward';
+
+export interface Acceptance {
+  decision: AcceptanceDecision;
+  at: string;
+  by: string;
+  reason: string | null;
+  forwardTo: string | null;
+}
+
+export interface Extension {
+  days: number;
+  reason: string;
+  at: string;
+  by: string;
+}
+
+/** A written answer: the lead unit's reply (答复) or a review opinion. */
+export interface Answer {
+  opinion: string;
+  at: string;
+  by: string;
+}
+
+export type ReviewStage = 'review' | 'rereview';
+
+export interface ReviewRound {
+  stage: ReviewStage;
+  /** The petition office that reviews: one level above the one that answered. */
+  office: string;
+  requestedAt: string;
+  reason: string;
+  dueAt: string;
+  opinion: (Answer & { upheld: boolean }) | null;
+}
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** The petitioner's rating of one answer. */
+export interface Evaluation {
+  rating: Rating;
+  comment: string | null;
+  at: string;
+  /** Which answer it rates: the reply, or a review round's opinion. */
+  of: 'reply' | ReviewStage;
 }
 
 /** What the petitioner may see of a history entry. */
@@ -83,6 +147,21 @@ export interface HistoryEntry {
 export interface Change {
   case: Case;
   entry: HistoryEntry;
+}
+
+/** What one change records: who, what, the staff-facing detail and what the petitioner sees. */
+export interface ChangeRecord {
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+  timeline?: TimelineEvent;
+}
+
+/** The case after `patch`, one version on, with the history entry that records it. */
+export function next(subject: Case, patch: Partial<Case>, record: ChangeRecord): Change {
+  const version = subject.version + 1;
+  return { case: { ...subject, ...patch, version }, entry: { version, ...record } };
 }
 
 export interface Registration {
@@ -123,6 +202,12 @@ export function registerCase(submission: Submission, registration: Registration)
     coUnits: [],
     responsibleLeader: null,
     level: null,
+    acceptance: null,
+    handlingDueAt: null,
+    extension: null,
+    reply: null,
+    reviews: [],
+    evaluations: [],
     due: { stage: 'routing', at: addMs(now, routingRetryMs) },
     version: 1,
   };
@@ -141,18 +226,14 @@ export function registerCase(submission: Submission, registration: Registration)
 
 /** The same petitioner raised the same open matter again (重复访): it joins the case and is counted. */
 export function recordRepeat(open: Case, at: { now: string; channel: Channel; actor: string }): Change {
-  const version = open.version + 1;
-  return {
-    case: { ...open, repeatCount: open.repeatCount + 1, version },
-    entry: {
-      version,
-      at: at.now,
-      actor: at.actor,
-      action: 'repeat',
-      detail: { channel: at.channel, repeatCount: open.repeatCount + 1 },
-      timeline: { event: 'repeat', note: '您再次反映的同一事项已并入本件办理。' },
-    },
-  };
+  const repeatCount = open.repeatCount + 1;
+  return next(open, { repeatCount }, {
+    at: at.now,
+    actor: at.actor,
+    action: 'repeat',
+    detail: { channel: at.channel, repeatCount },
+    timeline: { event: 'repeat', note: '您再次反映的同一事项已并入本件办理。' },
+  });
 }
 
 /** Routing's decision for a case. */
@@ -187,32 +268,55 @@ export function decideRouting(subject: Pick<Case, 'addressedTo'>, chain: Region[
  */
 export function applyRouting(subject: Case, routing: Routing, now: string): Change | undefined {
   if (subject.office !== null || subject.status !== 'received') return undefined;
-  const version = subject.version + 1;
   const { office, proposedLeadUnit, overLevel } = routing;
-  return {
-    case: {
-      ...subject,
-      office: office.code,
-      proposedLeadUnit,
-      overLevel,
-      level: office.level,
-      due: { stage: 'acceptance', at: subject.acceptanceDueAt },
-      version,
-    },
-    entry: {
-      version,
+  return next(
+    subject,
+    { office: office.code, proposedLeadUnit, overLevel, level: office.level, due: { stage: 'acceptance', at: subject.acceptanceDueAt } },
+    {
       at: now,
       actor: 'system:routing',
       action: 'routed',
       detail: { office: office.code, proposedLeadUnit, overLevel },
       timeline: {
         event: 'routed',
-        note: overLevel
-          ? `本事项由${office.name}负责，已转交${office.name}信访部门办理。`
-          : `已交${office.name}信访部门办理。`,
+        note: overLevel ? `本事项由${office.name}负责，已转交${office.name}信访部门办理。` : `已交${office.name}信访部门办理。`,
       },
     },
-  };
+  );
+}
+
+/** The latest written answer (the reply or a review opinion) and which it is; `undefined` before the reply. */
+export function latestAnswer(subject: Case): { answer: Answer; of: Evaluation['of'] } | undefined {
+  const reviewed = subject.reviews.findLast((round) => round.opinion !== null);
+  if (reviewed?.opinion) return { answer: reviewed.opinion, of: reviewed.stage };
+  return subject.reply ? { answer: subject.reply, of: 'reply' } : undefined;
+}
+
+/**
+ * The legal deadline the case is running against now: acceptance, the reply,
+ * the petitioner's review window, or the review opinion; `null` once finished.
+ */
+export function legalDueAt(subject: Case): string | null {
+  switch (subject.status) {
+    case 'received':
+      return subject.acceptanceDueAt;
+    case 'accepted':
+      return subject.handlingDueAt;
+    case 'under_review':
+    case 'under_rereview':
+      return subject.reviews.at(-1)?.dueAt ?? null;
+    case 'replied':
+      return subject.due?.stage === 'reviewWindow' ? subject.due.at : null;
+    default:
+      return null;
+  }
+}
+
+/** The units a case belongs to: its office (or, before routing, its region), lead and co-units, reviewing offices. */
+export function unitsOf(subject: Case): string[] {
+  return [subject.office ?? subject.regionCode, subject.leadUnit, ...subject.coUnits, ...subject.reviews.map((r) => r.office)].filter(
+    (unit): unit is string => unit !== null,
+  );
 }
 
 /** What a petitioner sees of their own case: no personal data, no internal notes. */
@@ -229,10 +333,22 @@ export function progressOf(subject: Case, history: HistoryEntry[]): Progress {
     id: subject.id,
     status: subject.status,
     level: subject.level,
-    dueAt: subject.status === 'received' ? subject.acceptanceDueAt : (subject.due?.at ?? null),
+    dueAt: legalDueAt(subject),
     timeline: history
       .filter((entry) => entry.timeline !== undefined)
       .sort((a, b) => a.version - b.version)
       .map((entry) => ({ at: entry.at, event: entry.timeline!.event, note: entry.timeline!.note })),
+  };
+}
+
+/** The whole case as staff see it: everything but the access-code hash and the matter fingerprint. */
+export function caseView(subject: Case, history?: HistoryEntry[]) {
+  const { accessCodeHash: _code, matterFingerprint: _matter, due: _due, ...fields } = subject;
+  return {
+    ...fields,
+    dueAt: legalDueAt(subject),
+    ...(history && {
+      history: [...history].sort((a, b) => a.version - b.version).map(({ at, actor, action, detail }) => ({ at, actor, action, detail })),
+    }),
   };
 }

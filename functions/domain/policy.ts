@@ -1,4 +1,4 @@
-import { durationMs } from './duration.ts';
+import { durationMs, MS_PER_DAY } from './duration.ts';
 
 /**
  * The legal clock of the 信访工作条例 (2022), as ISO-8601 durations.
@@ -49,8 +49,8 @@ export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
   return overrides as Partial<Policy>;
 }
 
-/** A policy resolved to milliseconds, every duration divided by the time scale. */
-export type Clock = { readonly [K in keyof Policy]: number };
+/** A policy resolved to milliseconds, every duration divided by the time scale; `day` is a policy day. */
+export type Clock = { readonly [K in keyof Policy | 'day']: number };
 
 /**
  * Resolves a policy to milliseconds. `timeScale` divides every duration, so
@@ -61,7 +61,7 @@ export function clockOf(policy: Policy, timeScale = 1): Clock {
     throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
   }
   const entries = Object.entries(policy).map(([name, iso]) => [name, durationMs(iso) / timeScale]);
-  return Object.freeze(Object.fromEntries(entries)) as Clock;
+  return Object.freeze({ ...Object.fromEntries(entries), day: MS_PER_DAY / timeScale }) as Clock;
 }
 
 /** `from` plus `ms`, as an ISO-8601 UTC string. */

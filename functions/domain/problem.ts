@@ -2,6 +2,7 @@
 export const PROBLEM_STATUS = {
   invalid: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
@@ -34,3 +35,6 @@ export const invalid = (detail: string, errors: FieldError[] = []) =>
   new Problem('invalid', 'Invalid request', detail, errors);
 
 export const notFound = (detail: string) => new Problem('not_found', 'Not found', detail);
+
+/** The case's current state forbids the action (409). */
+export const conflict = (detail: string) => new Problem('conflict', 'Not possible now', detail);

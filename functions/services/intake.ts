@@ -53,7 +53,7 @@ async function joinOpenCase(openCaseId: string, submission: Submission, registra
     const change = recordRepeat(open, { now: new Date().toISOString(), channel: submission.channel, actor: registrar.actor });
     const answer: IntakeAnswer = { requestHash, status: 200, body: { id: open.id, repeat: true, status: open.status } };
     const answering: Answering | undefined = idempotencyKey ? { idempotencyKey, answer } : undefined;
-    const saving = await saveChange(change, open.version, answering);
+    const saving = await saveChange(open, change, answering);
     if (saving === 'saved') return answer;
     if (saving === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
   }

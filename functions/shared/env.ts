@@ -8,6 +8,13 @@ export const ENV = {
   timeScale: 'TIME_SCALE',
   /** How long intake waits for routing before the sweep sends the case again. */
   routingRetrySeconds: 'ROUTING_RETRY_SECONDS',
+  /** Staff tokens: who issues them and for whom (Cognito's pool and app client on AWS). */
+  jwtIssuer: 'JWT_ISSUER',
+  jwtAudience: 'JWT_AUDIENCE',
+  /** Where the issuer's public keys are (Cognito's JWKS on AWS)... */
+  jwtJwksUrl: 'JWT_JWKS_URL',
+  /** ...or the keys themselves, as JWKS JSON (the local runtime). */
+  jwtJwks: 'JWT_JWKS',
 } as const;
 
 /** The environment variable that holds a queue's URL, e.g. ROUTING_QUEUE_URL. */

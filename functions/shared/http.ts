@@ -3,6 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from '../domain/zod.ts';
 import { invalid, Problem, PROBLEM_STATUS, type FieldError } from '../domain/problem.ts';
+import type { Staff } from '../domain/staff.ts';
+import { bearerToken, staffOf, verifyStaffToken } from './identity.ts';
 import { errorSummary, logger } from './logger.ts';
 
 /** Bodies larger than this are refused before parsing (413). */
@@ -10,8 +12,12 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** What a route handler sees of an HTTP request. */
 export interface ApiRequest {
+  /** The route it came in on, e.g. "POST /v1/cases/{id}/reply". */
+  route: string;
   method: string;
   path: string;
+  /** The staff token's claims, when the gateway's JWT authorizer checked one. */
+  claims: Record<string, unknown> | undefined;
   /** Lower-cased names. */
   headers: Record<string, string>;
   query: Record<string, string>;
@@ -80,7 +86,10 @@ function requestOf(event: APIGatewayProxyEventV2): ApiRequest {
     Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value ?? '']),
   );
   const rawBody = decodedBody(event);
+  const authorizer = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer;
   return {
+    route: event.routeKey,
+    claims: authorizer?.jwt?.claims,
     method: event.requestContext.http.method,
     path: event.rawPath,
     headers,
@@ -128,6 +137,25 @@ export function httpHandler(handle: (request: ApiRequest) => Promise<ApiAnswer>)
       return responseOf(INTERNAL);
     }
   }).use(injectLambdaContext(logger, { resetKeys: true }));
+}
+
+/** The staff member behind a staff route, whose token the gateway checked; 401 without one. */
+export function requireStaff(request: ApiRequest): Staff {
+  if (!request.claims) throw new Problem('unauthorized', 'Not signed in', 'Send a staff token as "Authorization: Bearer <token>".');
+  return staffOf(request.claims);
+}
+
+/**
+ * The staff member behind a route open to petitioners too: the handler checks
+ * the token itself, since a gateway authorizer cannot be optional. `undefined`
+ * without an Authorization header; 401 for a bad token.
+ */
+export async function optionalStaff(request: ApiRequest): Promise<Staff | undefined> {
+  const authorization = request.headers.authorization;
+  if (authorization === undefined) return undefined;
+  const token = bearerToken(authorization);
+  if (!token) throw new Problem('unauthorized', 'Not signed in', 'The Authorization header must be "Bearer <token>".');
+  return verifyStaffToken(token);
 }
 
 /** `?limit=&cursor=` of every list: limit 1..200, 50 by default. */

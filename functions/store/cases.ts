@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Case, Change, DueStage, HistoryEntry } from '../domain/case.ts';
-import { documents, tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
+import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type DueStage, type HistoryEntry } from '../domain/case.ts';
+import { invalid } from '../domain/problem.ts';
+import { subtreePrefix } from '../domain/units.ts';
+import { decodeCursor, documents, encodeCursor, tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
 import { DUE_SHARDS } from './schema.ts';
 
@@ -20,18 +22,55 @@ export function dueShardOf(caseId: string): string {
 
 export const ALL_DUE_SHARDS = Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${String(i).padStart(2, '0')}`);
 
+/** The region an office worklist files a case under: its office, or its own region before routing. */
+const officeRegionOf = (subject: Case) => subject.office ?? subject.regionCode;
+const officeWorklistKey = (region: string, status: CaseStatus) => `OFFICE#${region.slice(0, 2)}#${status}`;
+const unitWorklistKey = (unit: string, status: CaseStatus) => `UNIT#${unit}#${status}`;
+const assignmentKey = (id: string, unit: string) => ({ pk: casePk(id), sk: `UNIT#${unit}` });
+
+/** What a worklist shows of a case (the worklist index projects these). */
+function summaryOf(subject: Case) {
+  const { id, status, category, title, regionCode, receivedAt, level, office, leadUnit } = subject;
+  return { id, status, category, title, regionCode, receivedAt, level, office, leadUnit, deadline: legalDueAt(subject) ?? undefined };
+}
+
 function caseEntry(subject: Case): Record<string, unknown> {
   const { due, ...fields } = subject;
   return {
     ...caseKey(subject.id),
     ...fields,
+    deadline: legalDueAt(subject) ?? undefined,
+    worklistKey: officeWorklistKey(officeRegionOf(subject), subject.status),
+    worklistSort: `${officeRegionOf(subject)}#${subject.receivedAt}#${subject.id}`,
     // Only a case with a due time is in the (sparse) due index.
     ...(due && { dueShard: dueShardOf(subject.id), dueAt: due.at, dueStage: due.stage }),
   };
 }
 
+/** The departments a case is assigned to, each with an entry in its worklist. */
+const assignedUnits = (subject: Case) => [...new Set([subject.leadUnit, ...subject.coUnits].filter((u): u is string => u !== null))];
+
+function assignmentWrites(before: Case | undefined, after: Case): TransactItem[] {
+  const units = assignedUnits(after);
+  const dropped = before ? assignedUnits(before).filter((unit) => !units.includes(unit)) : [];
+  return [
+    ...units.map((unit) => ({
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...assignmentKey(after.id, unit),
+          ...summaryOf(after),
+          worklistKey: unitWorklistKey(unit, after.status),
+          worklistSort: `${after.receivedAt}#${after.id}`,
+        },
+      },
+    })),
+    ...dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: assignmentKey(after.id, unit) } })),
+  ];
+}
+
 function caseOf(entry: Record<string, unknown>): Case {
-  const { pk: _pk, sk: _sk, dueShard: _shard, dueAt, dueStage, ...fields } = entry;
+  const { pk: _pk, sk: _sk, dueShard: _shard, dueAt, dueStage, deadline: _deadline, worklistKey: _wk, worklistSort: _ws, ...fields } = entry;
   const due = typeof dueAt === 'string' ? { at: dueAt, stage: dueStage as DueStage } : null;
   return { ...(fields as Omit<Case, 'due'>), due };
 }
@@ -112,12 +151,14 @@ export async function findCaseByMatter(fingerprint: string): Promise<string | un
 export type Saving = 'saved' | 'stale' | 'answered';
 
 /**
- * Saves a change to a case, with its history entry, only if the case is still
- * at `expectedVersion`: of two concurrent changes, one wins and the other is
- * `stale` with nothing written.
+ * Saves a change to a case with its history entry and worklist entries, only
+ * if the case is still as it was read (`before`): of two concurrent changes,
+ * one wins and the other is `stale` with nothing written. A case that
+ * finishes releases its matter, so the same matter raised later is a new case.
  */
-export async function saveChange(change: Change, expectedVersion: number, answering?: Answering): Promise<Saving> {
+export async function saveChange(before: Case, change: Change, answering?: Answering): Promise<Saving> {
   const changed = change.case;
+  const finishes = isOpen(before.status) && !isOpen(changed.status);
   const refused = await writeAll([
     {
       name: 'case',
@@ -126,15 +167,33 @@ export async function saveChange(change: Change, expectedVersion: number, answer
           TableName: tableName(),
           Item: caseEntry(changed),
           ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
+          ExpressionAttributeValues: { ':expected': before.version },
         },
       },
     },
     { name: 'history', write: historyWrite(changed.id, change.entry) },
+    ...assignmentWrites(before, changed).map((write) => ({ name: 'worklist' as const, write })),
+    ...(finishes
+      ? [
+          {
+            name: 'matter' as const,
+            write: {
+              Delete: {
+                TableName: tableName(),
+                Key: matterKey(changed.matterFingerprint),
+                ConditionExpression: 'caseId = :id',
+                ExpressionAttributeValues: { ':id': changed.id },
+              },
+            },
+          },
+        ]
+      : []),
     ...answerWrites(answering, change.entry.at),
   ]);
   if (refused.length === 0) return 'saved';
-  return refused.includes('answer') ? 'answered' : 'stale';
+  if (refused.includes('answer')) return 'answered';
+  if (refused.includes('case')) return 'stale';
+  throw new Error(`case ${changed.id} could not be saved: ${refused.join(', ')} refused`);
 }
 
 export async function getCase(id: string): Promise<Case | undefined> {
@@ -201,4 +260,102 @@ export async function listDue(
     version: entry.version as number,
   }));
   return LastEvaluatedKey ? { due, next: LastEvaluatedKey } : { due };
+}
+
+/** Whose worklist: a petition office (its region's subtree) or a department (its own unit). */
+export type WorklistScope = { office: string } | { unit: string };
+
+export interface WorklistEntry {
+  id: string;
+  status: CaseStatus;
+  category: string;
+  title: string;
+  regionCode: string;
+  receivedAt: string;
+  level: string | null;
+  office: string | null;
+  leadUnit: string | null;
+  /** The legal deadline the case runs against now. */
+  deadline: string | null;
+}
+
+export interface WorklistQuery {
+  /** Listed one status after the other, in this order. */
+  statuses: readonly CaseStatus[];
+  /** Only cases whose legal deadline passed before this instant. */
+  overdueAt?: string;
+  limit: number;
+  cursor?: string;
+}
+
+// With the overdue filter a page may come back short: read on, but at most this many pages per request.
+const MAX_QUERIES = 10;
+
+const badCursor = () => invalid('The cursor is not one this list gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
+
+/**
+ * A page of a staff worklist: index queries only, one partition per status.
+ * The cursor carries the status reached and the last entry read, and is
+ * checked against the caller's own scope, so it cannot open anyone else's list.
+ */
+export async function listWorklist(scope: WorklistScope, query: WorklistQuery): Promise<{ items: WorklistEntry[]; nextCursor: string | null }> {
+  const office = 'office' in scope ? scope.office : undefined;
+  const partition = (status: CaseStatus) => (office ? officeWorklistKey(office, status) : unitWorklistKey((scope as { unit: string }).unit, status));
+  let statusIndex = 0;
+  let start: Record<string, unknown> | undefined;
+  if (query.cursor !== undefined) {
+    const position = decodeCursor(query.cursor);
+    const { s, sort, id } = position ?? {};
+    if (typeof s !== 'number' || !Number.isInteger(s) || s < 0 || s >= query.statuses.length) throw badCursor();
+    statusIndex = s;
+    if (sort !== undefined || id !== undefined) {
+      if (typeof sort !== 'string' || typeof id !== 'string' || !sort.endsWith(`#${id}`)) throw badCursor();
+      if (office && !sort.startsWith(subtreePrefix(office))) throw badCursor();
+      const status = query.statuses[s] as CaseStatus;
+      start = office
+        ? { ...caseKey(id), worklistKey: partition(status), worklistSort: sort }
+        : { ...assignmentKey(id, (scope as { unit: string }).unit), worklistKey: partition(status), worklistSort: sort };
+    }
+  }
+  const items: WorklistEntry[] = [];
+  for (let queries = 0; statusIndex < query.statuses.length && items.length < query.limit && queries < MAX_QUERIES; queries++) {
+    const status = query.statuses[statusIndex] as CaseStatus;
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'worklist',
+        KeyConditionExpression: office ? 'worklistKey = :key AND begins_with(worklistSort, :prefix)' : 'worklistKey = :key',
+        FilterExpression: query.overdueAt ? 'deadline < :now' : undefined,
+        ExpressionAttributeValues: {
+          ':key': partition(status),
+          ...(office && { ':prefix': subtreePrefix(office) }),
+          ...(query.overdueAt && { ':now': query.overdueAt }),
+        },
+        Limit: query.limit - items.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(
+      ...(page.Items ?? []).map((entry) => ({
+        id: entry.id as string,
+        status: entry.status as CaseStatus,
+        category: entry.category as string,
+        title: entry.title as string,
+        regionCode: entry.regionCode as string,
+        receivedAt: entry.receivedAt as string,
+        level: (entry.level as string | null) ?? null,
+        office: (entry.office as string | null) ?? null,
+        leadUnit: (entry.leadUnit as string | null) ?? null,
+        deadline: (entry.deadline as string | undefined) ?? null,
+      })),
+    );
+    start = page.LastEvaluatedKey;
+    if (!start) statusIndex++;
+  }
+  if (statusIndex >= query.statuses.length) return { items, nextCursor: null };
+  const last = start as { pk: string; worklistSort: string } | undefined;
+  return {
+    items,
+    nextCursor: encodeCursor(last ? { s: statusIndex, sort: last.worklistSort, id: last.pk.slice('CASE#'.length) } : { s: statusIndex }),
+  };
 }

@@ -39,7 +39,7 @@ export async function writeAll<Name extends string>(writes: NamedWrite<Name>[]):
 }
 
 /** Base64url JSON, for the opaque cursors of paged lists. */
-export function encodeCursor(position: Record<string, string>): string {
+export function encodeCursor(position: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 

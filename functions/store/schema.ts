@@ -16,6 +16,17 @@ export const TABLE_SCHEMA = {
       include: ['dueStage', 'version'],
     },
     {
+      /**
+       * Staff worklists: a case's office entry (partition: province and status;
+       * sort: office region first, so an office's subtree is one prefix) and its
+       * department entries (partition: the unit and status).
+       */
+      name: 'worklist',
+      partitionKey: 'worklistKey',
+      sortKey: 'worklistSort',
+      include: ['id', 'status', 'category', 'title', 'regionCode', 'receivedAt', 'level', 'office', 'leadUnit', 'deadline'],
+    },
+    {
       /** The regions directly below a region, for the public reference data. */
       name: 'children',
       partitionKey: 'childrenOf',

@@ -22,7 +22,7 @@ export async function routeOne(record: SQSRecord): Promise<void> {
     if (!chain || !category) throw new Error(`case ${caseId} names reference data that does not exist`);
     const change = applyRouting(subject, decideRouting(subject, chain, category), new Date().toISOString());
     if (!change) return;
-    if ((await saveChange(change, subject.version)) === 'saved') {
+    if ((await saveChange(subject, change)) === 'saved') {
       logger.info('case routed', { caseId, office: change.case.office, overLevel: change.case.overLevel });
       return;
     }

@@ -1,20 +1,30 @@
 import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ROUTES, type FunctionName } from '../wiring.ts';
+import { ROUTES, type FunctionName, type RouteWiring, type TokenCheck } from '../wiring.ts';
 import type { PetitionFunction } from './petition-function.ts';
 
 export interface ApiProps {
   functions: Record<FunctionName, PetitionFunction>;
+  /** Who issues staff tokens, and for which audience: the gateway checks them on 'staff' routes. */
+  staffTokens: TokenCheck;
 }
 
-/** The HTTP API: one route per wiring route, payload format 2.0, a throttled default stage. */
+/**
+ * The HTTP API: one route per wiring route, payload format 2.0, a throttled
+ * default stage. 'staff' routes sit behind a JWT authorizer; 'public' and
+ * 'optional' routes have none (an optional token is checked by the handler).
+ */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  readonly authorizer: HttpJwtAuthorizer;
+  /** Each wiring route with the route it became. */
+  readonly routes: { wiring: RouteWiring; route: HttpRoute }[] = [];
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -51,6 +61,11 @@ export class Api extends Construct {
       },
     });
 
+    this.authorizer = new HttpJwtAuthorizer('StaffAuthorizer', props.staffTokens.issuer, {
+      jwtAudience: [props.staffTokens.audience],
+      identitySource: ['$request.header.Authorization'],
+    });
+
     // One integration per function, shared by its routes.
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     for (const route of ROUTES) {
@@ -59,7 +74,13 @@ export class Api extends Construct {
         integration = new HttpLambdaIntegration(`${route.function}Integration`, props.functions[route.function].function);
         integrations.set(route.function, integration);
       }
-      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        ...(route.auth === 'staff' ? { authorizer: this.authorizer } : {}),
+      });
+      this.routes.push({ wiring: route, route: httpRoute! });
     }
 
     new CfnOutput(scope, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });

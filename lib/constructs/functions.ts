@@ -1,12 +1,14 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { environmentOf, FUNCTIONS, type FunctionName, type TableAccess } from '../wiring.ts';
+import { environmentOf, FUNCTIONS, type FunctionName, type TableAccess, type TokenCheck } from '../wiring.ts';
 import { PetitionFunction } from './petition-function.ts';
 import type { Queues } from './queues.ts';
 
 export interface FunctionsProps {
   table: ITable;
   queues: Queues;
+  /** How the functions that serve an optional-auth route check staff tokens. */
+  tokens: TokenCheck;
   policy?: Record<string, string>;
 }
 
@@ -24,14 +26,15 @@ export class Functions extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
-    const { table, queues } = props;
+    const { table, queues, tokens } = props;
     const byName: Partial<Record<FunctionName, PetitionFunction>> = {};
     for (const [name, wiring] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
       const fn = new PetitionFunction(this, name, {
         wiring,
-        environment: environmentOf(wiring, {
+        environment: environmentOf(name, {
           tableName: table.tableName,
           queueUrl: (queue) => queues.get(queue).queue.queueUrl,
+          tokens,
         }),
         ...(props.policy ? { policy: props.policy } : {}),
       });

@@ -1,11 +1,12 @@
 /**
  * Plays API Gateway (HTTP API, payload format 2.0) on a local port: matches
- * the wiring's routes, builds the event Lambda would get, and writes back
- * what the handler answers.
+ * the wiring's routes, checks staff tokens as the JWT authorizer does, builds
+ * the event Lambda would get, and writes back what the handler answers.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { bearerToken, verifyToken } from '../../functions/shared/identity.ts';
 import { ROUTES, type RouteWiring } from '../wiring.ts';
 import type { LocalLambdas } from './lambda.ts';
 
@@ -45,6 +46,27 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
 function send(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(body);
+}
+
+/** A JWT claim as API Gateway hands it to the function: strings as they are, arrays as "[a b]". */
+function renderedClaim(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return Array.isArray(value) ? `[${value.join(' ')}]` : String(value);
+}
+
+/**
+ * What the gateway's JWT authorizer would let through: the claims of a valid
+ * bearer token, or `undefined` (answered 401 before any function runs).
+ */
+async function authorizedClaims(authorization: string | undefined): Promise<Record<string, string> | undefined> {
+  const token = bearerToken(authorization);
+  if (!token) return undefined;
+  try {
+    const claims = await verifyToken(token);
+    return Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, renderedClaim(value)]));
+  } catch {
+    return undefined;
+  }
 }
 
 function eventOf(request: IncomingMessage, url: URL, match: CompiledRoute, values: string[], body: Buffer): APIGatewayProxyEventV2 {
@@ -92,8 +114,8 @@ function eventOf(request: IncomingMessage, url: URL, match: CompiledRoute, value
 
 export interface LocalApi {
   url: string;
-  /** The route keys served, e.g. "GET /v1/health". */
-  routeKeys: string[];
+  /** The routes served, e.g. "GET /v1/cases", each with its authorization as the template names it. */
+  routes: Array<{ key: string; authorization: 'JWT' | 'NONE' }>;
   close(): Promise<void>;
 }
 
@@ -116,7 +138,13 @@ export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: 
       if (!match) return send(response, (status = 404), JSON.stringify({ message: 'Not Found' }));
       const body = await readBody(request);
       if (body === 'too-large') return send(response, (status = 413), JSON.stringify({ message: 'Request Entity Too Large' }));
-      const result = (await lambdas.invoke(match.route.function, eventOf(request, url, match, values, body))) as APIGatewayProxyStructuredResultV2;
+      const event = eventOf(request, url, match, values, body);
+      if (match.route.auth === 'staff') {
+        const claims = await authorizedClaims(event.headers.authorization);
+        if (!claims) return send(response, (status = 401), JSON.stringify({ message: 'Unauthorized' }));
+        Object.assign(event.requestContext, { authorizer: { jwt: { claims, scopes: null } } });
+      }
+      const result = (await lambdas.invoke(match.route.function, event)) as APIGatewayProxyStructuredResultV2;
       status = result.statusCode ?? 200;
       const payload = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? '');
       response.writeHead(status, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
@@ -136,7 +164,7 @@ export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: 
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
-    routeKeys: routes.map((r) => r.routeKey),
+    routes: routes.map((r) => ({ key: r.routeKey, authorization: r.route.auth === 'staff' ? 'JWT' : 'NONE' })),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -4,8 +4,10 @@
  */
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
@@ -13,34 +15,58 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-s
 import type { QueueName } from '../../functions/queues/names.ts';
 import { QUEUES, TABLE_SCHEMA, visibilityTimeoutSeconds } from '../wiring.ts';
 
-/** Creates the table unless it exists; answers whether it was created (a fresh system). */
+type IndexSchema = (typeof TABLE_SCHEMA.indexes)[number];
+
+const indexDefinition = (index: IndexSchema) => ({
+  IndexName: index.name,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.include] },
+});
+
+const stringAttributes = (names: string[]): AttributeDefinition[] => names.map((name) => ({ AttributeName: name, AttributeType: 'S' }));
+
+/** Adds the indexes a kept table (from an older version) does not have yet, as a deploy would. */
+async function addMissingIndexes(dynamo: DynamoDBClient, tableName: string): Promise<void> {
+  const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of TABLE_SCHEMA.indexes.filter((i) => !present.has(i.name))) {
+    await dynamo.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: stringAttributes([index.partitionKey, index.sortKey]),
+        GlobalSecondaryIndexUpdates: [{ Create: indexDefinition(index) }],
+      }),
+    );
+  }
+}
+
+/**
+ * Creates the table unless it exists (then adds any index it lacks); answers
+ * whether it was created (a fresh system).
+ */
 export async function ensureTable(dynamo: DynamoDBClient, tableName: string): Promise<boolean> {
   const keys = new Set<string>([TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
   for (const index of TABLE_SCHEMA.indexes) keys.add(index.partitionKey).add(index.sortKey);
-  const definitions: AttributeDefinition[] = [...keys].map((name) => ({ AttributeName: name, AttributeType: 'S' }));
   try {
     await dynamo.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: definitions,
+        AttributeDefinitions: stringAttributes([...keys]),
         KeySchema: [
           { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
           { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: TABLE_SCHEMA.indexes.map((index) => ({
-          IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.include] },
-        })),
+        GlobalSecondaryIndexes: TABLE_SCHEMA.indexes.map(indexDefinition),
       }),
     );
   } catch (error) {
-    if (error instanceof ResourceInUseException) return false;
-    throw error;
+    if (!(error instanceof ResourceInUseException)) throw error;
+    await addMissingIndexes(dynamo, tableName);
+    return false;
   }
   await dynamo.send(
     new UpdateTimeToLiveCommand({

@@ -11,6 +11,7 @@ import { environmentOf, FUNCTIONS, QUEUES, SCHEDULES, SWEEP_SCHEDULE, type Funct
 import { serveApi } from './api-gateway.ts';
 import { startDynamoDb, startSqs, useEmulators } from './emulators.ts';
 import { pollQueue, type EventSource } from './event-sources.ts';
+import { localSigningKey, localTokenCheck } from './identity.ts';
 import { LocalLambdas } from './lambda.ts';
 import { ensureQueues, ensureTable, type ProvisionedQueue } from './provision.ts';
 import { runEvery, type Schedule } from './scheduler.ts';
@@ -29,7 +30,7 @@ export interface LocalOptions {
 
 /** What the local runtime serves, in the terms the synthesized template uses (held equal by a test). */
 export interface ServedWiring {
-  routes: string[];
+  routes: Array<{ key: string; authorization: 'JWT' | 'NONE' }>;
   queues: Array<{ name: QueueName; consumer: FunctionName; batchSize: number; visibilityTimeout: number; maxReceiveCount: number }>;
   schedules: FunctionName[];
   table: { keys: string[]; indexes: Array<{ name: string; keys: string[]; include: string[] }>; timeToLive: string | undefined };
@@ -71,9 +72,11 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
 
     const fresh = await ensureTable(dynamo, TABLE_NAME);
     const queues = await ensureQueues(sqs, QUEUE_PREFIX);
+    const signingKey = await localSigningKey(options.dataDir);
+    const tokens = localTokenCheck(signingKey);
     // One process plays every function: it gets the union of their environments.
-    for (const fn of Object.values(FUNCTIONS)) {
-      Object.assign(process.env, environmentOf(fn, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url }));
+    for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
+      Object.assign(process.env, environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, tokens }));
     }
     process.env[ENV.timeScale] = String(options.timeScale);
     process.env.POWERTOOLS_SERVICE_NAME ??= 'petitions';
@@ -120,7 +123,7 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
           });
         }
         return {
-          routes: api.routeKeys,
+          routes: api.routes,
           queues: described,
           schedules: schedules.map((schedule) => schedule.function),
           table: {

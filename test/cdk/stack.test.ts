@@ -18,6 +18,7 @@ import {
   SCHEDULES,
   TABLE_SCHEMA,
   queueUrlEnv,
+  verifiesTokens,
   visibilityTimeoutSeconds,
   type FunctionName,
 } from '../../lib/wiring.ts';
@@ -57,6 +58,12 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
   const queueId = (name: QueueName) => id(stack.queues.get(name).queue);
   const dlqId = (name: QueueName) => id(stack.queues.get(name).deadLetterQueue);
   const tableId = () => id(stack.data.table);
+  const poolId = () => id(stack.identity.userPool);
+  const clientId = () => id(stack.identity.client);
+  /** The pool's issuer as CloudFormation builds it: https:// and the pool's provider URL. */
+  const issuer = (suffix = '') => ({
+    'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [poolId(), 'ProviderURL'] }, ...(suffix ? [suffix] : [])]],
+  });
 
   /** Every statement of every IAM policy attached to the function's role. */
   function statementsOf(name: FunctionName): Statement[] {
@@ -214,6 +221,22 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       }
     });
 
+    it.each(FUNCTION_NAMES)('%s: the staff pool in its environment only if it serves an optional-auth route', (name) => {
+      const variables = resources[fnId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
+      if (verifiesTokens(name)) {
+        expect(variables[ENV.jwtIssuer]).toEqual(issuer());
+        expect(variables[ENV.jwtAudience]).toEqual({ Ref: clientId() });
+        expect(variables[ENV.jwtJwksUrl]).toEqual(issuer('/.well-known/jwks.json'));
+        expect(variables).not.toHaveProperty(ENV.jwtJwks);
+      } else {
+        for (const env of [ENV.jwtIssuer, ENV.jwtAudience, ENV.jwtJwksUrl, ENV.jwtJwks]) expect(variables).not.toHaveProperty(env);
+      }
+    });
+
+    it('some function checks optional tokens (else the test above proves nothing)', () => {
+      expect(FUNCTION_NAMES.filter(verifiesTokens)).not.toEqual([]);
+    });
+
     it('refuses a policy with an unknown key or a bad duration', () => {
       expect(checkPolicyOverrides(POLICY)).toEqual(POLICY);
       expect(() => checkPolicyOverrides({ acceptanse: 'P10D' })).toThrow(/unknown name "acceptanse"/);
@@ -332,6 +355,103 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       expect(stageFormat).not.toContain('sourceIp');
       template.hasOutput('ApiUrl', { Value: Match.anyValue() });
     });
+
+    it('has one JWT authorizer: the staff pool as issuer, its client as audience, the Authorization header', () => {
+      const authorizers = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+      expect(authorizers).toHaveLength(1);
+      expect(authorizers[0]!.Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Issuer: issuer(), Audience: [{ Ref: clientId() }] },
+      });
+    });
+
+    const routeCases = ROUTES.map((route) => [`${route.method} ${route.path}`, route.auth] as const);
+    it.each(routeCases)('%s (%s): the JWT authorizer exactly on staff routes', (key, auth) => {
+      const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+      const { Properties } = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).find((r) => r.Properties.RouteKey === key)!;
+      if (auth === 'staff') expect(Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      else {
+        expect(Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+        expect(Properties).not.toHaveProperty('AuthorizerId');
+      }
+    });
+  });
+
+  describe('staff identity', () => {
+    it('has one user pool: admin-created staff, custom unit and roles, strong passwords, optional TOTP, recovery by email', () => {
+      template.resourceCountIs('AWS::Cognito::UserPool', 1);
+      const { Properties } = resources[poolId()]!;
+      expect(Properties).toMatchObject({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameAttributes: ['email'],
+        MfaConfiguration: 'OPTIONAL',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      });
+      const customString = (Name: string, MaxLength: string) =>
+        expect.objectContaining({
+          Name,
+          AttributeDataType: 'String',
+          Mutable: true,
+          StringAttributeConstraints: expect.objectContaining({ MaxLength }),
+        });
+      expect(Properties.Schema).toEqual(expect.arrayContaining([customString('unit', '64'), customString('roles', '100')]));
+      const password = Properties.Policies.PasswordPolicy;
+      expect(password.MinimumLength).toBeGreaterThanOrEqual(12);
+      expect(password).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+    });
+
+    it('keeps the pool: deletion protection and retain policies', () => {
+      expect(resources[poolId()]).toMatchObject({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { DeletionProtection: 'ACTIVE' },
+      });
+    });
+
+    it('runs issueStaffClaims as its pre-token-generation trigger, and lets Cognito invoke it', () => {
+      expect(resources[poolId()]!.Properties.LambdaConfig).toEqual({
+        PreTokenGeneration: { 'Fn::GetAtt': [fnId('issueStaffClaims'), 'Arn'] },
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'cognito-idp.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [fnId('issueStaffClaims'), 'Arn'] },
+        SourceArn: { 'Fn::GetAtt': [poolId(), 'Arn'] },
+      });
+    });
+
+    it('has one public client: password and SRP sign-in, 1-hour ID tokens, no existence errors', () => {
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+      const { Properties } = resources[clientId()]!;
+      expect(Properties).toMatchObject({
+        UserPoolId: { Ref: poolId() },
+        GenerateSecret: false,
+        PreventUserExistenceErrors: 'ENABLED',
+        IdTokenValidity: 60,
+        TokenValidityUnits: { IdToken: 'minutes' },
+      });
+      expect(Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']));
+    });
+
+    it('does not let users write their own unit or roles', () => {
+      // Without WriteAttributes a client may write every attribute: the list must be there.
+      const writable = resources[clientId()]!.Properties.WriteAttributes as string[];
+      expect(writable).toBeInstanceOf(Array);
+      expect(writable).not.toContain('custom:unit');
+      expect(writable).not.toContain('custom:roles');
+    });
+
+    it('outputs the pool and client ids', () => {
+      template.hasOutput('UserPoolId', { Value: { Ref: poolId() } });
+      template.hasOutput('UserPoolClientId', { Value: { Ref: clientId() } });
+    });
+
+    it('gives the trigger nothing from the pool (Template.fromStack refuses a dependency cycle outright)', () => {
+      expect(refersTo(resources[fnId('issueStaffClaims')]!.Properties, poolId())).toBe(false);
+      expect(refersTo(resources[fnId('issueStaffClaims')]!.Properties, clientId())).toBe(false);
+    });
   });
 
   describe('workers and schedules', () => {
@@ -421,13 +541,28 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
 
     it('the packs do run: without our acknowledgements they report what we acknowledge', () => {
       const rules = new Set(findings({}, false).map((f) => f.rule.replace(/\[.*$/, '')));
-      for (const rule of ['AwsSolutions-L1', 'AwsSolutions-IAM5', 'AwsSolutions-APIG4', 'Serverless-LambdaEventSourceMappingDestination']) {
+      for (const rule of [
+        'AwsSolutions-L1',
+        'AwsSolutions-IAM5',
+        'AwsSolutions-APIG4',
+        'AwsSolutions-COG2',
+        'AwsSolutions-COG8',
+        'Serverless-LambdaEventSourceMappingDestination',
+      ]) {
         expect(rules).toContain(rule);
       }
       // What we fixed instead of acknowledging stays fixed.
-      for (const rule of ['AwsSolutions-IAM4', 'AwsSolutions-DDB3', 'AwsSolutions-SQS3', 'AwsSolutions-SQS4', 'AwsSolutions-APIG1']) {
+      const fixed = ['AwsSolutions-IAM4', 'AwsSolutions-DDB3', 'AwsSolutions-SQS3', 'AwsSolutions-SQS4', 'AwsSolutions-APIG1', 'AwsSolutions-COG1'];
+      for (const rule of fixed) {
         expect(rules).not.toContain(rule);
       }
+    });
+
+    it('reports missing authorization on exactly the public and optional routes, each acknowledged on its own route', () => {
+      const unauthorized = findings({}, false).find((f) => f.rule === 'AwsSolutions-APIG4')!.at;
+      const open = stack.api.routes.filter(({ wiring }) => wiring.auth !== 'staff');
+      expect(open).toHaveLength(ROUTES.filter((route) => route.auth !== 'staff').length);
+      expect(unauthorized.sort()).toEqual(open.map(({ route }) => route.node.defaultChild!.node.path).sort());
     });
 
     it('an app with the packs registered synthesizes (as bin/app.ts does)', () => {

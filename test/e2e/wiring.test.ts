@@ -33,7 +33,10 @@ function deployedWiring(): ServedWiring {
   const table = ofType('AWS::DynamoDB::Table')[0]!.Properties;
   const keyNames = (schema: Array<{ AttributeName: string }>) => schema.map((k) => k.AttributeName);
   return {
-    routes: ofType('AWS::ApiGatewayV2::Route').map((route) => route.Properties.RouteKey as string),
+    routes: ofType('AWS::ApiGatewayV2::Route').map((route) => ({
+      key: route.Properties.RouteKey as string,
+      authorization: (route.Properties.AuthorizationType ?? 'NONE') as 'JWT' | 'NONE',
+    })),
     queues: ofType('AWS::Lambda::EventSourceMapping').map((mapping) => {
       const queueId = mapping.Properties.EventSourceArn['Fn::GetAtt'][0] as string;
       const queue = resources[queueId]!.Properties;
@@ -61,7 +64,7 @@ function deployedWiring(): ServedWiring {
 function normalized(wiring: ServedWiring) {
   const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
   return {
-    routes: [...wiring.routes].sort(),
+    routes: [...wiring.routes].sort((a, b) => a.key.localeCompare(b.key)),
     queues: byName(wiring.queues),
     schedules: [...wiring.schedules].sort(),
     table: {

@@ -12,7 +12,9 @@ import { ensureQueues, ensureTable, type ProvisionedQueue } from '../../lib/loca
 import { serveApi } from '../../lib/local/api-gateway.ts';
 import { recordOf } from '../../lib/local/event-sources.ts';
 import { LocalLambdas } from '../../lib/local/lambda.ts';
-import { environmentOf, FUNCTIONS, QUEUES } from '../../lib/wiring.ts';
+import { localSigningKey, localTokenCheck, signStaffToken, type LocalSigningKey } from '../../lib/local/identity.ts';
+import type { Role } from '../../functions/domain/staff.ts';
+import { environmentOf, FUNCTIONS, QUEUES, type FunctionName } from '../../lib/wiring.ts';
 import type { QueueName } from '../../functions/queues/names.ts';
 
 export interface TestSystem {
@@ -29,6 +31,9 @@ export interface TestSystem {
    * receives stays hidden for the visibility timeout. With 0 it only drains what is there.
    */
   receive(queue: QueueName, max?: number, waitSeconds?: number): Promise<Message[]>;
+  /** A staff token the system accepts, for a unit and roles. */
+  token(unit: string, ...roles: Role[]): Promise<string>;
+  signingKey: LocalSigningKey;
   /** Feeds messages to the queue's consumer as one SQS batch and answers its batch response. */
   consume(queue: QueueName, messages: Message[]): Promise<SQSBatchResponse>;
   close(): Promise<void>;
@@ -42,8 +47,10 @@ export async function testSystem(): Promise<TestSystem> {
   const name = `t${randomUUID().slice(0, 8)}`;
   await ensureTable(dynamo, name);
   const queues = await ensureQueues(sqs, name);
-  for (const fn of Object.values(FUNCTIONS)) {
-    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url }));
+  const signingKey = await localSigningKey();
+  const tokens = localTokenCheck(signingKey);
+  for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
+    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, tokens }));
   }
   const lambdas = new LocalLambdas();
   await lambdas.load();
@@ -55,6 +62,8 @@ export async function testSystem(): Promise<TestSystem> {
     dynamo,
     sqs,
     lambdas,
+    signingKey,
+    token: (unit, ...roles) => signStaffToken(signingKey, { sub: `${roles[0]}@${unit}`, unit, roles }),
     api: (path, init) => fetch(`${server.url}${path}`, init),
     async receive(queue, max = 10, waitSeconds = 2) {
       const messages: Message[] = [];
@@ -101,6 +110,9 @@ export function submission(overrides: Record<string, unknown> = {}): Record<stri
     ...overrides,
   };
 }
+
+/** Authorization headers for a staff token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Posts a JSON body. */
 export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {

@@ -1,0 +1,114 @@
+/**
+ * The actions on a case, one route each: staff decide acceptance, extend,
+ * reply and give review opinions; the petitioner rates and asks for review.
+ * Each reads the case, applies one lifecycle step and saves it on condition
+ * that nobody changed the case meanwhile (else 409).
+ */
+import { caseView, progressOf, type Case, type Change } from '../domain/case.ts';
+import {
+  acceptanceSchema,
+  canSee,
+  decideAcceptance,
+  evaluate,
+  evaluationSchema,
+  extendHandling,
+  extensionSchema,
+  giveReviewOpinion,
+  replySchema,
+  replyToCase,
+  requestReview,
+  reviewOpinionSchema,
+  reviewRequestSchema,
+  type Acting,
+  type AcceptanceInput,
+} from '../domain/lifecycle.ts';
+import type { Clock } from '../domain/policy.ts';
+import { conflict, invalid, notFound } from '../domain/problem.ts';
+import { parseUnit } from '../domain/units.ts';
+import type * as z from '../domain/zod.ts';
+import { currentClock } from '../shared/config.ts';
+import { httpHandler, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { caseOfPetitioner } from '../services/petitioner-access.ts';
+import { getCase, saveChange } from '../store/cases.ts';
+import { getRegion, getRegionChain } from '../store/reference.ts';
+
+/** One lifecycle step: the body it takes, and how it changes the case. */
+interface Step<Input, Actor> {
+  schema: z.ZodMiniType<Input>;
+  apply(subject: Case, input: Input, actor: Actor): Promise<Change> | Change;
+}
+type StaffStep = Step<unknown, Acting>;
+type PetitionerStep = Step<unknown, { now: string; clock: Clock }>;
+
+// Each step is typed by its own schema; the tables hold them erased.
+const staffStep = <Input>(definition: Step<Input, Acting>) => definition as StaffStep;
+const petitionerStep = <Input>(definition: Step<Input, { now: string; clock: Clock }>) => definition as PetitionerStep;
+
+/** Every unit an acceptance names must be a region the system knows. */
+async function checkUnitsExist(input: AcceptanceInput): Promise<void> {
+  const named: Array<[string, string]> = [
+    ...(input.leadUnit ? [['leadUnit', input.leadUnit] as [string, string]] : []),
+    ...(input.coUnits ?? []).map((unit, i): [string, string] => [`coUnits.${i}`, unit]),
+    ...(input.forwardTo ? [['forwardTo', input.forwardTo] as [string, string]] : []),
+  ];
+  const unknown = [];
+  for (const [path, unit] of named) if (!(await getRegion(parseUnit(unit).region))) unknown.push({ path, message: `there is no region ${parseUnit(unit).region}` });
+  if (unknown.length > 0) throw invalid('The decision names units that do not exist.', unknown);
+}
+
+const STAFF_STEPS: Record<string, StaffStep> = {
+  'POST /v1/cases/{id}/acceptance': staffStep({
+    schema: acceptanceSchema,
+    async apply(subject, input, acting) {
+      await checkUnitsExist(input);
+      return decideAcceptance(subject, input, acting);
+    },
+  }),
+  'POST /v1/cases/{id}/extension': staffStep({ schema: extensionSchema, apply: extendHandling }),
+  'POST /v1/cases/{id}/reply': staffStep({ schema: replySchema, apply: replyToCase }),
+  'POST /v1/cases/{id}/review-opinion': staffStep({ schema: reviewOpinionSchema, apply: giveReviewOpinion }),
+};
+
+const PETITIONER_STEPS: Record<string, PetitionerStep> = {
+  'POST /v1/cases/{id}/evaluation': petitionerStep({ schema: evaluationSchema, apply: (subject, input, { now }) => evaluate(subject, input, now) }),
+  'POST /v1/cases/{id}/review-request': petitionerStep({
+    schema: reviewRequestSchema,
+    async apply(subject, input, { now, clock }) {
+      const chain = await getRegionChain(subject.office ?? subject.regionCode);
+      return requestReview(subject, input, { now, clock, above: chain?.slice(1) ?? [] });
+    },
+  }),
+};
+
+async function save(before: Case, change: Change): Promise<void> {
+  if ((await saveChange(before, change)) !== 'saved') {
+    throw conflict('The case changed while you were acting on it: read it again and decide anew.');
+  }
+}
+
+async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnswer> {
+  const staff = requireStaff(request);
+  const id = request.params.id ?? '';
+  const subject = id.length <= 100 ? await getCase(id) : undefined;
+  if (!subject || !canSee(staff, subject)) throw notFound(`There is no case ${id} in your unit's scope.`);
+  const input = request.body(step.schema);
+  const change = await step.apply(subject, input, { staff, now: new Date().toISOString(), clock: currentClock() });
+  await save(subject, change);
+  return { status: 200, body: caseView(change.case) };
+}
+
+async function actAsPetitioner(request: ApiRequest, step: PetitionerStep): Promise<ApiAnswer> {
+  const found = await caseOfPetitioner(request);
+  const input = request.body(step.schema);
+  const change = await step.apply(found.case, input, { now: new Date().toISOString(), clock: currentClock() });
+  await save(found.case, change);
+  return { status: 200, body: progressOf(change.case, [...found.history, change.entry]) };
+}
+
+export const handler = httpHandler(async (request) => {
+  const staffStep = STAFF_STEPS[request.route];
+  if (staffStep) return actAsStaff(request, staffStep);
+  const petitionerStep = PETITIONER_STEPS[request.route];
+  if (petitionerStep) return actAsPetitioner(request, petitionerStep);
+  throw new Error(`case-actions has no step for ${request.route}`);
+});

@@ -1,0 +1,28 @@
+import { CASE_STATUSES, OPEN_STATUSES } from '../domain/case.ts';
+import { parseUnit } from '../domain/units.ts';
+import * as z from '../domain/zod.ts';
+import { httpHandler, pageQuery, parseWith, requireStaff } from '../shared/http.ts';
+import { listWorklist } from '../store/cases.ts';
+
+const query = z.extend(pageQuery, {
+  status: z.optional(z.enum(CASE_STATUSES)),
+  overdue: z.optional(z.enum(['true', 'false'])),
+});
+
+/**
+ * GET /v1/cases: the caller's worklist. A petition office sees the cases of
+ * its region's subtree; a department the cases it leads or co-handles.
+ * Without `status`, the open cases.
+ */
+export const handler = httpHandler(async (request) => {
+  const staff = requireStaff(request);
+  const { status, overdue, limit, cursor } = parseWith(query, request.query, 'query');
+  const unit = parseUnit(staff.unit);
+  const page = await listWorklist(unit.department === null ? { office: unit.region } : { unit: staff.unit }, {
+    statuses: status ? [status] : OPEN_STATUSES,
+    ...(overdue === 'true' && { overdueAt: new Date().toISOString() }),
+    limit,
+    ...(cursor !== undefined && { cursor }),
+  });
+  return { status: 200, body: page };
+});

@@ -1,0 +1,29 @@
+import { Problem } from './problem.ts';
+import { parseUnit } from './units.ts';
+
+export const ROLES = ['clerk', 'handler', 'supervisor', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A member of staff, as their token says: who, in which unit, in which roles. */
+export interface Staff {
+  sub: string;
+  unit: string;
+  roles: Role[];
+}
+
+/** Whether the staff member has one of `roles`; an admin has them all. */
+export function hasRole(staff: Staff, ...roles: Role[]): boolean {
+  return staff.roles.includes('admin') || roles.some((role) => staff.roles.includes(role));
+}
+
+/** Refuses (403) a staff member who has none of `roles`. */
+export function requireRole(staff: Staff, action: string, ...roles: Role[]): void {
+  if (!hasRole(staff, ...roles)) {
+    throw new Problem('forbidden', 'Not allowed', `Only ${roles.join(' or ')} staff may ${action}.`);
+  }
+}
+
+/** Whether the staff member belongs to a petition office rather than a department. */
+export function isOfficeStaff(staff: Staff): boolean {
+  return parseUnit(staff.unit).department === null;
+}

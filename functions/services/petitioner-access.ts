@@ -1,0 +1,20 @@
+import { accessCodeMatches } from '../domain/access-code.ts';
+import type { Case, HistoryEntry } from '../domain/case.ts';
+import { notFound, Problem } from '../domain/problem.ts';
+import type { ApiRequest } from '../shared/http.ts';
+import { getCaseWithHistory } from '../store/cases.ts';
+
+/**
+ * The case a petitioner may see: the one whose access code they send as
+ * X-Access-Code. A wrong code answers exactly as an unknown case does.
+ */
+export async function caseOfPetitioner(request: ApiRequest): Promise<{ case: Case; history: HistoryEntry[] }> {
+  const code = request.headers['x-access-code'];
+  if (!code) {
+    throw new Problem('unauthorized', 'Access code required', 'Send the access code given at submission as the X-Access-Code header.');
+  }
+  const id = request.params.id ?? '';
+  const found = id.length <= 100 ? await getCaseWithHistory(id) : undefined;
+  if (!found || !accessCodeMatches(code, found.case.accessCodeHash)) throw notFound(`There is no case ${id} for this access code.`);
+  return found;
+}
