@@ -4,7 +4,7 @@
  * process "crashed" between the write and the send) is routed by the sweep;
  * Ctrl-C leaves nothing running; a restart keeps the cases.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -20,8 +20,14 @@ import { freePort, useEmulators } from '../../lib/local/emulators.ts';
 import { postJson, submission } from '../support/emulators.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'petitions-e2e-'));
+const dataDirs: string[] = [];
 const running: ChildProcess[] = [];
+
+function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'petitions-e2e-'));
+  dataDirs.push(dir);
+  return dir;
+}
 
 interface Started {
   process: ChildProcess;
@@ -30,7 +36,7 @@ interface Started {
   dynamoDb: string;
 }
 
-async function start(port: number): Promise<Started> {
+async function start(port: number, dataDir: string): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '1', ROUTING_RETRY_SECONDS: '1' },
@@ -87,13 +93,14 @@ const portOpen = (endpoint: string) =>
 
 afterAll(() => {
   for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('npm start', { timeout: 180_000 }, () => {
   it('takes a case in over HTTP and routes it, survives a lost routing message, stops cleanly and restarts with its data', async () => {
     const port = await freePort();
-    const first = await start(port);
+    const dataDir = freshDataDir();
+    const first = await start(port, dataDir);
     expect(first.output()).toContain('fresh system');
 
     const response = await fetch(`${first.api}/v1/cases`, postJson(submission({ regionCode: '330726101201', category: 'land' })));
@@ -121,7 +128,7 @@ describe('npm start', { timeout: 180_000 }, () => {
     expect(await portOpen(first.dynamoDb)).toBe(false);
     expect(await portOpen(first.api)).toBe(false);
 
-    const second = await start(port);
+    const second = await start(port, dataDir);
     try {
       expect(second.output()).not.toContain('fresh system');
       const again = await progress(second.api, submitted.id, submitted.accessCode);
@@ -129,6 +136,68 @@ describe('npm start', { timeout: 180_000 }, () => {
       expect(again.body.timeline.map((t) => t.event)).toEqual(['received', 'routed']);
     } finally {
       expect(await stop(second)).toBe(0);
+    }
+  });
+});
+
+/** `npm run token` as a user runs it: the token is the last line it prints. */
+function token(dataDir: string, unit: string, role: string): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bin/token.ts', '--unit', unit, '--role', role], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`npm run token failed: ${result.stderr}`);
+  return result.stdout.trim().split('\n').at(-1) as string;
+}
+
+describe('a case walked through the local runtime with tokens from npm run token', { timeout: 180_000 }, () => {
+  it('closes one case and takes another through review and re-review to final', async () => {
+    const dataDir = freshDataDir();
+    const runtime = await start(await freePort(), dataDir);
+    const as = (unit: string, role: string) => ({ authorization: `Bearer ${token(dataDir, unit, role)}` });
+    const clerk = as('330726', 'clerk');
+    const handler = as('330726:housing', 'handler');
+    const post = async (path: string, body: unknown, headers: Record<string, string>) => {
+      const response = await fetch(`${runtime.api}${path}`, postJson(body, headers));
+      return { status: response.status, body: (await response.json()) as { status: string; detail?: string } };
+    };
+    try {
+      const submitted: Array<{ id: string; accessCode: string }> = [];
+      for (const phone of ['13012345678', '13087654321']) {
+        const response = await fetch(`${runtime.api}/v1/cases`, postJson(submission({ petitioner: { name: '孔十四', phone } })));
+        submitted.push((await response.json()) as { id: string; accessCode: string });
+      }
+      for (const { id, accessCode } of submitted) {
+        await routed(runtime.api, id, accessCode);
+        expect((await post(`/v1/cases/${id}/acceptance`, { decision: 'accept' }, clerk)).status).toBe(200);
+        expect((await post(`/v1/cases/${id}/reply`, { opinion: '已处理。' }, handler)).status).toBe(200);
+      }
+
+      const [closing, contested] = submitted as [{ id: string; accessCode: string }, { id: string; accessCode: string }];
+      const rated = await post(`/v1/cases/${closing.id}/evaluation`, { rating: 'satisfied' }, { 'x-access-code': closing.accessCode });
+      expect(rated.body.status).toBe('closed');
+
+      const petitioner = { 'x-access-code': contested.accessCode };
+      expect((await post(`/v1/cases/${contested.id}/review-request`, { reason: '不服' }, petitioner)).body.status).toBe('under_review');
+      expect((await post(`/v1/cases/${contested.id}/review-opinion`, { opinion: '维持', upheld: true }, as('330700', 'supervisor'))).body.status).toBe('replied');
+      expect((await post(`/v1/cases/${contested.id}/review-request`, { reason: '仍不服' }, petitioner)).body.status).toBe('under_rereview');
+      expect((await post(`/v1/cases/${contested.id}/review-opinion`, { opinion: '维持', upheld: true }, as('330000', 'supervisor'))).body.status).toBe('final');
+      expect((await post(`/v1/cases/${contested.id}/review-request`, { reason: '再次' }, petitioner)).status).toBe(409);
+
+      const final = await progress(runtime.api, contested.id, contested.accessCode);
+      expect(final.body.timeline.map((t) => t.event)).toEqual([
+        'received',
+        'routed',
+        'accepted',
+        'replied',
+        'review_requested',
+        'review_opinion',
+        'rereview_requested',
+        'rereview_opinion',
+      ]);
+    } finally {
+      expect(await stop(runtime)).toBe(0);
     }
   });
 });
