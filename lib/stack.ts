@@ -9,6 +9,7 @@ import { Observability } from './constructs/observability.ts';
 import { Queues } from './constructs/queues.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { Seed } from './constructs/seed.ts';
+import { Topics } from './constructs/topics.ts';
 import { Workers } from './constructs/workers.ts';
 
 export interface PetitionsStackProps extends StackProps {
@@ -24,6 +25,7 @@ export interface PetitionsStackProps extends StackProps {
 export class PetitionsStack extends Stack {
   readonly data: Data;
   readonly queues: Queues;
+  readonly topics: Topics;
   readonly identity: Identity;
   readonly functions: Functions;
   readonly api: Api;
@@ -39,12 +41,14 @@ export class PetitionsStack extends Stack {
 
     this.data = new Data(this, 'Data');
     this.queues = new Queues(this, 'Queues');
+    this.topics = new Topics(this, 'Topics');
     // The pool first: the functions that check staff tokens get its issuer and client id.
     this.identity = new Identity(this, 'Identity');
     const tokens = this.identity.tokenCheck();
     this.functions = new Functions(this, 'Functions', {
       table: this.data.table,
       queues: this.queues,
+      topics: this.topics,
       tokens,
       ...(policy ? { policy } : {}),
     });

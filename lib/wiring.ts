@@ -4,8 +4,8 @@
  * runtime are both built from it, so what runs locally is what deploys.
  * Plain data: no AWS construct is imported here.
  */
-import type { QueueName } from '../functions/queues/names.ts';
-import { ENV, queueUrlEnv } from '../functions/shared/env.ts';
+import type { QueueName, TopicName } from '../functions/queues/names.ts';
+import { ENV, queueUrlEnv, topicArnEnv } from '../functions/shared/env.ts';
 import { TABLE_SCHEMA } from '../functions/store/schema.ts';
 
 export { TABLE_SCHEMA, ENV, queueUrlEnv };
@@ -22,6 +22,8 @@ export interface FunctionWiring {
   table: TableAccess;
   /** The queues it sends to: it gets their URLs in its environment and the right to send. */
   sends: readonly QueueName[];
+  /** The topics it publishes to: it gets their ARNs in its environment and the right to publish. */
+  publishes?: readonly TopicName[];
 }
 
 const api = (entry: string, description: string, table: TableAccess, sends: readonly QueueName[] = []): FunctionWiring => ({
@@ -42,6 +44,7 @@ export const FUNCTIONS = {
   listCases: api('list-cases', "GET /v1/cases: the staff member's worklist", 'read'),
   getCase: api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', 'read'),
   caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', 'read-write'),
+  listNotices: api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", 'read'),
   routeCase: {
     entry: 'functions/workers/route-case.ts',
     description: 'Routes cases to the office that must accept them',
@@ -50,13 +53,30 @@ export const FUNCTIONS = {
     table: 'read-write',
     sends: [],
   },
+  escalateCase: {
+    entry: 'functions/workers/escalate-case.ts',
+    description: 'Applies the rung of the escalation ladder a due case has reached',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    table: 'read-write',
+    sends: ['notification'],
+  },
+  recordNotice: {
+    entry: 'functions/workers/record-notice.ts',
+    description: 'Records deadline notices per unit and publishes them to the notices topic',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    table: 'read-write',
+    sends: [],
+    publishes: ['notices'],
+  },
   sweepDeadlines: {
     entry: 'functions/schedules/sweep-deadlines.ts',
     description: 'Sends on every case whose due time has come',
     timeoutSeconds: 50,
     memoryMb: 512,
     table: 'read',
-    sends: ['routing'],
+    sends: ['routing', 'deadline'],
   },
   issueStaffClaims: {
     entry: 'functions/identity/issue-staff-claims.ts',
@@ -101,6 +121,7 @@ export const ROUTES: readonly RouteWiring[] = [
   { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff' },
   { method: 'GET', path: '/v1/cases/{id}', function: 'getCase', auth: 'staff' },
   { method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public' },
+  { method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff' },
@@ -123,7 +144,20 @@ export interface QueueWiring {
   maxReceiveCount: number;
 }
 
-export const QUEUES: readonly QueueWiring[] = [{ name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 5 }];
+export const QUEUES: readonly QueueWiring[] = [
+  { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 5 },
+  { name: 'deadline', consumer: 'escalateCase', batchSize: 10, maxReceiveCount: 5 },
+  { name: 'notification', consumer: 'recordNotice', batchSize: 10, maxReceiveCount: 5 },
+];
+
+export interface TopicWiring {
+  name: TopicName;
+  description: string;
+}
+
+export const TOPICS: readonly TopicWiring[] = [
+  { name: 'notices', description: 'Deadline notices (warnings, supervision, escalations, critical alerts) for operators and SMS/e-mail gateways' },
+];
 
 /** A queue's visibility timeout: six times its consumer's timeout, as AWS advises for Lambda consumers. */
 export function visibilityTimeoutSeconds(queue: QueueWiring): number {
@@ -152,7 +186,7 @@ export interface TokenCheck {
 /** The environment a function gets, given where the table, the queues and the token issuer are. */
 export function environmentOf(
   name: FunctionName,
-  where: { tableName: string; queueUrl: (queue: QueueName) => string; tokens: TokenCheck },
+  where: { tableName: string; queueUrl: (queue: QueueName) => string; topicArn: (topic: TopicName) => string; tokens: TokenCheck },
 ): Record<string, string> {
   const fn: FunctionWiring = FUNCTIONS[name];
   const environment: Record<string, string> = {};
@@ -164,5 +198,6 @@ export function environmentOf(
     if (where.tokens.jwks !== undefined) environment[ENV.jwtJwks] = where.tokens.jwks;
   }
   for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
+  for (const topic of fn.publishes ?? []) environment[topicArnEnv(topic)] = where.topicArn(topic);
   return environment;
 }

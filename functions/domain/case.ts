@@ -28,10 +28,14 @@ export function isOpen(status: CaseStatus): boolean {
 /** Which clock a case's next due time belongs to. */
 export type DueStage = 'routing' | 'acceptance' | 'handling' | 'reviewWindow' | 'review';
 
-/** The one next due time every open case carries (the sweep's index). */
+/** The rungs of the escalation ladder a legal clock climbs when nobody acts. */
+export type Rung = 'warning' | 'supervision' | 'escalation';
+
+/** The one next due time every open case carries (the sweep's index), and for a legal clock the rung it brings. */
 export interface Due {
   stage: DueStage;
   at: string;
+  rung?: Rung;
 }
 
 /** A case (信访事项) as the system keeps it. */
@@ -72,6 +76,10 @@ export interface Case {
   /** Review (复查) and re-review (复核), in order. */
   reviews: ReviewRound[];
   evaluations: Evaluation[];
+  /** How many times the case climbed a level, over all its clocks (hard cases climb often). */
+  escalationCount: number;
+  /** When the ladder reached the top and raised its critical alert; it climbs no further. */
+  criticalAt: string | null;
   due: Due | null;
   /** Grows with every change; every write is conditional on it. */
   version: number;
@@ -208,6 +216,8 @@ export function registerCase(submission: Submission, registration: Registration)
     reply: null,
     reviews: [],
     evaluations: [],
+    escalationCount: 0,
+    criticalAt: null,
     due: { stage: 'routing', at: addMs(now, routingRetryMs) },
     version: 1,
   };
@@ -234,6 +244,15 @@ export function recordRepeat(open: Case, at: { now: string; channel: Channel; ac
     detail: { channel: at.channel, repeatCount },
     timeline: { event: 'repeat', note: '您再次反映的同一事项已并入本件办理。' },
   });
+}
+
+/**
+ * The first due time of a legal clock running to `deadline`: its warning, or
+ * the deadline itself (supervision) when the warning time has passed already.
+ */
+export function clockDue(stage: DueStage, deadline: string, now: string, clock: Clock): Due {
+  const warningAt = addMs(deadline, -clock.warningBefore);
+  return warningAt > now ? { stage, at: warningAt, rung: 'warning' } : { stage, at: deadline, rung: 'supervision' };
 }
 
 /** Routing's decision for a case. */
@@ -266,12 +285,12 @@ export function decideRouting(subject: Pick<Case, 'addressedTo'>, chain: Region[
  * Applies routing to a case that has not been routed yet; `undefined` when it
  * already has been, so a redelivered routing message changes nothing.
  */
-export function applyRouting(subject: Case, routing: Routing, now: string): Change | undefined {
+export function applyRouting(subject: Case, routing: Routing, now: string, clock: Clock): Change | undefined {
   if (subject.office !== null || subject.status !== 'received') return undefined;
   const { office, proposedLeadUnit, overLevel } = routing;
   return next(
     subject,
-    { office: office.code, proposedLeadUnit, overLevel, level: office.level, due: { stage: 'acceptance', at: subject.acceptanceDueAt } },
+    { office: office.code, proposedLeadUnit, overLevel, level: office.level, due: clockDue('acceptance', subject.acceptanceDueAt, now, clock) },
     {
       at: now,
       actor: 'system:routing',

@@ -6,6 +6,7 @@
  * case's state forbids it).
  */
 import {
+  clockDue,
   latestAnswer,
   next,
   RATINGS,
@@ -140,7 +141,7 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
       coUnits,
       responsibleLeader: input.responsibleLeader ?? null,
       handlingDueAt,
-      due: { stage: 'handling', at: handlingDueAt },
+      due: clockDue('handling', handlingDueAt, now, clock),
     },
     {
       at: now,
@@ -165,7 +166,7 @@ export function extendHandling(subject: Case, input: { days: number; reason: str
   const extendedTo = addMs(handlingDueAt, input.days * clock.day);
   return next(
     subject,
-    { extension: { days: input.days, reason: input.reason, at: now, by: staff.sub }, handlingDueAt: extendedTo, due: { stage: 'handling', at: extendedTo } },
+    { extension: { days: input.days, reason: input.reason, at: now, by: staff.sub }, handlingDueAt: extendedTo, due: clockDue('handling', extendedTo, now, clock) },
     {
       at: now,
       actor: staff.sub,
@@ -255,7 +256,7 @@ export function requestReview(subject: Case, input: { reason: string }, { now, c
       status: stage === 'review' ? 'under_review' : 'under_rereview',
       reviews: [...subject.reviews, { stage, office: office.code, requestedAt: now, reason: input.reason, dueAt, opinion: null }],
       level: office.level,
-      due: { stage: 'review', at: dueAt },
+      due: clockDue('review', dueAt, now, clock),
     },
     {
       at: now,

@@ -15,6 +15,12 @@ export interface Policy {
   reviewRequestWindow: string;
   /** The reviewing office gives its opinion within this. */
   reviewOpinion: string;
+  /** The escalation ladder: the handling unit is warned this long before a deadline (预警)... */
+  warningBefore: string;
+  /** ...the same level's petition office supervises when it passes (督办), and after this grace... */
+  supervisionGrace: string;
+  /** ...the case climbs one level (提级督办), and again after each such interval, up to the top. */
+  escalationInterval: string;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -23,6 +29,9 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   maxExtension: 'P30D',
   reviewRequestWindow: 'P30D',
   reviewOpinion: 'P30D',
+  warningBefore: 'P3D',
+  supervisionGrace: 'P3D',
+  escalationInterval: 'P5D',
 });
 
 /**

@@ -1,41 +1,75 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
+import { sendDeadlineChecks } from '../queues/deadlines.ts';
 import { sendRouteCase } from '../queues/routing.ts';
 import { logger } from '../shared/logger.ts';
-import { ALL_DUE_SHARDS, listDue } from '../store/cases.ts';
+import { ALL_DUE_SHARDS, listDue, type DueCase } from '../store/cases.ts';
 
 const PAGE = 500;
+/** Stop reading with this much time left: the sends of the last page must still fit. */
+const RESERVE_MS = 10_000;
 
-/** What one sweep found due and sent on. */
+/** What one sweep found due and sent on, and what reading it cost. */
 export interface SweepResult {
   due: number;
   routing: number;
+  deadlineChecks: number;
+  /** Items the queries read (DynamoDB's ScannedCount): the sweep's cost grows with this. */
+  itemsRead: number;
+  capacityUnits: number;
+  /** False when time ran short and the rest of a large backlog waits for the next sweep. */
+  complete: boolean;
+}
+
+export interface SweepOptions {
+  now?: string;
+  /** Time left before the function must return (Lambda's context). */
+  remainingMs?: () => number;
+}
+
+/** Sends on one page of due cases: lost routing to the routing queue, every legal clock to the deadline queue. */
+async function sendOn(due: DueCase[]): Promise<{ routing: number; deadlineChecks: number }> {
+  const routing = due.filter((entry) => entry.stage === 'routing').map((entry) => entry.caseId);
+  const checks = due
+    .filter((entry) => entry.stage !== 'routing')
+    .map((entry) => ({ caseId: entry.caseId, stage: entry.stage as Exclude<DueCase['stage'], 'routing'>, dueAt: entry.at }));
+  await Promise.all([sendRouteCase(routing), sendDeadlineChecks(checks)]);
+  return { routing: routing.length, deadlineChecks: checks.length };
 }
 
 /**
- * Reads every case whose due time has come from the due index, shard by
- * shard, and sends each on to the work its stage needs. Reads only what is
- * due; never scans. A case whose routing message was lost is routed this way.
+ * Reads every case whose due time has come from the sparse due index, shard
+ * by shard, and sends each on: one message per due case. It reads only what
+ * is due (the index is keyed by due time) and never scans. What it cannot
+ * reach before its time runs out, the next sweep finds: due entries stay in
+ * the index until a worker moves them.
  */
-export async function sweep(now = new Date().toISOString()): Promise<SweepResult> {
-  const routing: string[] = [];
-  let due = 0;
-  for (const shard of ALL_DUE_SHARDS) {
+export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
+  const now = options.now ?? new Date().toISOString();
+  const remaining = options.remainingMs ?? (() => Number.POSITIVE_INFINITY);
+  const result: SweepResult = { due: 0, routing: 0, deadlineChecks: 0, itemsRead: 0, capacityUnits: 0, complete: true };
+  shards: for (const shard of ALL_DUE_SHARDS) {
     let start: Record<string, unknown> | undefined;
     do {
+      if (remaining() < RESERVE_MS) {
+        result.complete = false;
+        break shards;
+      }
       const page = await listDue(shard, now, PAGE, start);
-      due += page.due.length;
-      for (const entry of page.due) if (entry.stage === 'routing') routing.push(entry.caseId);
+      const sent = await sendOn(page.due);
+      result.due += page.due.length;
+      result.routing += sent.routing;
+      result.deadlineChecks += sent.deadlineChecks;
+      result.itemsRead += page.itemsRead;
+      result.capacityUnits += page.capacityUnits;
       start = page.next;
     } while (start);
   }
-  await sendRouteCase(routing);
-  const result = { due, routing: routing.length };
   logger.info('sweep done', { ...result });
   return result;
 }
 
-export const handler = middy(async (_event: unknown, _context: Context) => sweep()).use(
-  injectLambdaContext(logger, { resetKeys: true }),
-);
+export const handler = middy(async (_event: unknown, context: Context) =>
+  sweep({ remainingMs: () => context.getRemainingTimeInMillis() }),
+).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -22,6 +22,11 @@ export function queueUrlEnv(queue: string): string {
   return `${queue.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_QUEUE_URL`;
 }
 
+/** The environment variable that holds a topic's ARN, e.g. NOTICES_TOPIC_ARN. */
+export function topicArnEnv(topic: string): string {
+  return `${topic.toUpperCase()}_TOPIC_ARN`;
+}
+
 export function requireEnv(name: string): string {
   const value = process.env[name];
   if (value === undefined || value === '') throw new Error(`environment variable ${name} is not set`);

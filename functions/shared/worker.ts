@@ -13,6 +13,7 @@ export function queueConsumer(handleMessage: (record: SQSRecord) => Promise<void
   const processor = new BatchProcessor(EventType.SQS);
   return middy(
     async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-      processPartialResponse(event, handleMessage, processor, { context }),
+      // A batch that failed whole is reported as such, like any other: only its messages come back.
+      processPartialResponse(event, handleMessage, processor, { context, throwOnFullBatchFailure: false }),
   ).use(injectLambdaContext(logger, { resetKeys: true }));
 }

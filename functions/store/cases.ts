@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type DueStage, type HistoryEntry } from '../domain/case.ts';
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type Due, type DueStage, type HistoryEntry, type Rung } from '../domain/case.ts';
 import { invalid } from '../domain/problem.ts';
 import { subtreePrefix } from '../domain/units.ts';
 import { decodeCursor, documents, encodeCursor, tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
@@ -43,7 +43,7 @@ function caseEntry(subject: Case): Record<string, unknown> {
     worklistKey: officeWorklistKey(officeRegionOf(subject), subject.status),
     worklistSort: `${officeRegionOf(subject)}#${subject.receivedAt}#${subject.id}`,
     // Only a case with a due time is in the (sparse) due index.
-    ...(due && { dueShard: dueShardOf(subject.id), dueAt: due.at, dueStage: due.stage }),
+    ...(due && { dueShard: dueShardOf(subject.id), dueAt: due.at, dueStage: due.stage, dueRung: due.rung }),
   };
 }
 
@@ -70,8 +70,8 @@ function assignmentWrites(before: Case | undefined, after: Case): TransactItem[]
 }
 
 function caseOf(entry: Record<string, unknown>): Case {
-  const { pk: _pk, sk: _sk, dueShard: _shard, dueAt, dueStage, deadline: _deadline, worklistKey: _wk, worklistSort: _ws, ...fields } = entry;
-  const due = typeof dueAt === 'string' ? { at: dueAt, stage: dueStage as DueStage } : null;
+  const { pk: _pk, sk: _sk, dueShard: _shard, dueAt, dueStage, dueRung, deadline: _deadline, worklistKey: _wk, worklistSort: _ws, ...fields } = entry;
+  const due: Due | null = typeof dueAt === 'string' ? { at: dueAt, stage: dueStage as DueStage, ...(typeof dueRung === 'string' && { rung: dueRung as Rung }) } : null;
   return { ...(fields as Omit<Case, 'due'>), due };
 }
 
@@ -139,6 +139,22 @@ export async function createCase(change: Change, answering?: Answering): Promise
     return { outcome: 'repeat', openCaseId };
   }
   throw new Error(`case ${registered.id} could not be created: ${refused.join(', ')} refused`);
+}
+
+/**
+ * Writes cases as they stand, without history or matters: bulk loading for
+ * benchmarks and data migration, not for intake (which is transactional).
+ */
+export async function putCases(cases: Case[]): Promise<void> {
+  for (let i = 0; i < cases.length; i += 25) {
+    let pending = cases.slice(i, i + 25).map((subject) => ({ PutRequest: { Item: caseEntry(subject) } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('cases could not be written: throttled');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const { UnprocessedItems } = await documents.send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+      pending = (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+    }
+  }
 }
 
 export async function findCaseByMatter(fingerprint: string): Promise<string | undefined> {
@@ -234,16 +250,16 @@ export interface DueCase {
 }
 
 /**
- * One page of the cases in `shard` due at or before `until`, earliest first.
- * Reads only due entries: the index is keyed by due time.
+ * One page of the cases in `shard` due at or before `until`, earliest first,
+ * with what reading it cost. Reads only due entries: the index is keyed by due time.
  */
 export async function listDue(
   shard: string,
   until: string,
   limit: number,
   start?: Record<string, unknown>,
-): Promise<{ due: DueCase[]; next?: Record<string, unknown> }> {
-  const { Items = [], LastEvaluatedKey } = await documents.send(
+): Promise<{ due: DueCase[]; next?: Record<string, unknown>; itemsRead: number; capacityUnits: number }> {
+  const { Items = [], LastEvaluatedKey, ScannedCount = 0, ConsumedCapacity } = await documents.send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'due',
@@ -251,6 +267,7 @@ export async function listDue(
       ExpressionAttributeValues: { ':shard': shard, ':until': until },
       Limit: limit,
       ExclusiveStartKey: start,
+      ReturnConsumedCapacity: 'TOTAL',
     }),
   );
   const due = Items.map((entry) => ({
@@ -259,7 +276,8 @@ export async function listDue(
     at: entry.dueAt as string,
     version: entry.version as number,
   }));
-  return LastEvaluatedKey ? { due, next: LastEvaluatedKey } : { due };
+  const cost = { itemsRead: ScannedCount, capacityUnits: ConsumedCapacity?.CapacityUnits ?? 0 };
+  return LastEvaluatedKey ? { due, next: LastEvaluatedKey, ...cost } : { due, ...cost };
 }
 
 /** Whose worklist: a petition office (its region's subtree) or a department (its own unit). */

@@ -1,6 +1,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import { applyRouting, decideRouting } from '../domain/case.ts';
 import { parseRouteCase } from '../queues/routing.ts';
+import { currentClock } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { queueConsumer } from '../shared/worker.ts';
 import { getCase, saveChange } from '../store/cases.ts';
@@ -20,7 +21,7 @@ export async function routeOne(record: SQSRecord): Promise<void> {
     if (!subject) throw new Error(`case ${caseId} does not exist`);
     const [chain, category] = await Promise.all([getRegionChain(subject.regionCode), getCategory(subject.category)]);
     if (!chain || !category) throw new Error(`case ${caseId} names reference data that does not exist`);
-    const change = applyRouting(subject, decideRouting(subject, chain, category), new Date().toISOString());
+    const change = applyRouting(subject, decideRouting(subject, chain, category), new Date().toISOString(), currentClock());
     if (!change) return;
     if ((await saveChange(subject, change)) === 'saved') {
       logger.info('case routed', { caseId, office: change.case.office, overLevel: change.case.overLevel });

@@ -1,12 +1,14 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { environmentOf, FUNCTIONS, type FunctionName, type TableAccess, type TokenCheck } from '../wiring.ts';
+import { environmentOf, FUNCTIONS, type FunctionName, type FunctionWiring, type TableAccess, type TokenCheck } from '../wiring.ts';
 import { PetitionFunction } from './petition-function.ts';
 import type { Queues } from './queues.ts';
+import type { Topics } from './topics.ts';
 
 export interface FunctionsProps {
   table: ITable;
   queues: Queues;
+  topics: Topics;
   /** How the functions that serve an optional-auth route check staff tokens. */
   tokens: TokenCheck;
   policy?: Record<string, string>;
@@ -20,26 +22,29 @@ const TABLE_ACTIONS: Record<Exclude<TableAccess, 'none'>, string[]> = {
   'read-write': [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchWriteItem'],
 };
 
-/** One function per wiring entry, granted exactly the table access and queues it declares. */
+/** One function per wiring entry, granted exactly the table access, queues and topics it declares. */
 export class Functions extends Construct {
   readonly byName: Record<FunctionName, PetitionFunction>;
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
-    const { table, queues, tokens } = props;
+    const { table, queues, topics, tokens } = props;
     const byName: Partial<Record<FunctionName, PetitionFunction>> = {};
-    for (const [name, wiring] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+    for (const [name, wiring] of Object.entries(FUNCTIONS) as [FunctionName, FunctionWiring][]) {
       const fn = new PetitionFunction(this, name, {
         wiring,
         environment: environmentOf(name, {
           tableName: table.tableName,
           queueUrl: (queue) => queues.get(queue).queue.queueUrl,
+          topicArn: (topic) => topics.get(topic).topicArn,
           tokens,
         }),
         ...(props.policy ? { policy: props.policy } : {}),
       });
       if (wiring.table !== 'none') table.grant(fn.function, ...TABLE_ACTIONS[wiring.table]);
       for (const queue of wiring.sends) queues.get(queue).queue.grantSendMessages(fn.function);
+      // sns:Publish on the topic; with a customer key, kms:Decrypt and kms:GenerateDataKey* on it too.
+      for (const topic of wiring.publishes ?? []) topics.get(topic).grantPublish(fn.function);
       byName[name] = fn;
     }
     this.byName = byName as Record<FunctionName, PetitionFunction>;

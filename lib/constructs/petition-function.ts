@@ -13,7 +13,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface PetitionFunctionProps {
   wiring: FunctionWiring;
-  /** From `environmentOf(...)` in the wiring: table name, queue URLs. */
+  /** From `environmentOf(...)` in the wiring: table name, queue URLs, topic ARNs. */
   environment: Record<string, string>;
   /** Policy overrides (ISO-8601 durations), passed as JSON in POLICY. */
   policy?: Record<string, string>;

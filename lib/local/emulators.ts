@@ -94,7 +94,7 @@ export async function startDynamoDb(options: { dataDir?: string; port?: number }
   };
 }
 
-/** Starts the SQS emulator in this process. Its state is in memory only. */
+/** Starts the SQS (and SNS) emulator in this process. Its state is in memory only. */
 export async function startSqs(options: { port?: number } = {}): Promise<Emulator> {
   const server = await startFauxqs({ port: options.port ?? 0, logger: false, defaultRegion: LOCAL_AWS.region });
   return { endpoint: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
@@ -109,4 +109,6 @@ export function useEmulators(endpoints: { dynamoDb: string; sqs: string }): void
   delete process.env.AWS_PROFILE;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoints.dynamoDb;
   process.env.AWS_ENDPOINT_URL_SQS = endpoints.sqs;
+  // fauxqs plays SNS on the same endpoint.
+  process.env.AWS_ENDPOINT_URL_SNS = endpoints.sqs;
 }

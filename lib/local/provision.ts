@@ -11,9 +11,10 @@ import {
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { QueueName } from '../../functions/queues/names.ts';
-import { QUEUES, TABLE_SCHEMA, visibilityTimeoutSeconds } from '../wiring.ts';
+import type { QueueName, TopicName } from '../../functions/queues/names.ts';
+import { QUEUES, TABLE_SCHEMA, TOPICS, visibilityTimeoutSeconds } from '../wiring.ts';
 
 type IndexSchema = (typeof TABLE_SCHEMA.indexes)[number];
 
@@ -102,4 +103,15 @@ export async function ensureQueues(sqs: SQSClient, prefix: string): Promise<Reco
     created[queue.name] = { ...work, deadLetterUrl: deadLetter.url };
   }
   return created;
+}
+
+/** Creates each topic of the wiring (on the emulator's SNS); answers their ARNs. */
+export async function ensureTopics(sns: SNSClient, prefix: string): Promise<Record<TopicName, string>> {
+  const arns = {} as Record<TopicName, string>;
+  for (const topic of TOPICS) {
+    const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `${prefix}-${topic.name}` }));
+    if (!TopicArn) throw new Error(`topic ${topic.name} was not created`);
+    arns[topic.name] = TopicArn;
+  }
+  return arns;
 }

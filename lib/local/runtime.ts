@@ -4,6 +4,7 @@
  * the same handlers that deploy to Lambda.
  */
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName } from '../../functions/queues/names.ts';
 import { ENV } from '../../functions/shared/env.ts';
@@ -13,7 +14,7 @@ import { startDynamoDb, startSqs, useEmulators } from './emulators.ts';
 import { pollQueue, type EventSource } from './event-sources.ts';
 import { localSigningKey, localTokenCheck } from './identity.ts';
 import { LocalLambdas } from './lambda.ts';
-import { ensureQueues, ensureTable, type ProvisionedQueue } from './provision.ts';
+import { ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from './provision.ts';
 import { runEvery, type Schedule } from './scheduler.ts';
 
 export interface LocalOptions {
@@ -70,13 +71,19 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
       sqs.destroy();
     });
 
+    const sns = new SNSClient({});
+    stops.push(async () => sns.destroy());
     const fresh = await ensureTable(dynamo, TABLE_NAME);
     const queues = await ensureQueues(sqs, QUEUE_PREFIX);
+    const topics = await ensureTopics(sns, QUEUE_PREFIX);
     const signingKey = await localSigningKey(options.dataDir);
     const tokens = localTokenCheck(signingKey);
     // One process plays every function: it gets the union of their environments.
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
-      Object.assign(process.env, environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, tokens }));
+      Object.assign(
+        process.env,
+        environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens }),
+      );
     }
     process.env[ENV.timeScale] = String(options.timeScale);
     process.env.POWERTOOLS_SERVICE_NAME ??= 'petitions';

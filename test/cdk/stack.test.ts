@@ -6,7 +6,9 @@
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { QueueName } from '../../functions/queues/names.ts';
+import { QUEUE_NAMES, TOPIC_NAMES, type QueueName, type TopicName } from '../../functions/queues/names.ts';
+import { topicArnEnv } from '../../functions/shared/env.ts';
+import { topicArnOutput } from '../../lib/constructs/topics.ts';
 import { acknowledgeNagFindings, addNagChecks, nagPacks } from '../../lib/nag.ts';
 import { checkPolicyOverrides } from '../../functions/domain/policy.ts';
 import { PetitionsStack, type PetitionsStackProps } from '../../lib/stack.ts';
@@ -17,14 +19,18 @@ import {
   ROUTES,
   SCHEDULES,
   TABLE_SCHEMA,
+  TOPICS,
   queueUrlEnv,
   verifiesTokens,
   visibilityTimeoutSeconds,
   type FunctionName,
+  type FunctionWiring,
 } from '../../lib/wiring.ts';
 
 const POLICY = { acceptance: 'P10D', handling: 'P45D' };
 const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+const sendsOf = (name: FunctionName): readonly QueueName[] => FUNCTIONS[name].sends;
+const publishesOf = (name: FunctionName): readonly TopicName[] => (FUNCTIONS[name] as FunctionWiring).publishes ?? [];
 
 /**
  * A stack in a fresh app. `bundle: false` skips esbuild (the assets become
@@ -57,6 +63,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
   const roleId = (name: FunctionName) => id(stack.functions.byName[name].role);
   const queueId = (name: QueueName) => id(stack.queues.get(name).queue);
   const dlqId = (name: QueueName) => id(stack.queues.get(name).deadLetterQueue);
+  const topicId = (name: TopicName) => id(stack.topics.get(name));
   const tableId = () => id(stack.data.table);
   const poolId = () => id(stack.identity.userPool);
   const clientId = () => id(stack.identity.client);
@@ -72,6 +79,13 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
   }
   const actionsOfFunction = (name: FunctionName) => statementsOf(name).flatMap(actionsOf);
+  /** Whether the function's role allows `action` on the resource with that logical id. */
+  const allows = (name: FunctionName, action: string, logicalId: string) =>
+    statementsOf(name).some((s) => s.Effect === 'Allow' && actionsOf(s).includes(action) && refersTo(s.Resource, logicalId));
+  /** The queues the function may send to, from its role. */
+  const queuesSentToBy = (name: FunctionName) => QUEUE_NAMES.filter((queue) => allows(name, 'sqs:SendMessage', queueId(queue)));
+  /** The topics the function may publish to, from its role. */
+  const topicsPublishedToBy = (name: FunctionName) => TOPIC_NAMES.filter((topic) => allows(name, 'sns:Publish', topicId(topic)));
 
   describe('table', () => {
     it('has the keys, billing, PITR, encryption, TTL, deletion protection and retain policies', () => {
@@ -123,6 +137,11 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       template.resourceCountIs('AWS::SQS::Queue', 2 * QUEUES.length);
     });
 
+    it('wires every queue the handlers know (routing, deadline, notification), each once', () => {
+      expect(QUEUES.map((q) => q.name).sort()).toEqual([...QUEUE_NAMES].sort());
+      expect(QUEUE_NAMES).toEqual(expect.arrayContaining(['routing', 'deadline', 'notification']));
+    });
+
     it.each(QUEUES.map((q) => [q.name, q] as const))('%s: redrives to its DLQ after maxReceiveCount receives', (name, wiring) => {
       const queue = resources[queueId(name)]!;
       expect(queue.Properties.RedrivePolicy).toEqual({
@@ -161,16 +180,57 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       }
     });
 
-    it('has an alarm on every dead-letter queue', () => {
-      for (const { name } of QUEUES) {
-        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-          Namespace: 'AWS/SQS',
-          MetricName: 'ApproximateNumberOfMessagesVisible',
-          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId(name), 'QueueName'] } }],
-          ComparisonOperator: 'GreaterThanThreshold',
-          Threshold: 0,
-        });
-      }
+    it.each(QUEUES.map((q) => [q.name] as const))('%s: an alarm on its dead-letter queue', (name) => {
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((alarm) =>
+        refersTo(alarm.Properties.Dimensions, dlqId(name)),
+      );
+      expect(alarms).toHaveLength(1);
+      expect(alarms[0]!.Properties).toMatchObject({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId(name), 'QueueName'] } }],
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+      });
+    });
+  });
+
+  describe('topics', () => {
+    it('has one topic per wiring topic, and no other (no alarm email: no alarm topic)', () => {
+      expect(TOPICS.map((t) => t.name).sort()).toEqual([...TOPIC_NAMES].sort());
+      template.resourceCountIs('AWS::SNS::Topic', TOPICS.length);
+    });
+
+    it.each(TOPICS.map((t) => [t.name, t] as const))('%s: encrypted with the AWS-managed SNS key, named from its description', (name, wiring) => {
+      const { Properties } = resources[topicId(name)]!;
+      expect(JSON.stringify(Properties.KmsMasterKeyId)).toContain(':alias/aws/sns');
+      expect(Properties.DisplayName.length).toBeGreaterThan(0);
+      expect(Properties.DisplayName.length).toBeLessThanOrEqual(100);
+      expect(wiring.description.startsWith(Properties.DisplayName)).toBe(true);
+    });
+
+    it.each(TOPICS.map((t) => [t.name] as const))('%s: its policy denies publishing without TLS', (name) => {
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        Topics: [{ Ref: topicId(name) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 'sns:Publish',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    });
+
+    it.each(TOPICS.map((t) => [t.name] as const))('%s: its ARN is a stack output', (name) => {
+      template.hasOutput(topicArnOutput(name), { Value: { Ref: topicId(name) } });
+    });
+
+    it('names the notices output NoticesTopicArn', () => {
+      expect(topicArnOutput('notices')).toBe('NoticesTopicArn');
     });
   });
 
@@ -217,6 +277,11 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       for (const { name: queue } of QUEUES) {
         const env = queueUrlEnv(queue);
         if ((wiring.sends as readonly string[]).includes(queue)) expect(variables[env]).toEqual({ Ref: queueId(queue) });
+        else expect(variables).not.toHaveProperty(env);
+      }
+      for (const { name: topic } of TOPICS) {
+        const env = topicArnEnv(topic);
+        if (publishesOf(name).includes(topic)) expect(variables[env]).toEqual({ Ref: topicId(topic) });
         else expect(variables).not.toHaveProperty(env);
       }
     });
@@ -290,17 +355,32 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
     });
 
     it.each(FUNCTION_NAMES)('%s: may send only to the queues it declares', (name) => {
-      const sends: readonly QueueName[] = FUNCTIONS[name].sends;
-      for (const { name: queue } of QUEUES) {
-        const canSend = statementsOf(name).some(
-          (s) => s.Effect === 'Allow' && actionsOf(s).includes('sqs:SendMessage') && refersTo(s.Resource, queueId(queue)),
-        );
-        expect(canSend, `${name} sqs:SendMessage on ${queue}`).toBe(sends.includes(queue));
-      }
+      const sends = sendsOf(name);
+      expect(queuesSentToBy(name)).toEqual(QUEUE_NAMES.filter((queue) => sends.includes(queue)));
       // Nor on anything else (a DLQ, a wildcard).
       for (const statement of statementsOf(name).filter((s) => actionsOf(s).includes('sqs:SendMessage'))) {
         expect(sends.some((queue) => refersTo(statement.Resource, queueId(queue)))).toBe(true);
       }
+    });
+
+    it.each(FUNCTION_NAMES)('%s: may publish only to the topics it declares', (name) => {
+      const publishes = publishesOf(name);
+      expect(topicsPublishedToBy(name)).toEqual(TOPIC_NAMES.filter((topic) => publishes.includes(topic)));
+      for (const statement of statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('sns:')))) {
+        expect(actionsOf(statement)).toEqual(['sns:Publish']);
+        expect(publishes.some((topic) => refersTo(statement.Resource, topicId(topic)))).toBe(true);
+      }
+    });
+
+    it('the deadline flow: the sweep sends to routing and deadline, escalation to notification, the notifier publishes notices', () => {
+      expect(queuesSentToBy('sweepDeadlines')).toEqual(['routing', 'deadline']);
+      expect(queuesSentToBy('escalateCase')).toEqual(['notification']);
+      expect(queuesSentToBy('recordNotice')).toEqual([]);
+      expect(FUNCTION_NAMES.filter((name) => topicsPublishedToBy(name).includes('notices'))).toEqual(['recordNotice']);
+    });
+
+    it('needs no KMS grant to publish: the AWS-managed SNS key lets the account use it through SNS', () => {
+      for (const name of FUNCTION_NAMES) expect(actionsOfFunction(name).filter((action) => action.startsWith('kms:')), name).toEqual([]);
     });
 
     it('only queue consumers may receive and delete messages', () => {
@@ -552,7 +632,17 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
         expect(rules).toContain(rule);
       }
       // What we fixed instead of acknowledging stays fixed.
-      const fixed = ['AwsSolutions-IAM4', 'AwsSolutions-DDB3', 'AwsSolutions-SQS3', 'AwsSolutions-SQS4', 'AwsSolutions-APIG1', 'AwsSolutions-COG1'];
+      const fixed = [
+        'AwsSolutions-IAM4',
+        'AwsSolutions-DDB3',
+        'AwsSolutions-SQS3',
+        'AwsSolutions-SQS4',
+        'AwsSolutions-SNS3',
+        'AwsSolutions-APIG1',
+        'AwsSolutions-COG1',
+        // The notices topic has no subscription in the stack: one added without a redrive policy shows here.
+        'Serverless-SNSRedrivePolicy',
+      ];
       for (const rule of fixed) {
         expect(rules).not.toContain(rule);
       }

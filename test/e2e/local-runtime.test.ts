@@ -36,10 +36,10 @@ interface Started {
   dynamoDb: string;
 }
 
-async function start(port: number, dataDir: string): Promise<Started> {
+async function start(port: number, dataDir: string, settings: Record<string, string> = {}): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '1', ROUTING_RETRY_SECONDS: '1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '1', ROUTING_RETRY_SECONDS: '1', ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -196,6 +196,32 @@ describe('a case walked through the local runtime with tokens from npm run token
         'rereview_requested',
         'rereview_opinion',
       ]);
+    } finally {
+      expect(await stop(runtime)).toBe(0);
+    }
+  });
+});
+
+describe('the escalation ladder, watched in seconds', { timeout: 180_000 }, () => {
+  it('with TIME_SCALE=86400, a case nobody accepts is warned about, supervised, and its level rises within a minute', async () => {
+    const dataDir = freshDataDir();
+    const runtime = await start(await freePort(), dataDir, { TIME_SCALE: '86400' });
+    try {
+      const response = await fetch(`${runtime.api}/v1/cases`, postJson(submission()));
+      const { id, accessCode } = (await response.json()) as { id: string; accessCode: string };
+      const started = Date.now();
+      const escalated = await eventually(async () => {
+        const { body } = await progress(runtime.api, id, accessCode);
+        return body.level === 'city' ? body : undefined;
+      }, 60);
+      expect(Date.now() - started).toBeLessThan(60_000);
+      expect(escalated.timeline.map((t) => t.event)).toEqual(['received', 'routed', 'supervised', 'escalated']);
+
+      const staff = { authorization: `Bearer ${token(dataDir, '330700', 'leader')}` };
+      const view = (await (await fetch(`${runtime.api}/v1/cases/${id}`, { headers: staff })).json()) as { level: string; history: Array<{ action: string }> };
+      // The ladder may have climbed on since the petitioner looked: staff see at least the city.
+      expect(['city', 'province']).toContain(view.level);
+      expect(view.history.map((h) => h.action).slice(0, 5)).toEqual(['registered', 'routed', 'deadline_warning', 'supervised', 'escalated']);
     } finally {
       expect(await stop(runtime)).toBe(0);
     }

@@ -1,5 +1,8 @@
 /** Hand-made domain values for unit tests. */
+import { applyRouting, decideRouting, registerCase, type Case } from '../../functions/domain/case.ts';
 import type { Category } from '../../functions/domain/categories.ts';
+import { submissionSchema } from '../../functions/domain/intake.ts';
+import type { Clock } from '../../functions/domain/policy.ts';
 import { idCheckCharacter } from '../../functions/domain/petitioner.ts';
 import type { Region } from '../../functions/domain/regions.ts';
 import { DEFAULT_CATEGORIES, DEMO_REGIONS } from '../../functions/reference/demo.ts';
@@ -21,4 +24,18 @@ export function category(code: string): Category {
   const found = DEFAULT_CATEGORIES.find((c) => c.code === code);
   if (!found) throw new Error(`no category ${code}`);
   return found;
+}
+
+/** A housing case from a Pujiang village (case "c1"), received at `now` and routed to the county. */
+export function routedDemoCase(now: string, clock: Clock): Case {
+  const submission = submissionSchema.parse({
+    channel: 'online',
+    category: 'housing',
+    title: '楼顶漏水',
+    content: '楼顶漏水三个月',
+    regionCode: '330726001001',
+    petitioner: { name: '张三', phone: '13800138000', idNumber: '11010519491231002X' },
+  });
+  const registered = registerCase(submission, { id: 'c1', now, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner' }).case;
+  return applyRouting(registered, decideRouting(registered, demoChain('330726001001'), category('housing')), now, clock)!.case;
 }

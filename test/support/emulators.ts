@@ -8,7 +8,8 @@ import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-
 import type { SQSBatchResponse } from 'aws-lambda';
 import { inject } from 'vitest';
 import { useEmulators } from '../../lib/local/emulators.ts';
-import { ensureQueues, ensureTable, type ProvisionedQueue } from '../../lib/local/provision.ts';
+import { ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from '../../lib/local/provision.ts';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { serveApi } from '../../lib/local/api-gateway.ts';
 import { recordOf } from '../../lib/local/event-sources.ts';
 import { LocalLambdas } from '../../lib/local/lambda.ts';
@@ -47,10 +48,11 @@ export async function testSystem(): Promise<TestSystem> {
   const name = `t${randomUUID().slice(0, 8)}`;
   await ensureTable(dynamo, name);
   const queues = await ensureQueues(sqs, name);
+  const topics = await ensureTopics(new SNSClient({}), name);
   const signingKey = await localSigningKey();
   const tokens = localTokenCheck(signingKey);
   for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
-    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, tokens }));
+    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens }));
   }
   const lambdas = new LocalLambdas();
   await lambdas.load();
@@ -68,19 +70,19 @@ export async function testSystem(): Promise<TestSystem> {
     async receive(queue, max = 10, waitSeconds = 2) {
       const messages: Message[] = [];
       const until = Date.now() + waitSeconds * 1000;
-      // Long-poll until something arrives, then take what else is there without waiting.
+      // Poll until something arrives (or the wait is over), then take what else is there.
       while (messages.length < max) {
-        const waiting = messages.length === 0 && Date.now() < until;
         const { Messages = [] } = await sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: queues[queue].url,
             MaxNumberOfMessages: Math.min(10, max - messages.length),
-            WaitTimeSeconds: waiting ? 1 : 0,
             MessageSystemAttributeNames: ['All'],
           }),
         );
         messages.push(...Messages);
-        if (Messages.length === 0 && !waiting) break;
+        if (Messages.length > 0) continue;
+        if (messages.length > 0 || Date.now() >= until) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return messages;
     },

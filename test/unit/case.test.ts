@@ -122,7 +122,7 @@ describe('routing', () => {
   it('is applied once: the office, the proposed lead unit and the level are set, the acceptance clock becomes due', () => {
     const registered = registerCase(submission({ addressedTo: '330700' }), registration).case;
     const routing = decideRouting(registered, demoChain('330726001001'), category('housing'));
-    const change = applyRouting(registered, routing, '2026-03-01T08:00:01.000Z');
+    const change = applyRouting(registered, routing, '2026-03-01T08:00:01.000Z', registration.clock);
     expect(change?.case).toMatchObject({
       office: '330726',
       proposedLeadUnit: '330726:housing',
@@ -130,17 +130,18 @@ describe('routing', () => {
       overLevel: true,
       status: 'received',
       version: 2,
-      due: { stage: 'acceptance', at: registered.acceptanceDueAt },
+      // The acceptance clock's first rung: the warning three days before its deadline.
+      due: { stage: 'acceptance', at: '2026-03-13T08:00:00.000Z', rung: 'warning' },
     });
     expect(change?.entry).toMatchObject({ version: 2, action: 'routed', actor: 'system:routing', timeline: { event: 'routed' } });
-    expect(applyRouting(change!.case, routing, NOW)).toBeUndefined();
+    expect(applyRouting(change!.case, routing, NOW, registration.clock)).toBeUndefined();
   });
 });
 
 describe("the petitioner's progress view", () => {
   it('shows the timeline in order, without personal data or internal detail', () => {
     const registered = registerCase(submission(), registration);
-    const routed = applyRouting(registered.case, decideRouting(registered.case, demoChain('330726001001'), category('housing')), NOW)!;
+    const routed = applyRouting(registered.case, decideRouting(registered.case, demoChain('330726001001'), category('housing')), NOW, registration.clock)!;
     const internal = { version: 3, at: NOW, actor: 'clerk-1', action: 'note', detail: { text: '内部意见' } };
     const progress = progressOf(routed.case, [internal, routed.entry, registered.entry]);
     expect(progress).toEqual({

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { applyRouting, decideRouting, registerCase, type Case } from '../../functions/domain/case.ts';
-import { submissionSchema } from '../../functions/domain/intake.ts';
 import {
   acceptanceSchema,
   canSee,
@@ -16,7 +14,7 @@ import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts
 import { Problem } from '../../functions/domain/problem.ts';
 import type { Role, Staff } from '../../functions/domain/staff.ts';
 import { isUnitWithin, levelOfCode, subtreePrefix } from '../../functions/domain/units.ts';
-import { category, demoChain } from '../support/domain.ts';
+import { demoChain, routedDemoCase } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 const T0 = '2026-03-02T00:00:00.000Z';
@@ -30,19 +28,7 @@ const citySupervisor = staff('330700', 'supervisor');
 const provinceSupervisor = staff('330000', 'supervisor');
 const acting = (who: Staff, days: number): Acting => ({ staff: who, now: at(days), clock });
 
-/** A housing case from a Pujiang village, routed to the county. */
-function routedCase(): Case {
-  const submission = submissionSchema.parse({
-    channel: 'online',
-    category: 'housing',
-    title: '楼顶漏水',
-    content: '楼顶漏水三个月',
-    regionCode: '330726001001',
-    petitioner: { name: '张三', phone: '13800138000' },
-  });
-  const registered = registerCase(submission, { id: 'c1', now: T0, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner' }).case;
-  return applyRouting(registered, decideRouting(registered, demoChain('330726001001'), category('housing')), T0)!.case;
-}
+const routedCase = () => routedDemoCase(T0, clock);
 
 const accepted = (days = 1) =>
   decideAcceptance(routedCase(), acceptanceSchema.parse({ decision: 'accept', responsibleLeader: '王副县长' }), acting(clerk, days)).case;
@@ -102,7 +88,8 @@ describe('acceptance', () => {
       leadUnit: '330726:housing',
       coUnits: ['330726001'],
       handlingDueAt: at(62),
-      due: { stage: 'handling', at: at(62) },
+      // The handling clock's first rung: the warning three days before its deadline.
+      due: { stage: 'handling', at: at(59), rung: 'warning' },
       acceptance: { decision: 'accept', by: clerk.sub, at: at(2) },
     });
     expect(entry).toMatchObject({ action: 'accepted', actor: clerk.sub, timeline: { event: 'accepted' } });
@@ -143,7 +130,7 @@ describe('extension', () => {
   it('moves the handling deadline once, with the reason told to the petitioner', () => {
     const { case: subject, entry } = extendHandling(accepted(), { days: 30, reason: '涉及多部门' }, acting(handler, 20));
     expect(subject.handlingDueAt).toBe(at(91));
-    expect(subject.due).toEqual({ stage: 'handling', at: at(91) });
+    expect(subject.due).toEqual({ stage: 'handling', at: at(88), rung: 'warning' });
     expect(entry.timeline?.note).toContain('涉及多部门');
     expect(refusal(() => extendHandling(subject, { days: 1, reason: 'again' }, acting(handler, 21)))).toBe('conflict');
   });
@@ -190,7 +177,7 @@ describe('review, re-review and finality (三级终结)', () => {
 
   it('sends a review to the next level up, which now supervises', () => {
     const subject = underReview();
-    expect(subject).toMatchObject({ status: 'under_review', level: 'city', due: { stage: 'review', at: at(50) } });
+    expect(subject).toMatchObject({ status: 'under_review', level: 'city', due: { stage: 'review', at: at(47), rung: 'warning' } });
     expect(subject.reviews).toEqual([{ stage: 'review', office: '330700', requestedAt: at(20), reason: '不服答复', dueAt: at(50), opinion: null }]);
   });
 

@@ -1,0 +1,166 @@
+/**
+ * The escalation ladder (DOMAIN.md): when a legal clock runs out and nobody
+ * acts, the case is warned about before its deadline (预警), supervised by
+ * the same level's petition office when it passes (督办), then, after a grace
+ * period, escalated one level up (提级督办), again and again up to the top,
+ * where it raises one critical alert and climbs no further. Every rung is
+ * recorded once, with a notice of who is told; the petitioner sees the
+ * supervision and the escalations in their timeline.
+ */
+import { isOpen, legalDueAt, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { addMs, type Clock } from './policy.ts';
+import type { Region, RegionLevel } from './regions.ts';
+import type { Role } from './staff.ts';
+
+export const NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** A notice of one rung: what happened to which case, and who is told. No personal data. */
+export interface Notice {
+  kind: NoticeKind;
+  caseId: string;
+  /** The case version the rung produced: with the case id, it names the notice once. */
+  version: number;
+  stage: DueStage;
+  level: RegionLevel | null;
+  /** The legal deadline that ran out (or is about to). */
+  deadline: string | null;
+  to: Array<{ unit: string; role: Role }>;
+  at: string;
+}
+
+export interface DueContext {
+  now: string;
+  clock: Clock;
+  /** The case's office and the regions above it, the office first. */
+  chain: Region[];
+}
+
+/** What a due time brought: the change to save and, usually, a notice to send. */
+export interface Rung {
+  change: Change;
+  notice?: Notice;
+}
+
+/** Who must act on the clock that is running: the office (acceptance), the lead unit (handling), the reviewing office. */
+function actingUnit(subject: Case): { unit: string; role: Role } {
+  switch (subject.due?.stage) {
+    case 'handling':
+      return { unit: subject.leadUnit ?? (subject.office as string), role: 'handler' };
+    case 'review':
+      return { unit: subject.reviews.at(-1)?.office ?? (subject.office as string), role: 'supervisor' };
+    default:
+      return { unit: subject.office ?? subject.regionCode, role: 'clerk' };
+  }
+}
+
+/** The petition office now supervising the case: the one at its level in the chain. */
+function supervisingOffice(subject: Case, chain: Region[]): Region {
+  return chain.find((region) => region.level === subject.level) ?? (chain[0] as Region);
+}
+
+/** One rung as applied: the notice kind, the case patch, the history action and detail, who is told, what the petitioner sees. */
+interface RungSpec {
+  kind: NoticeKind;
+  patch: Partial<Case>;
+  action: string;
+  detail?: Record<string, unknown>;
+  to: Notice['to'];
+  timelineNote?: string;
+}
+
+function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): Rung {
+  const change = next(subject, spec.patch, {
+    at: context.now,
+    actor: 'system:deadlines',
+    action: spec.action,
+    // The due it answers: a redelivered message finds the rung it already applied by it.
+    detail: { stage: due.stage, dueAt: due.at, ...spec.detail },
+    ...(spec.timelineNote !== undefined && { timeline: { event: spec.action, note: spec.timelineNote } }),
+  });
+  const notice: Notice = {
+    kind: spec.kind,
+    caseId: subject.id,
+    version: change.case.version,
+    stage: due.stage,
+    level: change.case.level,
+    deadline: legalDueAt(subject),
+    to: spec.to,
+    at: context.now,
+  };
+  change.entry.detail.notice = notice;
+  return { change, notice };
+}
+
+/**
+ * Applies what the case's due time brings, if it has come: the next rung of
+ * its clock, or the end of the review window (the case closes). `undefined`
+ * when nothing is due: not yet, a finished case, or routing (sent again, not
+ * laddered).
+ */
+export function applyDue(subject: Case, context: DueContext): Rung | undefined {
+  const due = subject.due;
+  if (!due || !isOpen(subject.status) || due.at > context.now) return undefined;
+  if (due.stage === 'reviewWindow') {
+    return rung(subject, due, context, {
+      kind: 'closed',
+      patch: { status: 'closed', due: null },
+      action: 'closed_after_window',
+      to: [actingUnit(subject)],
+      timelineNote: '申请复查（复核）的期限已过，本件办结。',
+    });
+  }
+  if (due.rung === undefined) return undefined;
+  const deadline = legalDueAt(subject) as string;
+  const acting = actingUnit(subject);
+  const current = supervisingOffice(subject, context.chain);
+
+  if (due.rung === 'warning') {
+    return rung(subject, due, context, {
+      kind: 'warning',
+      patch: { due: { stage: due.stage, at: deadline, rung: 'supervision' } },
+      action: 'deadline_warning',
+      detail: { deadline },
+      to: [acting],
+    });
+  }
+  if (due.rung === 'supervision') {
+    return rung(subject, due, context, {
+      kind: 'supervision',
+      patch: { due: { stage: due.stage, at: addMs(due.at, context.clock.supervisionGrace), rung: 'escalation' } },
+      action: 'supervised',
+      detail: { deadline, office: current.code },
+      to: [acting, { unit: current.code, role: 'supervisor' }],
+      timelineNote: `本事项已超过办理期限，${current.name}信访部门已督办。`,
+    });
+  }
+  const upper = context.chain[context.chain.indexOf(current) + 1];
+  if (!upper) {
+    // The top: one critical alert, and the ladder ends. The case stays in every overdue list until someone acts.
+    return rung(subject, due, context, {
+      kind: 'critical',
+      patch: { criticalAt: context.now, due: null },
+      action: 'critical_alert',
+      detail: { deadline, office: current.code },
+      to: [{ unit: current.code, role: 'leader' }, { unit: current.code, role: 'supervisor' }, acting],
+    });
+  }
+  return rung(subject, due, context, {
+    kind: 'escalation',
+    patch: {
+      level: upper.level,
+      escalationCount: subject.escalationCount + 1,
+      due: { stage: due.stage, at: addMs(due.at, context.clock.escalationInterval), rung: 'escalation' },
+    },
+    action: 'escalated',
+    detail: { deadline, from: current.code, to: upper.code },
+    to: [{ unit: upper.code, role: 'supervisor' }, { unit: upper.code, role: 'leader' }, acting],
+    timelineNote: `本事项已提级由${upper.name}督办。`,
+  });
+}
+
+/** The notice of the rung that answered the due time `dueAt` of `stage`, if it was applied already. */
+export function noticeAnswering(history: Array<{ detail: Record<string, unknown> }>, stage: DueStage, dueAt: string): Notice | undefined {
+  const entry = history.find((candidate) => candidate.detail.stage === stage && candidate.detail.dueAt === dueAt);
+  return entry?.detail.notice as Notice | undefined;
+}

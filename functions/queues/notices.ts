@@ -1,0 +1,33 @@
+import { NOTICE_KINDS, type Notice } from '../domain/ladder.ts';
+import { REGION_LEVELS } from '../domain/regions.ts';
+import { ROLES } from '../domain/staff.ts';
+import * as z from '../domain/zod.ts';
+import { sendAll } from './client.ts';
+import type { QueueName } from './names.ts';
+
+const NOTIFICATION_QUEUE: QueueName = 'notification';
+
+const id = z.string().check(z.minLength(1), z.maxLength(100));
+const noticeMessage = z.strictObject({
+  kind: z.literal('notice'),
+  notice: z.strictObject({
+    kind: z.enum(NOTICE_KINDS),
+    caseId: id,
+    version: z.number().check(z.int(), z.minimum(1)),
+    stage: z.enum(['routing', 'acceptance', 'handling', 'reviewWindow', 'review']),
+    level: z.nullable(z.enum(REGION_LEVELS)),
+    deadline: z.nullable(id),
+    to: z.array(z.strictObject({ unit: id, role: z.enum(ROLES) })),
+    at: id,
+  }),
+});
+
+/** Sends notices to the notifier; see {@link sendAll} for failures. */
+export async function sendNotices(notices: Notice[]): Promise<void> {
+  await sendAll(NOTIFICATION_QUEUE, notices.map((notice) => ({ kind: 'notice', notice })));
+}
+
+/** The notice in an SQS body; throws on anything else (it will end in the dead-letter queue). */
+export function parseNotice(body: string): Notice {
+  return noticeMessage.parse(JSON.parse(body)).notice;
+}

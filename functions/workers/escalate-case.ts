@@ -1,0 +1,47 @@
+import type { SQSRecord } from 'aws-lambda';
+import { applyDue, noticeAnswering } from '../domain/ladder.ts';
+import { parseDeadlineCheck } from '../queues/deadlines.ts';
+import { sendNotices } from '../queues/notices.ts';
+import { currentClock } from '../shared/config.ts';
+import { logger } from '../shared/logger.ts';
+import { queueConsumer } from '../shared/worker.ts';
+import { getCaseWithHistory, saveChange } from '../store/cases.ts';
+import { getRegionChain } from '../store/reference.ts';
+
+// Another change may land between the read and the write; the check reads again and retries.
+const ATTEMPTS = 3;
+
+/**
+ * Applies the rung a deadline check was sent for, once. The case is read
+ * again and changed only if it still has the due time the sweep found, with
+ * a write conditional on its version: a duplicate, late or stale message
+ * changes nothing. A message that finds its rung applied already sends that
+ * rung's notice again (the notifier records each notice once), so a crash
+ * between the write and the notice loses nothing.
+ */
+export async function checkDeadline(record: SQSRecord): Promise<void> {
+  const { caseId, stage, dueAt } = parseDeadlineCheck(record.body);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const found = await getCaseWithHistory(caseId);
+    if (!found) throw new Error(`case ${caseId} does not exist`);
+    const subject = found.case;
+    if (subject.due?.stage !== stage || subject.due.at !== dueAt) {
+      const notice = noticeAnswering(found.history, stage, dueAt);
+      if (notice) await sendNotices([notice]);
+      logger.info('deadline check already answered or stale', { caseId, stage, resent: notice !== undefined });
+      return;
+    }
+    const chain = await getRegionChain(subject.office ?? subject.regionCode);
+    if (!chain) throw new Error(`case ${caseId} names a region that does not exist`);
+    const rung = applyDue(subject, { now: new Date().toISOString(), clock: currentClock(), chain });
+    if (!rung) return;
+    if ((await saveChange(subject, rung.change)) === 'saved') {
+      if (rung.notice) await sendNotices([rung.notice]);
+      logger.info('deadline rung applied', { caseId, stage, action: rung.change.entry.action, level: rung.change.case.level });
+      return;
+    }
+  }
+  throw new Error(`case ${caseId} kept changing while its deadline was checked`);
+}
+
+export const handler = queueConsumer(checkDeadline);

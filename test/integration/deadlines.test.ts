@@ -1,0 +1,122 @@
+/**
+ * The deadline machinery on the emulators, with the clock compressed
+ * (TIME_SCALE=864000: a policy day lasts 0.1 s, the acceptance clock 1.5 s).
+ */
+import { DeleteMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweep } from '../../functions/schedules/sweep-deadlines.ts';
+import { getCaseWithHistory } from '../../functions/store/cases.ts';
+import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+
+let system: TestSystem;
+beforeAll(async () => {
+  process.env.TIME_SCALE = '864000';
+  system = await testSystem();
+});
+afterAll(() => system.close());
+
+let phoneSeq = 13_200_000_000;
+
+async function routedCase(): Promise<{ id: string; accessCode: string }> {
+  const response = await system.api('/v1/cases', postJson(submission({ petitioner: { name: '卫十五', phone: String(++phoneSeq) } })));
+  const created = (await response.json()) as { id: string; accessCode: string };
+  await system.consume('routing', await system.receive('routing', 10, 5));
+  return created;
+}
+
+/** One round of what runs on a schedule and on the queues: the sweep, then the workers. */
+async function tick(): Promise<void> {
+  await sweep();
+  const checks = await system.receive('deadline', 100, 0.2);
+  if (checks.length > 0) await system.consume('deadline', checks);
+  const notices = await system.receive('notification', 100, 0.2);
+  if (notices.length > 0) await system.consume('notification', notices);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const actions = async (id: string) => (await getCaseWithHistory(id))!.history.sort((a, b) => a.version - b.version).map((h) => h.action);
+
+/** Waits until the case's next due time has come, and receives the deadline check the sweep then sends. */
+async function dueCheck(id: string): Promise<Message[]> {
+  const { case: subject } = (await getCaseWithHistory(id))!;
+  await sleep(Math.max(0, Date.parse(subject.due!.at) - Date.now()) + 20);
+  await sweep();
+  const checks = (await system.receive('deadline', 100, 1)).filter((m) => m.Body?.includes(id));
+  expect(checks).toHaveLength(1);
+  return checks;
+}
+
+describe('a case nobody accepts', () => {
+  it('is warned about, supervised, escalated to the city and the province, then raises one critical alert; each rung once', async () => {
+    const { id, accessCode } = await routedCase();
+    for (let i = 0; i < 60 && !(await actions(id)).includes('critical_alert'); i++) {
+      await tick();
+      await sleep(100);
+    }
+    for (let i = 0; i < 5; i++) await tick();
+    expect(await actions(id)).toEqual(['registered', 'routed', 'deadline_warning', 'supervised', 'escalated', 'escalated', 'critical_alert']);
+
+    const progress = (await (await system.api(`/v1/cases/${id}/progress`, { headers: { 'x-access-code': accessCode } })).json()) as any;
+    expect(progress.level).toBe('province');
+    expect(progress.timeline.map((t: { event: string }) => t.event)).toEqual(['received', 'routed', 'supervised', 'escalated', 'escalated']);
+
+    const staffView = (await (await system.api(`/v1/cases/${id}`, { headers: bearer(await system.token('330000', 'leader')) })).json()) as any;
+    expect(staffView).toMatchObject({ level: 'province', escalationCount: 2, criticalAt: expect.any(String), status: 'received' });
+
+    const provinceNotices = (await (await system.api('/v1/notices', { headers: bearer(await system.token('330000', 'leader')) })).json()) as any;
+    const forCase = provinceNotices.items.filter((n: { caseId: string }) => n.caseId === id).map((n: { kind: string }) => n.kind);
+    expect(forCase.sort()).toEqual(['critical', 'escalation']);
+    expect(provinceNotices.items.find((n: { kind: string; caseId: string }) => n.caseId === id && n.kind === 'critical').roles).toEqual(['leader', 'supervisor']);
+    const officeNotices = (await (await system.api('/v1/notices', { headers: bearer(await system.token('330726', 'clerk')) })).json()) as any;
+    expect(officeNotices.items.filter((n: { caseId: string }) => n.caseId === id).map((n: { kind: string }) => n.kind).sort()).toEqual(
+      ['critical', 'escalation', 'escalation', 'supervision', 'warning'].sort(),
+    );
+  });
+});
+
+describe('deadline messages', () => {
+  it('change nothing when delivered twice, or late after the case moved on; the notice is recorded once', async () => {
+    const { id } = await routedCase();
+    const [check] = await dueCheck(id);
+    await system.consume('deadline', [check!]);
+    const once = await getCaseWithHistory(id);
+    expect(once!.history.map((h) => h.action)).toContain('deadline_warning');
+
+    // The same message again, and a made-up late one for a due time the case no longer has.
+    const late = { ...check!, MessageId: 'late', Body: check!.Body!.replace(/"dueAt":"[^"]+"/, '"dueAt":"2020-01-01T00:00:00.000Z"') };
+    expect(await system.consume('deadline', [check!, late])).toEqual({ batchItemFailures: [] });
+    expect(await getCaseWithHistory(id)).toEqual(once);
+
+    // The duplicate sent its rung's notice again; recording it twice leaves one.
+    await system.consume('notification', await system.receive('notification', 100, 1));
+    const notices = (await (await system.api('/v1/notices?limit=200', { headers: bearer(await system.token('330726', 'clerk')) })).json()) as any;
+    expect(notices.items.filter((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'warning')).toHaveLength(1);
+  });
+
+  it('lose nothing when one is lost between the sweep\'s send and the worker\'s write: the next sweep sends it again', async () => {
+    const { id } = await routedCase();
+    const [lost] = await dueCheck(id);
+    await system.sqs.send(new DeleteMessageCommand({ QueueUrl: system.queues.deadline.url, ReceiptHandle: lost!.ReceiptHandle }));
+    expect(await actions(id)).not.toContain('deadline_warning');
+
+    await sweep();
+    const again = (await system.receive('deadline', 100, 1)).filter((m) => m.Body?.includes(id));
+    expect(again).toHaveLength(1);
+    await system.consume('deadline', again);
+    expect(await actions(id)).toContain('deadline_warning');
+  });
+
+  it('never escalate a finished case', async () => {
+    const { id } = await routedCase();
+    const decided = await system.api(`/v1/cases/${id}/acceptance`, postJson({ decision: 'not_accept', reason: '不属于信访事项' }, bearer(await system.token('330726', 'clerk'))));
+    expect(decided.status).toBe(200);
+    await sleep(3500);
+    for (let i = 0; i < 3; i++) await tick();
+    expect(await actions(id)).toEqual(['registered', 'routed', 'not_accepted']);
+  });
+
+  it('end in the dead-letter path as failures when they are not deadline checks', async () => {
+    const poison = { MessageId: 'poison', ReceiptHandle: 'poison', Body: '{"kind":"deadline-check"}' };
+    expect(await system.consume('deadline', [poison])).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }] });
+  });
+});
