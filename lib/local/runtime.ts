@@ -6,7 +6,7 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { QueueName } from '../../functions/queues/names.ts';
+import type { QueueName, TopicName } from '../../functions/queues/names.ts';
 import { ENV } from '../../functions/shared/env.ts';
 import { environmentOf, FUNCTIONS, QUEUES, SCHEDULES, SWEEP_SCHEDULE, type FunctionName } from '../wiring.ts';
 import { serveApi } from './api-gateway.ts';
@@ -34,6 +34,7 @@ export interface ServedWiring {
   routes: Array<{ key: string; authorization: 'JWT' | 'NONE' }>;
   queues: Array<{ name: QueueName; consumer: FunctionName; batchSize: number; visibilityTimeout: number; maxReceiveCount: number }>;
   schedules: FunctionName[];
+  topics: TopicName[];
   table: { keys: string[]; indexes: Array<{ name: string; keys: string[]; include: string[] }>; timeToLive: string | undefined };
 }
 
@@ -133,6 +134,7 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
           routes: api.routes,
           queues: described,
           schedules: schedules.map((schedule) => schedule.function),
+          topics: Object.keys(topics) as TopicName[],
           table: {
             keys: keyNames(Table?.KeySchema),
             indexes: (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({

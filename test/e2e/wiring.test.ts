@@ -7,7 +7,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalRuntime, type ServedWiring } from '../../lib/local/runtime.ts';
 import { PetitionsStack } from '../../lib/stack.ts';
-import { FUNCTIONS, QUEUES, type FunctionName } from '../../lib/wiring.ts';
+import { FUNCTIONS, QUEUES, TOPICS, type FunctionName } from '../../lib/wiring.ts';
+import type { TopicName } from '../../functions/queues/names.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
@@ -22,6 +23,7 @@ function deployedWiring(): ServedWiring {
     (Object.keys(FUNCTIONS) as FunctionName[]).map((name) => [idOf(stack.functions.byName[name].function), name]),
   );
   const queueByLogicalId = new Map(QUEUES.map((q) => [idOf(stack.queues.get(q.name).queue), q.name]));
+  const topicByLogicalId = new Map(TOPICS.map((t) => [idOf(stack.topics.get(t.name)), t.name]));
   const functionOf = (reference: any): FunctionName => {
     const id = reference?.Ref ?? reference?.['Fn::GetAtt']?.[0];
     const name = functionByLogicalId.get(id);
@@ -49,6 +51,10 @@ function deployedWiring(): ServedWiring {
       };
     }),
     schedules: ofType('AWS::Events::Rule').flatMap((rule) => rule.Properties.Targets.map((t: { Arn: unknown }) => functionOf(t.Arn))),
+    topics: Object.entries(resources)
+      .filter(([, r]) => r.Type === 'AWS::SNS::Topic')
+      .map(([id]) => topicByLogicalId.get(id))
+      .filter((name): name is TopicName => name !== undefined),
     table: {
       keys: keyNames(table.KeySchema),
       indexes: (table.GlobalSecondaryIndexes as any[]).map((index) => ({
@@ -67,6 +73,7 @@ function normalized(wiring: ServedWiring) {
     routes: [...wiring.routes].sort((a, b) => a.key.localeCompare(b.key)),
     queues: byName(wiring.queues),
     schedules: [...wiring.schedules].sort(),
+    topics: [...wiring.topics].sort(),
     table: {
       ...wiring.table,
       indexes: byName(wiring.table.indexes).map((index) => ({ ...index, include: [...index.include].sort() })),
@@ -81,7 +88,7 @@ beforeAll(async () => {
 afterAll(() => runtime?.stop());
 
 describe('the local runtime and the CDK stack', () => {
-  it('serve the same routes, queues and consumers, schedules, table and indexes', async () => {
+  it('serve the same routes, queues and consumers, schedules, topics, table and indexes', async () => {
     const served = normalized(await runtime.describe());
     const deployed = normalized(deployedWiring());
     expect(served.routes.length).toBeGreaterThan(0);
