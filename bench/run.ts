@@ -8,6 +8,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   sweep: async () => (await import('./sweep.ts')).benchSweep(),
+  stats: async () => (await import('./stats.ts')).benchStats(),
 };
 
 const names = process.argv.slice(2);

@@ -45,6 +45,7 @@ export const FUNCTIONS = {
   getCase: api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', 'read'),
   caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', 'read-write'),
   listNotices: api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", 'read'),
+  figures: api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', 'read'),
   routeCase: {
     entry: 'functions/workers/route-case.ts',
     description: 'Routes cases to the office that must accept them',
@@ -122,6 +123,9 @@ export const ROUTES: readonly RouteWiring[] = [
   { method: 'GET', path: '/v1/cases/{id}', function: 'getCase', auth: 'staff' },
   { method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public' },
   { method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff' },
+  { method: 'GET', path: '/v1/stats', function: 'figures', auth: 'staff' },
+  // Counts only: the public is owed the results (DOMAIN.md, transparency).
+  { method: 'GET', path: '/v1/stats/public', function: 'figures', auth: 'public' },
   { method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff' },

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type Due, type DueStage, type HistoryEntry, type Rung } from '../domain/case.ts';
 import { invalid } from '../domain/problem.ts';
+import { chinaDay, difference } from '../domain/figures.ts';
 import { subtreePrefix } from '../domain/units.ts';
-import { decodeCursor, documents, encodeCursor, tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
+import { decodeCursor, documents, encodeCursor, tableName, writeAll, writeBatches, type NamedWrite, type TransactItem } from './client.ts';
+import { figureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
+import { getRegionChain } from './reference.ts';
 import { DUE_SHARDS } from './schema.ts';
 
 const casePk = (id: string) => `CASE#${id}`;
@@ -90,6 +93,14 @@ function historyWrite(caseId: string, entry: HistoryEntry): TransactItem {
   };
 }
 
+/** The writes that count a change in the figures of every region of the case's chain, on the day it was received. */
+async function countingWrites(before: Case | undefined, after: Case): Promise<NamedWrite<'figures'>[]> {
+  const chain = await getRegionChain(after.regionCode);
+  if (!chain) throw new Error(`case ${after.id} names a region that does not exist`);
+  const regions = chain.map((region) => region.code);
+  return figureWrites(regions, chinaDay(after.receivedAt), difference(before, after)).map((write) => ({ name: 'figures', write }));
+}
+
 /** A first answer to keep with a change, for a request made with an Idempotency-Key. */
 export interface Answering {
   idempotencyKey: string;
@@ -129,6 +140,7 @@ export async function createCase(change: Change, answering?: Answering): Promise
       },
     },
     ...answerWrites(answering, registered.receivedAt),
+    ...(await countingWrites(undefined, registered)),
   ]);
   if (refused.length === 0) return { outcome: 'created' };
   if (refused.includes('answer')) return { outcome: 'answered' };
@@ -146,15 +158,7 @@ export async function createCase(change: Change, answering?: Answering): Promise
  * benchmarks and data migration, not for intake (which is transactional).
  */
 export async function putCases(cases: Case[]): Promise<void> {
-  for (let i = 0; i < cases.length; i += 25) {
-    let pending = cases.slice(i, i + 25).map((subject) => ({ PutRequest: { Item: caseEntry(subject) } }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('cases could not be written: throttled');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const { UnprocessedItems } = await documents.send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-      pending = (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
-    }
-  }
+  await writeBatches(cases.map(caseEntry));
 }
 
 export async function findCaseByMatter(fingerprint: string): Promise<string | undefined> {
@@ -205,6 +209,7 @@ export async function saveChange(before: Case, change: Change, answering?: Answe
         ]
       : []),
     ...answerWrites(answering, change.entry.at),
+    ...(await countingWrites(before, changed)),
   ]);
   if (refused.length === 0) return 'saved';
   if (refused.includes('answer')) return 'answered';
@@ -376,4 +381,44 @@ export async function listWorklist(scope: WorklistScope, query: WorklistQuery): 
     items,
     nextCursor: encodeCursor(last ? { s: statusIndex, sort: last.worklistSort, id: last.pk.slice('CASE#'.length) } : { s: statusIndex }),
   };
+}
+
+/**
+ * Every case filed under a province (by its two-digit prefix), status by
+ * status, through the worklist index: a full enumeration without a scan, for
+ * maintenance (the recount). Yields cases in batches.
+ */
+export async function* casesOfProvince(prefix: string, statuses: readonly CaseStatus[]): AsyncGenerator<Case[]> {
+  for (const status of statuses) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'worklist',
+          KeyConditionExpression: 'worklistKey = :key',
+          ExpressionAttributeValues: { ':key': `OFFICE#${prefix}#${status}` },
+          Limit: 100,
+          ExclusiveStartKey: start,
+        }),
+      );
+      const ids = (page.Items ?? []).map((entry) => entry.id as string);
+      if (ids.length > 0) yield await getCases(ids);
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+}
+
+/** Up to 100 cases by id, in one batch read (and again for what DynamoDB leaves unprocessed). */
+async function getCases(ids: string[]): Promise<Case[]> {
+  const found: Case[] = [];
+  let keys: Array<Record<string, unknown>> = ids.map(caseKey);
+  for (let attempt = 0; keys.length > 0; attempt++) {
+    if (attempt > 8) throw new Error('cases could not be read: throttled');
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    const { Responses, UnprocessedKeys } = await documents.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+    found.push(...(Responses?.[tableName()] ?? []).map(caseOf));
+    keys = UnprocessedKeys?.[tableName()]?.Keys ?? [];
+  }
+  return found;
 }

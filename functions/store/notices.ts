@@ -1,7 +1,7 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notice } from '../domain/ladder.ts';
 import { invalid } from '../domain/problem.ts';
-import { decodeCursor, documents, encodeCursor, tableName } from './client.ts';
+import { decodeCursor, documents, encodeCursor, tableName, writeBatches } from './client.ts';
 
 const noticesPk = (unit: string) => `NOTICES#${unit}`;
 // Newest first by time; the case and version make each notice's key its own, so a redelivery overwrites it.
@@ -11,16 +11,7 @@ const noticeSk = (notice: Notice) => `${notice.at}#${notice.caseId}#${String(not
 export async function recordNotice(notice: Notice): Promise<void> {
   const rolesByUnit = new Map<string, string[]>();
   for (const { unit, role } of notice.to) rolesByUnit.set(unit, [...(rolesByUnit.get(unit) ?? []), role]);
-  const entries = [...rolesByUnit].map(([unit, roles]) => ({
-    PutRequest: { Item: { pk: noticesPk(unit), sk: noticeSk(notice), ...notice, roles } },
-  }));
-  let pending = entries;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 8) throw new Error(`notice of case ${notice.caseId} could not be recorded: throttled`);
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-    const { UnprocessedItems } = await documents.send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-    pending = (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
-  }
+  await writeBatches([...rolesByUnit].map(([unit, roles]) => ({ pk: noticesPk(unit), sk: noticeSk(notice), ...notice, roles })));
 }
 
 /** A notice as a unit received it: `roles` are the roles there it is for. */

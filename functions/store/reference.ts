@@ -1,8 +1,8 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '../domain/categories.ts';
 import { invalid } from '../domain/problem.ts';
 import { chainOf, type Region } from '../domain/regions.ts';
-import { decodeCursor, documents, encodeCursor, tableName } from './client.ts';
+import { decodeCursor, documents, encodeCursor, tableName, writeBatches } from './client.ts';
 
 const TOP = 'TOP';
 const regionKey = (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' });
@@ -112,24 +112,11 @@ export async function getCategory(code: string): Promise<Category | undefined> {
   return (await listCategories()).find((category) => category.code === code);
 }
 
-const BATCH = 25;
-
 /** Writes (or overwrites) the reference data; safe to run again. */
 export async function putReferenceData(regions: Region[], categories: Category[]): Promise<void> {
-  const entries = [
+  await writeBatches([
     ...regions.map((region) => ({ ...regionKey(region.code), childrenOf: region.parentCode ?? TOP, ...region })),
     ...categories.map((category) => ({ pk: CATEGORIES_PK, sk: category.code, ...category })),
-  ];
-  for (let i = 0; i < entries.length; i += BATCH) {
-    let pending = entries.slice(i, i + BATCH).map((entry) => ({ PutRequest: { Item: entry } }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-      const { UnprocessedItems } = await documents.send(
-        new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }),
-      );
-      pending = (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
-      if (attempt > 8 && pending.length > 0) throw new Error('reference data could not be written: throttled');
-    }
-  }
+  ]);
   cache.clear();
 }

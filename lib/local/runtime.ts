@@ -4,6 +4,8 @@
  * the same handlers that deploy to Lambda.
  */
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName, TopicName } from '../../functions/queues/names.ts';
@@ -52,6 +54,8 @@ export interface LocalRuntime {
 }
 
 const TABLE_NAME = 'petitions';
+/** In DATA_DIR while the runtime runs: its endpoints, for tools. */
+export const RUNTIME_FILE = 'runtime.json';
 const QUEUE_PREFIX = 'petitions';
 
 export async function startLocalRuntime(options: LocalOptions): Promise<LocalRuntime> {
@@ -95,6 +99,12 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
 
     const api = await serveApi(lambdas, options.port, log);
     stops.push(api.close);
+    if (options.dataDir) {
+      // Where maintenance tools (npm run recount) find the running system.
+      const file = join(options.dataDir, RUNTIME_FILE);
+      await writeFile(file, JSON.stringify({ apiUrl: api.url, dynamoDbEndpoint: dynamoDb.endpoint, tableName: TABLE_NAME }));
+      stops.push(() => rm(file, { force: true }));
+    }
     const sources: EventSource[] = QUEUES.map((queue) => pollQueue(sqs, lambdas, queue, queues[queue.name], log));
     const schedules: Schedule[] = SCHEDULES.map((schedule) =>
       runEvery(lambdas, schedule.function, schedule.name === SWEEP_SCHEDULE ? options.sweepIntervalSeconds : schedule.everySeconds, log),

@@ -1,0 +1,77 @@
+/**
+ * A county's figures over a quarter cost a bounded number of reads, whatever
+ * the number of cases: `stats: cases=N reads=K ms_ratio=R`, at 1,000 and at
+ * 100,000 cases received over the quarter. `ms_ratio` is the median time of
+ * the answer against the one at 1,000 cases, in the same run.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { chinaDay, contributionOf, figuresOf, sum, type Counters } from '../functions/domain/figures.ts';
+import { DEFAULT_CATEGORIES, DEMO_REGIONS } from '../functions/reference/demo.ts';
+import { putFigures, readFigures } from '../functions/store/figures.ts';
+import { ensureTable } from '../lib/local/provision.ts';
+import { benchCase, load, onEmulators } from './cases.ts';
+
+const DAY = 86_400_000;
+const QUARTER_START = Date.parse('2026-07-01T00:00:00+08:00');
+const regions = new Map(DEMO_REGIONS.map((region) => [region.code, region]));
+
+function chainCodes(code: string): string[] {
+  const codes = [];
+  for (let region = regions.get(code); region; region = region.parentCode ? regions.get(region.parentCode) : undefined) codes.push(region.code);
+  return codes;
+}
+
+/** Loads `count` cases over the quarter with their counters, as the store would have counted them. */
+async function loadQuarter(count: number): Promise<void> {
+  const cases = Array.from({ length: count }, (_, i) => benchCase(i, new Date(QUARTER_START + (i % 92) * DAY + 3_600_000).toISOString()));
+  console.error(`  loaded ${count} cases in ${(await load(cases)).toFixed(1)} s`);
+  const counters = new Map<string, Counters[]>();
+  for (const subject of cases) {
+    for (const region of chainCodes(subject.regionCode)) {
+      const key = `${region} ${chinaDay(subject.receivedAt)}`;
+      counters.set(key, [...(counters.get(key) ?? []), contributionOf(subject)]);
+    }
+  }
+  for (const [key, list] of counters) {
+    const [region, day] = key.split(' ') as [string, string];
+    await putFigures(region, day, sum(list));
+  }
+}
+
+/** The county-quarter answer from one table: its reads, its count, and how long it took. */
+async function answer(table: string): Promise<{ reads: number; ms: number; received: number }> {
+  process.env.TABLE_NAME = table;
+  const started = performance.now();
+  const result = await readFigures('330726', '2026-07-01', '2026-09-30');
+  const received = figuresOf(sum(result.days.map((d) => d.counters)), DEFAULT_CATEGORIES.map((c) => c.code)).received;
+  return { reads: result.reads, ms: performance.now() - started, received };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function benchStats(sizes = [1_000, 100_000]): Promise<string[]> {
+  return onEmulators(async () => {
+    const tables = sizes.map((size) => `bench-stats-${size}`);
+    for (const [i, size] of sizes.entries()) {
+      process.env.TABLE_NAME = tables[i];
+      await ensureTable(new DynamoDBClient({}), tables[i]!);
+      await loadQuarter(size);
+    }
+    // Warm up, then time the sizes in turn, so that both meet the same JIT and garbage collector.
+    for (const table of tables) for (let i = 0; i < 10; i++) await answer(table);
+    const times: number[][] = sizes.map(() => []);
+    const last: Array<{ reads: number; received: number }> = [];
+    for (let round = 0; round < 40; round++) {
+      for (const [i, table] of tables.entries()) {
+        const result = await answer(table);
+        times[i]!.push(result.ms);
+        last[i] = result;
+      }
+    }
+    const baseline = median(times[0]!);
+    return sizes.map((size, i) => {
+      if (last[i]!.received !== size) throw new Error(`the figures count ${last[i]!.received} cases, ${size} were loaded`);
+      return `stats: cases=${size} reads=${last[i]!.reads} ms_ratio=${(median(times[i]!) / baseline).toFixed(2)}`;
+    });
+  });
+}

@@ -1,0 +1,70 @@
+import { figuresOf, periodOf, sum, type Counters } from '../domain/figures.ts';
+import { invalid, notFound } from '../domain/problem.ts';
+import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import * as z from '../domain/zod.ts';
+import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
+import { readFigures } from '../store/figures.ts';
+import { getRegion, listCategories } from '../store/reference.ts';
+
+const DAY_MS = 86_400_000;
+/** The longest range one request may cover: the reads stay bounded by days, never by cases. */
+const MAX_DAYS = 400;
+
+const day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date'),
+);
+const query = z
+  .strictObject({
+    regionCode: z.optional(z.string().check(z.regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a region code'))),
+    from: day,
+    to: day,
+    by: z.optional(z.enum(['week', 'month'])),
+  })
+  .check(
+    z.refine((q) => q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
+    z.refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_DAYS * DAY_MS, { message: `the range may span at most ${MAX_DAYS} days`, path: ['to'] }),
+  );
+
+/** Every period start from `from` to `to`, so that a chart has a point for each, empty or not. */
+function periodsBetween(from: string, to: string, by: 'week' | 'month'): string[] {
+  const periods = new Set<string>();
+  for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) periods.add(periodOf(new Date(t).toISOString().slice(0, 10), by));
+  return [...periods];
+}
+
+async function answer(regionCode: string, request: { from: string; to: string; by?: 'week' | 'month' | undefined }) {
+  if (!(await getRegion(regionCode))) throw notFound(`There is no region ${regionCode}.`);
+  const [{ days }, categories] = await Promise.all([readFigures(regionCode, request.from, request.to), listCategories()]);
+  const codes = categories.map((category) => category.code);
+  const body: Record<string, unknown> = { regionCode, from: request.from, to: request.to, ...figuresOf(sum(days.map((d) => d.counters)), codes) };
+  if (request.by) {
+    const byPeriod = new Map<string, Counters[]>();
+    for (const { day: date, counters } of days) byPeriod.set(periodOf(date, request.by), [...(byPeriod.get(periodOf(date, request.by)) ?? []), counters]);
+    body.by = request.by;
+    body.periods = periodsBetween(request.from, request.to, request.by).map((start) => ({ start, ...figuresOf(sum(byPeriod.get(start) ?? []), codes) }));
+  }
+  return { status: 200, body };
+}
+
+/** GET /v1/stats: the figures of a region of the caller's subtree (their own region by default). */
+async function staffFigures(request: ApiRequest) {
+  const staff = requireStaff(request);
+  const { regionCode, ...range } = parseWith(query, request.query, 'query');
+  const own = parseUnit(staff.unit).region;
+  const region = regionCode ?? own;
+  // Figures of a region outside the caller's subtree answer as a region that does not exist.
+  if (!isRegionWithin(region, own)) throw notFound(`There is no region ${region} in your unit's scope.`);
+  return answer(region, range);
+}
+
+/** GET /v1/stats/public: the same rates and volumes for anyone; counts only, nothing that identifies anyone. */
+async function publicFigures(request: ApiRequest) {
+  const { regionCode, ...range } = parseWith(query, request.query, 'query');
+  if (!regionCode) throw invalid('Name the region.', [{ path: 'regionCode', message: 'required' }]);
+  return answer(regionCode, range);
+}
+
+export const handler = httpHandler(async (request) =>
+  request.route === 'GET /v1/stats/public' ? publicFigures(request) : staffFigures(request),
+);

@@ -1,0 +1,115 @@
+/**
+ * The figures offices and leaders are judged on: volumes, structure, and the
+ * three rates (三率). Every case contributes to a few counters, a pure
+ * function of its state; the counters of a region and a day are the sum of
+ * the contributions of the cases received there that day. A change to a case
+ * adds the difference its contribution made, in the same transaction as the
+ * change itself, so each change counts exactly once; and a recount is the sum
+ * of the contributions of all the cases.
+ */
+import { CASE_STATUSES, isOpen, RATINGS, type Case } from './case.ts';
+import { CHANNELS } from './intake.ts';
+
+/** Counter name to value. */
+export type Counters = Record<string, number>;
+
+/**
+ * What one case adds to the counters of its region's chain on the day it was received.
+ *
+ * - `received`, `channel:*`, `category:*`, `status:*` (its status now)
+ * - `repeat` (the repeat petitions it gathered), `collective`, `overLevel`, `escalated` (levels climbed)
+ * - `acceptance:timely` / `acceptance:late` once decided; `acceptance:overdue` while undecided past the deadline
+ * - `handling:onTime` / `handling:late` once replied; `handling:overdue` while unanswered past the deadline
+ * - `rating:*`, one per rating given
+ * - `overdue`: open and past the deadline of the clock now running
+ */
+export function contributionOf(subject: Case): Counters {
+  const counters: Counters = {
+    received: 1,
+    [`channel:${subject.channel}`]: 1,
+    [`category:${subject.category}`]: 1,
+    [`status:${subject.status}`]: 1,
+  };
+  const add = (name: string, value = 1) => {
+    if (value !== 0) counters[name] = (counters[name] ?? 0) + value;
+  };
+  add('repeat', subject.repeatCount);
+  add('collective', subject.collective ? 1 : 0);
+  add('overLevel', subject.overLevel ? 1 : 0);
+  add('escalated', subject.escalationCount);
+  // Past the deadline of the clock now running: the ladder has supervised it (next rung: escalation) or ended at the top.
+  const overdue = isOpen(subject.status) && (subject.due?.rung === 'escalation' || (subject.due === null && subject.criticalAt !== null));
+  add('overdue', overdue ? 1 : 0);
+  if (subject.acceptance) add(subject.acceptance.at <= subject.acceptanceDueAt ? 'acceptance:timely' : 'acceptance:late');
+  else if (subject.status === 'received' && overdue) add('acceptance:overdue');
+  if (subject.reply) add(subject.reply.at <= (subject.handlingDueAt as string) ? 'handling:onTime' : 'handling:late');
+  else if (subject.status === 'accepted' && overdue) add('handling:overdue');
+  for (const evaluation of subject.evaluations) add(`rating:${evaluation.rating}`);
+  return counters;
+}
+
+/** What a change adds to the counters: the contribution after, less the one before (none for a new case). */
+export function difference(before: Case | undefined, after: Case): Counters {
+  const delta: Counters = {};
+  const was = before ? contributionOf(before) : {};
+  const is = contributionOf(after);
+  for (const name of new Set([...Object.keys(was), ...Object.keys(is)])) {
+    const change = (is[name] ?? 0) - (was[name] ?? 0);
+    if (change !== 0) delta[name] = change;
+  }
+  return delta;
+}
+
+export function sum(counters: Counters[]): Counters {
+  const total: Counters = {};
+  for (const one of counters) for (const [name, value] of Object.entries(one)) total[name] = (total[name] ?? 0) + value;
+  return total;
+}
+
+// Petition work follows China Standard Time: a case belongs to the day it was received there.
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The day (YYYY-MM-DD, China Standard Time) of an instant. */
+export function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A share, or `null` where nothing counts yet. */
+const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+
+const breakdown = (counters: Counters, prefix: string, names: readonly string[]) =>
+  Object.fromEntries(names.map((name) => [name, counters[`${prefix}:${name}`] ?? 0]));
+
+/** The figures of API.md, from summed counters. */
+export function figuresOf(counters: Counters, categories: readonly string[]) {
+  const count = (name: string) => counters[name] ?? 0;
+  const decided = count('acceptance:timely') + count('acceptance:late');
+  const replied = count('handling:onTime') + count('handling:late');
+  const rated = RATINGS.reduce((total, rating) => total + count(`rating:${rating}`), 0);
+  return {
+    received: count('received'),
+    byChannel: breakdown(counters, 'channel', CHANNELS),
+    byCategory: breakdown(counters, 'category', categories),
+    byStatus: breakdown(counters, 'status', CASE_STATUSES),
+    repeat: count('repeat'),
+    collective: count('collective'),
+    overLevel: count('overLevel'),
+    overdue: count('overdue'),
+    escalated: count('escalated'),
+    /** Decisions within the limit ÷ decisions made or overdue. */
+    timelyAcceptanceRate: rate(count('acceptance:timely'), decided + count('acceptance:overdue')),
+    /** Replies within the handling limit ÷ replies given or overdue. */
+    onTimeClosureRate: rate(count('handling:onTime'), replied + count('handling:overdue')),
+    /** Satisfied and basically satisfied ÷ rated. */
+    satisfactionRate: rate(count('rating:satisfied') + count('rating:basically_satisfied'), rated),
+  };
+}
+export type Figures = ReturnType<typeof figuresOf>;
+
+/** The period (week starting Monday, or month) a day belongs to, named by its first day. */
+export function periodOf(day: string, by: 'week' | 'month'): string {
+  if (by === 'month') return `${day.slice(0, 7)}-01`;
+  const date = new Date(`${day}T00:00:00Z`);
+  const sinceMonday = (date.getUTCDay() + 6) % 7;
+  return new Date(date.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,86 @@
+/**
+ * The consistency check of the figures: recomputes every counter from the
+ * cases (the sum of their contributions) and compares it with what is stored.
+ */
+import { CASE_STATUSES, type Case } from '../domain/case.ts';
+import { chinaDay, contributionOf, sum, type Counters } from '../domain/figures.ts';
+import type { Region } from '../domain/regions.ts';
+import { casesOfProvince } from '../store/cases.ts';
+import { putFigures, readFigures } from '../store/figures.ts';
+import { getRegionChain, listChildRegions } from '../store/reference.ts';
+
+export interface Difference {
+  region: string;
+  day: string;
+  counter: string;
+  stored: number;
+  expected: number;
+}
+
+export interface Recount {
+  cases: number;
+  /** Region-days with counters, stored or expected. */
+  regionDays: number;
+  differences: Difference[];
+}
+
+/** Every region of the reference data, top down. */
+async function allRegions(): Promise<Region[]> {
+  const regions: Region[] = [];
+  const walk = async (parent?: string) => {
+    let cursor: string | undefined;
+    do {
+      const page = await listChildRegions(parent, 200, cursor);
+      for (const region of page.items) {
+        regions.push(region);
+        await walk(region.code);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  };
+  await walk();
+  return regions;
+}
+
+const slot = (region: string, day: string) => `${region} ${day}`;
+
+/**
+ * Recomputes the counters from every case and compares them with the stored
+ * ones; with `fix`, writes the recomputed counters where they differ. Reads
+ * every case: for maintenance, not for requests.
+ */
+export async function recount(options: { fix?: boolean } = {}): Promise<Recount> {
+  const expected = new Map<string, Counters[]>();
+  let cases = 0;
+  const count = async (subject: Case) => {
+    cases++;
+    const chain = (await getRegionChain(subject.regionCode)) ?? [];
+    for (const region of chain) {
+      const key = slot(region.code, chinaDay(subject.receivedAt));
+      expected.set(key, [...(expected.get(key) ?? []), contributionOf(subject)]);
+    }
+  };
+  const regions = await allRegions();
+  const provinces = [...new Set(regions.filter((region) => region.parentCode === undefined).map((region) => region.code.slice(0, 2)))];
+  for (const prefix of provinces) for await (const batch of casesOfProvince(prefix, CASE_STATUSES)) for (const subject of batch) await count(subject);
+
+  const stored = new Map<string, Counters>();
+  for (const region of regions) {
+    const { days } = await readFigures(region.code, '0000-01-01', '9999-12-31');
+    for (const { day, counters } of days) stored.set(slot(region.code, day), counters);
+  }
+
+  const differences: Difference[] = [];
+  const slots = new Set([...expected.keys(), ...stored.keys()]);
+  for (const key of slots) {
+    const [region, day] = key.split(' ') as [string, string];
+    const want = sum(expected.get(key) ?? []);
+    const have = stored.get(key) ?? {};
+    for (const counter of new Set([...Object.keys(want), ...Object.keys(have)])) {
+      const [storedValue, expectedValue] = [have[counter] ?? 0, want[counter] ?? 0];
+      if (storedValue !== expectedValue) differences.push({ region, day, counter, stored: storedValue, expected: expectedValue });
+    }
+    if (options.fix && differences.some((d) => d.region === region && d.day === day)) await putFigures(region, day, want);
+  }
+  return { cases, regionDays: slots.size, differences };
+}

@@ -1,0 +1,63 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Counters } from '../domain/figures.ts';
+import { documents, tableName, type TransactItem } from './client.ts';
+
+const figuresKey = (region: string, day: string) => ({ pk: `FIGURES#${region}`, sk: `DAY#${day}` });
+
+/**
+ * The writes that add `delta` to the counters of each region of a case's
+ * chain on its day: to go in the same transaction as the change they count.
+ */
+export function figureWrites(regions: string[], day: string, delta: Counters): TransactItem[] {
+  const names = Object.keys(delta);
+  if (names.length === 0) return [];
+  const attributeNames = Object.fromEntries(names.map((name, i) => [`#c${i}`, name]));
+  const values = Object.fromEntries(names.map((name, i) => [`:c${i}`, delta[name]]));
+  return regions.map((region) => ({
+    Update: {
+      TableName: tableName(),
+      Key: figuresKey(region, day),
+      UpdateExpression: `SET #region = :region, #day = :day ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+      ExpressionAttributeNames: { ...attributeNames, '#region': 'region', '#day': 'day' },
+      ExpressionAttributeValues: { ...values, ':region': region, ':day': day },
+    },
+  }));
+}
+
+/** A region's counters for one day. */
+export interface DayFigures {
+  day: string;
+  counters: Counters;
+}
+
+/**
+ * A region's counters for each day from `from` to `to` (inclusive) that has
+ * any: one query of one partition, at most one item a day, whatever the
+ * number of cases. `reads` is how many items it read.
+ */
+export async function readFigures(region: string, from: string, to: string): Promise<{ days: DayFigures[]; reads: number }> {
+  const days: DayFigures[] = [];
+  let reads = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': figuresKey(region, from).pk, ':from': figuresKey(region, from).sk, ':to': figuresKey(region, to).sk },
+        ExclusiveStartKey: start,
+      }),
+    );
+    reads += page.ScannedCount ?? 0;
+    for (const { pk: _pk, sk: _sk, region: _region, day, ...counters } of page.Items ?? []) {
+      days.push({ day: day as string, counters: counters as Counters });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return { days, reads };
+}
+
+/** Replaces a region's counters for a day (the recount's repair, and bulk loading). */
+export async function putFigures(region: string, day: string, counters: Counters): Promise<void> {
+  await documents.send(new PutCommand({ TableName: tableName(), Item: { ...figuresKey(region, day), region, day, ...counters } }));
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDay } from '../../functions/domain/figures.ts';
+import { recount } from '../../functions/services/recount.ts';
+import { putFigures } from '../../functions/store/figures.ts';
+import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+
+let system: TestSystem;
+let clerk: string, handler: string;
+beforeAll(async () => {
+  system = await testSystem();
+  clerk = await system.token('330726', 'clerk');
+  handler = await system.token('330726:housing', 'handler');
+});
+afterAll(() => system.close());
+
+const today = chinaDay(new Date().toISOString());
+
+async function get(path: string, token?: string) {
+  const response = await system.api(path, token ? { headers: bearer(token) } : {});
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+const post = async (path: string, body: unknown, headers: Record<string, string>) => {
+  const response = await system.api(path, postJson(body, headers));
+  return { status: response.status, body: (await response.json()) as any };
+};
+
+/** Routes what waits, delivering every routing message twice (as SQS may). */
+async function routeTwice() {
+  const messages = await system.receive('routing', 100, 2);
+  await system.consume('routing', messages);
+  await system.consume('routing', messages);
+}
+
+/** A small deterministic generator, so that a failing workload can be replayed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+describe('figures', () => {
+  it('count a randomized workload, with every event delivered twice, exactly once: the recount agrees', async () => {
+    const next = random(20261122);
+    const cases: Array<{ id: string; accessCode: string }> = [];
+    for (let i = 0; i < 24; i++) {
+      const body = submission({
+        category: next() < 0.7 ? 'housing' : 'other',
+        regionCode: next() < 0.5 ? '330726001001' : '330726001002',
+        headcount: next() < 0.2 ? 6 : 1,
+        // A few petitioners come back with the same matter: repeats.
+        petitioner: { name: '蒋十六', phone: String(13_100_000_000 + Math.floor(next() * 18)) },
+      });
+      const key = { 'idempotency-key': `workload-${i}` };
+      const first = await post('/v1/cases', body, key);
+      // A client retry of the same request: the first answer again, nothing counted twice.
+      expect((await post('/v1/cases', body, key)).body).toEqual(first.body);
+      if (first.status === 201) cases.push(first.body);
+    }
+    await routeTwice();
+
+    for (const { id, accessCode } of cases) {
+      const roll = next();
+      if (roll < 0.15) {
+        await post(`/v1/cases/${id}/acceptance`, { decision: 'not_accept', reason: '不属于信访事项' }, bearer(clerk));
+        continue;
+      }
+      const [a, b] = await Promise.all([
+        post(`/v1/cases/${id}/acceptance`, { decision: 'accept' }, bearer(clerk)),
+        post(`/v1/cases/${id}/acceptance`, { decision: 'accept' }, bearer(clerk)),
+      ]);
+      const leadUnit = (a.status === 200 ? a : b).body.leadUnit as string;
+      if (roll < 0.4 || !leadUnit.includes(':housing')) continue;
+      await post(`/v1/cases/${id}/reply`, { opinion: '已处理' }, bearer(handler));
+      const rating = next() < 0.6 ? 'satisfied' : 'dissatisfied';
+      await post(`/v1/cases/${id}/evaluation`, { rating }, { 'x-access-code': accessCode });
+      await post(`/v1/cases/${id}/evaluation`, { rating }, { 'x-access-code': accessCode });
+    }
+
+    const result = await recount();
+    expect(result.cases).toBe(cases.length);
+    expect(result.differences).toEqual([]);
+
+    const { body: figures } = await get(`/v1/stats?regionCode=330726&from=${today}&to=${today}`, clerk);
+    expect(figures.received).toBe(cases.length);
+    expect(Object.values(figures.byStatus as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(cases.length);
+    expect(figures.timelyAcceptanceRate).toBe(1);
+    expect(figures.repeat).toBeGreaterThan(0);
+  });
+
+  it('reports a counter that drifted, and --fix mends it', async () => {
+    await putFigures('330726001', today, { received: 999 });
+    const drifted = await recount();
+    expect(drifted.differences).toContainEqual(expect.objectContaining({ region: '330726001', day: today, counter: 'received', stored: 999 }));
+    await recount({ fix: true });
+    expect((await recount()).differences).toEqual([]);
+  });
+
+  it('serve staff their own subtree only, and the public the same rates without a login', async () => {
+    const county = await get(`/v1/stats?regionCode=330726&from=${today}&to=${today}`, clerk);
+    const village = await get(`/v1/stats?regionCode=330726001001&from=${today}&to=${today}`, clerk);
+    expect(county.body.received).toBeGreaterThanOrEqual(village.body.received);
+    expect((await get(`/v1/stats?regionCode=330700&from=${today}&to=${today}`, clerk)).status).toBe(404);
+    expect((await get(`/v1/stats?regionCode=330726&from=${today}&to=${today}`, await system.token('330782', 'leader'))).status).toBe(404);
+
+    const open = await get(`/v1/stats/public?regionCode=330726&from=${today}&to=${today}`);
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject({ received: county.body.received, timelyAcceptanceRate: county.body.timelyAcceptanceRate });
+  });
+
+  it('give trends by week and by month, one point per period', async () => {
+    const weekly = await get(`/v1/stats?regionCode=330726&from=2026-10-01&to=${today}&by=week`, clerk);
+    expect(weekly.status).toBe(200);
+    expect(weekly.body.periods.length).toBeGreaterThanOrEqual(7);
+    expect(weekly.body.periods.at(-1).received).toBe(weekly.body.received);
+    const monthly = await get(`/v1/stats?regionCode=330726&from=2026-10-01&to=${today}&by=month`, clerk);
+    expect(monthly.body.periods.map((p: { start: string }) => p.start).slice(0, 2)).toEqual(['2026-10-01', '2026-11-01']);
+  });
+
+  it.each([
+    ['no dates', '/v1/stats/public?regionCode=330726'],
+    ['no region on the public figures', `/v1/stats/public?from=${today}&to=${today}`],
+    ['a date that does not exist', '/v1/stats/public?regionCode=330726&from=2026-02-30&to=2026-03-01'],
+    ['from after to', '/v1/stats/public?regionCode=330726&from=2026-03-02&to=2026-03-01'],
+    ['a range over 400 days', '/v1/stats/public?regionCode=330726&from=2020-01-01&to=2026-01-01'],
+    ['an unknown period', `/v1/stats/public?regionCode=330726&from=${today}&to=${today}&by=year`],
+  ])('refuse %s with 400', async (_, path) => {
+    expect((await get(path)).status).toBe(400);
+  });
+});
