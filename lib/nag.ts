@@ -42,6 +42,8 @@ const OPEN_ROUTES: Record<string, string> = {
   'GET /v1/cases/{id}/progress': ACCESS_CODE,
   'POST /v1/cases/{id}/evaluation': ACCESS_CODE,
   'POST /v1/cases/{id}/review-request': ACCESS_CODE,
+  'GET /v1/visits':
+    "Leaders' visits are announced to the public in advance (the Pujiang practice): leader, place, time and departments, nothing about any petitioner.",
   'GET /v1/stats/public':
     'The public results the office owes the public (transparency): aggregate counts and rates per region, read from counters that hold no personal data.',
 };

@@ -46,6 +46,9 @@ export const FUNCTIONS = {
   caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', 'read-write'),
   listNotices: api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", 'read'),
   figures: api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', 'read'),
+  visits: api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", 'read-write'),
+  receiveAtVisit: api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', 'read-write'),
+  hotspots: api('hotspots', 'GET /v1/hotspots: where the next visit should go', 'read'),
   routeCase: {
     entry: 'functions/workers/route-case.ts',
     description: 'Routes cases to the office that must accept them',
@@ -126,6 +129,14 @@ export const ROUTES: readonly RouteWiring[] = [
   { method: 'GET', path: '/v1/stats', function: 'figures', auth: 'staff' },
   // Counts only: the public is owed the results (DOMAIN.md, transparency).
   { method: 'GET', path: '/v1/stats/public', function: 'figures', auth: 'public' },
+  { method: 'POST', path: '/v1/visits', function: 'visits', auth: 'staff' },
+  // Visits are announced to the public in advance.
+  { method: 'GET', path: '/v1/visits', function: 'visits', auth: 'public' },
+  { method: 'POST', path: '/v1/visits/{id}/reschedule', function: 'visits', auth: 'staff' },
+  { method: 'POST', path: '/v1/visits/{id}/cancellation', function: 'visits', auth: 'staff' },
+  { method: 'GET', path: '/v1/visits/{id}/summary', function: 'visits', auth: 'staff' },
+  { method: 'POST', path: '/v1/visits/{id}/receptions', function: 'receiveAtVisit', auth: 'staff' },
+  { method: 'GET', path: '/v1/hotspots', function: 'hotspots', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff' },

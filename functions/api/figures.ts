@@ -2,18 +2,11 @@ import { figuresOf, periodOf, sum, type Counters } from '../domain/figures.ts';
 import { invalid, notFound } from '../domain/problem.ts';
 import { isRegionWithin, parseUnit } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
+import { day, DAY_MS, rangeChecks } from './date-range.ts';
 import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
 import { getRegion, listCategories } from '../store/reference.ts';
 
-const DAY_MS = 86_400_000;
-/** The longest range one request may cover: the reads stay bounded by days, never by cases. */
-const MAX_DAYS = 400;
-
-const day = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
-  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date'),
-);
 const query = z
   .strictObject({
     regionCode: z.optional(z.string().check(z.regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a region code'))),
@@ -21,10 +14,7 @@ const query = z
     to: day,
     by: z.optional(z.enum(['week', 'month'])),
   })
-  .check(
-    z.refine((q) => q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
-    z.refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_DAYS * DAY_MS, { message: `the range may span at most ${MAX_DAYS} days`, path: ['to'] }),
-  );
+  .check(...rangeChecks);
 
 /** Every period start from `from` to `to`, so that a chart has a point for each, empty or not. */
 function periodsBetween(from: string, to: string, by: 'week' | 'month'): string[] {

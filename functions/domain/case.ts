@@ -80,9 +80,23 @@ export interface Case {
   escalationCount: number;
   /** When the ladder reached the top and raised its critical alert; it climbs no further. */
   criticalAt: string | null;
+  /** Whether it holds its matter fingerprint (repeats join it); a case taken at a leader's visit does not. */
+  holdsMatter: boolean;
+  /** The leader's visit (下访) it was received at, and what the leader decided there. */
+  visit: VisitLink | null;
   due: Due | null;
   /** Grows with every change; every write is conditional on it. */
   version: number;
+}
+
+export const RECEPTION_OUTCOMES = ['resolved_on_spot', 'assigned', 'determined'] as const;
+export type ReceptionOutcome = (typeof RECEPTION_OUTCOMES)[number];
+
+export interface VisitLink {
+  id: string;
+  /** The region of the visit: its office's leader hears of the case's escalations. */
+  regionCode: string;
+  outcome: ReceptionOutcome;
 }
 
 export type AcceptanceDecision = 'accept' | 'not_accept' | 'forward';
@@ -218,6 +232,8 @@ export function registerCase(submission: Submission, registration: Registration)
     evaluations: [],
     escalationCount: 0,
     criticalAt: null,
+    holdsMatter: true,
+    visit: null,
     due: { stage: 'routing', at: addMs(now, routingRetryMs) },
     version: 1,
   };

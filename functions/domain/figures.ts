@@ -48,11 +48,28 @@ export function contributionOf(subject: Case): Counters {
   return counters;
 }
 
+/**
+ * What a case received at a leader's visit adds to that visit's counters:
+ * `batches`, `persons`, `outcome:*`, and for assigned matters whether they
+ * are closed, were answered on time, or are overdue now ("every case has a landing").
+ */
+export function visitContributionOf(subject: Case): Counters {
+  if (!subject.visit) return {};
+  const counters: Counters = { batches: 1, persons: subject.headcount, [`outcome:${subject.visit.outcome}`]: 1 };
+  if (subject.visit.outcome === 'assigned') {
+    const landed = contributionOf(subject);
+    if (!isOpen(subject.status)) counters.assignedClosed = 1;
+    if (landed['handling:onTime']) counters.assignedOnTime = 1;
+    if (landed.overdue) counters.assignedOverdue = 1;
+  }
+  return counters;
+}
+
 /** What a change adds to the counters: the contribution after, less the one before (none for a new case). */
-export function difference(before: Case | undefined, after: Case): Counters {
+export function difference(before: Case | undefined, after: Case, contribution: (subject: Case) => Counters = contributionOf): Counters {
   const delta: Counters = {};
-  const was = before ? contributionOf(before) : {};
-  const is = contributionOf(after);
+  const was = before ? contribution(before) : {};
+  const is = contribution(after);
   for (const name of new Set([...Object.keys(was), ...Object.keys(is)])) {
     const change = (is[name] ?? 0) - (was[name] ?? 0);
     if (change !== 0) delta[name] = change;
@@ -112,4 +129,19 @@ export function periodOf(day: string, by: 'week' | 'month'): string {
   const date = new Date(`${day}T00:00:00Z`);
   const sinceMonday = (date.getUTCDay() + 6) % 7;
   return new Date(date.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The visit-day figures of API.md, from a visit's counters. */
+export function visitSummaryOf(counters: Counters) {
+  const count = (name: string) => counters[name] ?? 0;
+  return {
+    batches: count('batches'),
+    persons: count('persons'),
+    resolvedOnSpot: count('outcome:resolved_on_spot'),
+    assigned: count('outcome:assigned'),
+    determined: count('outcome:determined'),
+    assignedClosed: count('assignedClosed'),
+    assignedOnTime: count('assignedOnTime'),
+    assignedOverdue: count('assignedOverdue'),
+  };
 }

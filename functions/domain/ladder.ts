@@ -42,6 +42,11 @@ export interface Rung {
   notice?: Notice;
 }
 
+/** Each recipient once. */
+function unique(recipients: Notice['to']): Notice['to'] {
+  return recipients.filter((r, i) => recipients.findIndex((other) => other.unit === r.unit && other.role === r.role) === i);
+}
+
 /** Who must act on the clock that is running: the office (acceptance), the lead unit (handling), the reviewing office. */
 function actingUnit(subject: Case): { unit: string; role: Role } {
   switch (subject.due?.stage) {
@@ -135,6 +140,8 @@ export function applyDue(subject: Case, context: DueContext): Rung | undefined {
     });
   }
   const upper = context.chain[context.chain.indexOf(current) + 1];
+  // A matter a leader took at a visit: that leader hears of every climb.
+  const visitLeader = subject.visit ? [{ unit: subject.visit.regionCode, role: 'leader' as const }] : [];
   if (!upper) {
     // The top: one critical alert, and the ladder ends. The case stays in every overdue list until someone acts.
     return rung(subject, due, context, {
@@ -142,7 +149,7 @@ export function applyDue(subject: Case, context: DueContext): Rung | undefined {
       patch: { criticalAt: context.now, due: null },
       action: 'critical_alert',
       detail: { deadline, office: current.code },
-      to: [{ unit: current.code, role: 'leader' }, { unit: current.code, role: 'supervisor' }, acting],
+      to: unique([{ unit: current.code, role: 'leader' }, { unit: current.code, role: 'supervisor' }, acting, ...visitLeader]),
     });
   }
   return rung(subject, due, context, {
@@ -154,7 +161,7 @@ export function applyDue(subject: Case, context: DueContext): Rung | undefined {
     },
     action: 'escalated',
     detail: { deadline, from: current.code, to: upper.code },
-    to: [{ unit: upper.code, role: 'supervisor' }, { unit: upper.code, role: 'leader' }, acting],
+    to: unique([{ unit: upper.code, role: 'supervisor' }, { unit: upper.code, role: 'leader' }, acting, ...visitLeader]),
     timelineNote: `本事项已提级由${upper.name}督办。`,
   });
 }

@@ -207,7 +207,8 @@ const RATING_NAMES = { satisfied: '满意', basically_satisfied: '基本满意',
  */
 export function evaluate(subject: Case, input: { rating: keyof typeof RATING_NAMES; comment?: string | undefined }, now: string): Change {
   const latest = latestAnswer(subject);
-  if (!latest || !['replied', 'final'].includes(subject.status)) throw conflict(`The case is ${subject.status}: there is no answer to rate now.`);
+  // A closed case may still be rated: one resolved on the spot at a leader's visit closes with its answer unrated.
+  if (!latest || !['replied', 'final', 'closed'].includes(subject.status)) throw conflict(`The case is ${subject.status}: there is no answer to rate now.`);
   if (subject.evaluations.some((evaluation) => evaluation.of === latest.of)) throw conflict('This answer has been rated already.');
   const content = input.rating !== 'dissatisfied';
   const closes = content && subject.status === 'replied';

@@ -21,6 +21,8 @@ export interface Policy {
   supervisionGrace: string;
   /** ...the case climbs one level (提级督办), and again after each such interval, up to the top. */
   escalationInterval: string;
+  /** A leader's visit (下访) is announced to the public at least this long before it starts. */
+  visitNotice: string;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -32,6 +34,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   warningBefore: 'P3D',
   supervisionGrace: 'P3D',
   escalationInterval: 'P5D',
+  visitNotice: 'P3D',
 });
 
 /**

@@ -1,13 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { recordRepeat, registerCase } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
-import { invalid, Problem } from '../domain/problem.ts';
+import { invalid } from '../domain/problem.ts';
 import { sendRouteCase } from '../queues/routing.ts';
 import { currentClock, routingRetryMs } from '../shared/config.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
 import { createCase, getCase, saveChange, type Answering } from '../store/cases.ts';
-import { getFirstAnswer, type FirstAnswer } from '../store/idempotency.ts';
+import type { FirstAnswer } from '../store/idempotency.ts';
+import { earlierAnswer, replayStored, requestHashOf } from './idempotency.ts';
 import { getCategory, getRegionChain } from '../store/reference.ts';
 
 /** Who registers a case: the petitioner online, or a member of staff. */
@@ -30,20 +31,6 @@ async function checkReferences(submission: Submission): Promise<void> {
     errors.push({ path: 'addressedTo', message: 'must be the case region or a region above it' });
   }
   if (errors.length > 0) throw invalid('The submission names reference data that does not exist.', errors);
-}
-
-/** The first answer again for a retry of the same request; 409 for another request under the same key. */
-function replay(first: FirstAnswer, requestHash: string): IntakeAnswer {
-  if (first.requestHash !== requestHash) {
-    throw new Problem('conflict', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request.');
-  }
-  return first;
-}
-
-async function replayStored(idempotencyKey: string, requestHash: string): Promise<IntakeAnswer> {
-  const first = await getFirstAnswer(idempotencyKey);
-  if (!first) throw new Error('an idempotency answer refused a write but cannot be read');
-  return replay(first, requestHash);
 }
 
 async function joinOpenCase(openCaseId: string, submission: Submission, registrar: Registrar, requestHash: string, idempotencyKey?: string): Promise<IntakeAnswer> {
@@ -69,11 +56,9 @@ async function joinOpenCase(openCaseId: string, submission: Submission, registra
  */
 export async function takeIn(submission: Submission, registrar: Registrar, idempotencyKey?: string): Promise<IntakeAnswer> {
   await checkReferences(submission);
-  const requestHash = createHash('sha256').update(`${registrar.actor}\n${JSON.stringify(submission)}`).digest('base64url');
-  if (idempotencyKey) {
-    const first = await getFirstAnswer(idempotencyKey);
-    if (first) return replay(first, requestHash);
-  }
+  const requestHash = requestHashOf(registrar.actor, submission);
+  const earlier = await earlierAnswer(idempotencyKey, requestHash);
+  if (earlier) return earlier;
 
   const accessCode = newAccessCode();
   const change = registerCase(submission, {
@@ -98,7 +83,7 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
       acceptanceDueAt: registered.acceptanceDueAt,
     },
   };
-  const creation = await createCase(change, idempotencyKey ? { idempotencyKey, answer } : undefined);
+  const creation = await createCase(registered, [change.entry], idempotencyKey ? { idempotencyKey, answer } : undefined);
   if (creation.outcome === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
   if (creation.outcome === 'repeat') return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
 

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type Due, type DueStage, type HistoryEntry, type Rung } from '../domain/case.ts';
 import { invalid } from '../domain/problem.ts';
-import { chinaDay, difference } from '../domain/figures.ts';
+import { chinaDay, difference, visitContributionOf } from '../domain/figures.ts';
 import { subtreePrefix } from '../domain/units.ts';
 import { decodeCursor, documents, encodeCursor, tableName, writeAll, writeBatches, type NamedWrite, type TransactItem } from './client.ts';
-import { figureWrites } from './figures.ts';
+import { figureWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
 import { getRegionChain } from './reference.ts';
 import { DUE_SHARDS } from './schema.ts';
@@ -98,7 +98,10 @@ async function countingWrites(before: Case | undefined, after: Case): Promise<Na
   const chain = await getRegionChain(after.regionCode);
   if (!chain) throw new Error(`case ${after.id} names a region that does not exist`);
   const regions = chain.map((region) => region.code);
-  return figureWrites(regions, chinaDay(after.receivedAt), difference(before, after)).map((write) => ({ name: 'figures', write }));
+  return [
+    ...figureWrites(regions, chinaDay(after.receivedAt), difference(before, after)),
+    ...(after.visit ? visitFigureWrites(after.visit.id, difference(before, after, visitContributionOf)) : []),
+  ].map((write) => ({ name: 'figures', write }));
 }
 
 /** A first answer to keep with a change, for a request made with an Idempotency-Key. */
@@ -117,28 +120,33 @@ export type Creation =
   | { outcome: 'answered' };
 
 /**
- * Writes a new case, its first history entry and its matter fingerprint in one
- * transaction. Nothing is written when the petitioner already has this matter
- * open (`repeat`) or the idempotency key already has an answer (`answered`).
+ * Writes a new case, its first history entries and (if it holds one) its
+ * matter fingerprint in one transaction. Nothing is written when the
+ * petitioner already has this matter open (`repeat`) or the idempotency key
+ * already has an answer (`answered`).
  */
-export async function createCase(change: Change, answering?: Answering): Promise<Creation> {
-  const registered = change.case;
+export async function createCase(registered: Case, entries: HistoryEntry[], answering?: Answering): Promise<Creation> {
   const refused = await writeAll([
     {
       name: 'case',
       write: { Put: { TableName: tableName(), Item: caseEntry(registered), ConditionExpression: 'attribute_not_exists(pk)' } },
     },
-    { name: 'history', write: historyWrite(registered.id, change.entry) },
-    {
-      name: 'matter',
-      write: {
-        Put: {
-          TableName: tableName(),
-          Item: { ...matterKey(registered.matterFingerprint), caseId: registered.id },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    },
+    ...entries.map((entry) => ({ name: 'history' as const, write: historyWrite(registered.id, entry) })),
+    ...assignmentWrites(undefined, registered).map((write) => ({ name: 'worklist' as const, write })),
+    ...(registered.holdsMatter
+      ? [
+          {
+            name: 'matter' as const,
+            write: {
+              Put: {
+                TableName: tableName(),
+                Item: { ...matterKey(registered.matterFingerprint), caseId: registered.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          },
+        ]
+      : []),
     ...answerWrites(answering, registered.receivedAt),
     ...(await countingWrites(undefined, registered)),
   ]);
@@ -178,7 +186,7 @@ export type Saving = 'saved' | 'stale' | 'answered';
  */
 export async function saveChange(before: Case, change: Change, answering?: Answering): Promise<Saving> {
   const changed = change.case;
-  const finishes = isOpen(before.status) && !isOpen(changed.status);
+  const finishes = before.holdsMatter && isOpen(before.status) && !isOpen(changed.status);
   const refused = await writeAll([
     {
       name: 'case',

@@ -1,27 +1,49 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Counters } from '../domain/figures.ts';
 import { documents, tableName, type TransactItem } from './client.ts';
 
 const figuresKey = (region: string, day: string) => ({ pk: `FIGURES#${region}`, sk: `DAY#${day}` });
+const visitFiguresKey = (visitId: string) => ({ pk: `FIGURES#VISIT#${visitId}`, sk: 'TOTAL' });
+
+function addWrite(key: Record<string, string>, delta: Counters, labels: Record<string, string>): TransactItem {
+  const names = Object.keys(delta);
+  const labelNames = Object.keys(labels);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: `SET ${labelNames.map((_, i) => `#l${i} = :l${i}`).join(', ')} ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
+        ...Object.fromEntries(labelNames.map((name, i) => [`#l${i}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(names.map((name, i) => [`:c${i}`, delta[name]])),
+        ...Object.fromEntries(labelNames.map((name, i) => [`:l${i}`, labels[name]])),
+      },
+    },
+  };
+}
 
 /**
  * The writes that add `delta` to the counters of each region of a case's
  * chain on its day: to go in the same transaction as the change they count.
  */
 export function figureWrites(regions: string[], day: string, delta: Counters): TransactItem[] {
-  const names = Object.keys(delta);
-  if (names.length === 0) return [];
-  const attributeNames = Object.fromEntries(names.map((name, i) => [`#c${i}`, name]));
-  const values = Object.fromEntries(names.map((name, i) => [`:c${i}`, delta[name]]));
-  return regions.map((region) => ({
-    Update: {
-      TableName: tableName(),
-      Key: figuresKey(region, day),
-      UpdateExpression: `SET #region = :region, #day = :day ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-      ExpressionAttributeNames: { ...attributeNames, '#region': 'region', '#day': 'day' },
-      ExpressionAttributeValues: { ...values, ':region': region, ':day': day },
-    },
-  }));
+  if (Object.keys(delta).length === 0) return [];
+  return regions.map((region) => addWrite(figuresKey(region, day), delta, { region, day }));
+}
+
+/** The write that adds `delta` to a visit's counters, to go in the same transaction as the change it counts. */
+export function visitFigureWrites(visitId: string, delta: Counters): TransactItem[] {
+  return Object.keys(delta).length === 0 ? [] : [addWrite(visitFiguresKey(visitId), delta, { visitId })];
+}
+
+/** A visit's counters (one item). */
+export async function readVisitFigures(visitId: string): Promise<Counters> {
+  const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: visitFiguresKey(visitId) }));
+  const { pk: _pk, sk: _sk, visitId: _id, ...counters } = Item ?? {};
+  return counters as Counters;
 }
 
 /** A region's counters for one day. */

@@ -27,6 +27,13 @@ export const TABLE_SCHEMA = {
       include: ['id', 'status', 'category', 'title', 'regionCode', 'receivedAt', 'level', 'office', 'leadUnit', 'deadline'],
     },
     {
+      /** Announced visits by province and start time, for the public list. */
+      name: 'visits',
+      partitionKey: 'visitsKey',
+      sortKey: 'visitsSort',
+      include: ['id', 'leader', 'regionCode', 'startsAt', 'venue', 'departments', 'status', 'announcedAt', 'changes'],
+    },
+    {
       /** The regions directly below a region, for the public reference data. */
       name: 'children',
       partitionKey: 'childrenOf',

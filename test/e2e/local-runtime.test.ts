@@ -120,7 +120,7 @@ describe('npm start', { timeout: 180_000 }, () => {
       routingRetryMs: 1000,
       actor: 'petitioner',
     });
-    expect(await createCase(lost)).toEqual({ outcome: 'created' });
+    expect(await createCase(lost.case, [lost.entry])).toEqual({ outcome: 'created' });
     expect((await routed(first.api, lost.case.id, lostCode)).level).toBe('county');
 
     expect(await stop(first)).toBe(0);
@@ -222,6 +222,44 @@ describe('the escalation ladder, watched in seconds', { timeout: 180_000 }, () =
       // The ladder may have climbed on since the petitioner looked: staff see at least the city.
       expect(['city', 'province']).toContain(view.level);
       expect(view.history.map((h) => h.action).slice(0, 5)).toEqual(['registered', 'routed', 'deadline_warning', 'supervised', 'escalated']);
+    } finally {
+      expect(await stop(runtime)).toBe(0);
+    }
+  });
+});
+
+describe('a visit day through the local runtime', { timeout: 120_000 }, () => {
+  it('announces a visit, records the three outcomes, and checks the summary and the cases', async () => {
+    const dataDir = freshDataDir();
+    const runtime = await start(await freePort(), dataDir, { TIME_SCALE: '864000' });
+    const leader = { authorization: `Bearer ${token(dataDir, '330726', 'leader')}` };
+    const json = async (path: string, init?: RequestInit) => {
+      const response = await fetch(`${runtime.api}${path}`, init);
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    try {
+      const startsAt = new Date(Date.now() + 800).toISOString();
+      const visit = await json('/v1/visits', postJson({ leader: { name: '王明', title: '县委书记' }, regionCode: '330726', startsAt, venue: '县信访局', departments: ['330726:housing'] }, leader));
+      expect(visit.status).toBe(201);
+      expect((await json(`/v1/visits?regionCode=330726&from=${new Date(Date.now() - 60_000).toISOString()}`)).body.items.map((v: { id: string }) => v.id)).toContain(visit.body.id);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+
+      const base = { persons: 1, petitioner: { name: '韩十八', phone: '13500001111' }, category: 'housing', title: '房屋漏水', content: '楼顶漏水', regionCode: '330726001001' };
+      const bodies = [
+        { ...base, outcome: 'resolved_on_spot', resolution: '当场协调维修' },
+        { ...base, persons: 5, outcome: 'assigned', leadUnit: '330726:housing', responsibleLeader: '王副县长' },
+        { ...base, outcome: 'determined', resolution: '依法定性处理' },
+      ];
+      const received = [];
+      for (const body of bodies) received.push(await json(`/v1/visits/${visit.body.id}/receptions`, postJson(body, leader)));
+      expect(received.map((r) => r.body.status)).toEqual(['closed', 'accepted', 'replied']);
+
+      const summary = await json(`/v1/visits/${visit.body.id}/summary`, { headers: leader });
+      expect(summary.body).toMatchObject({ batches: 3, persons: 7, resolvedOnSpot: 1, assigned: 1, determined: 1 });
+      for (const { body } of received) {
+        const full = await json(`/v1/cases/${body.id}`, { headers: leader });
+        expect(full.body).toMatchObject({ channel: 'leader_visit', visit: { id: visit.body.id } });
+      }
     } finally {
       expect(await stop(runtime)).toBe(0);
     }

@@ -1,0 +1,20 @@
+/** The date range every figure is asked for: `from` and `to`, inclusive, YYYY-MM-DD (China time). */
+import * as z from '../domain/zod.ts';
+
+export const DAY_MS = 86_400_000;
+/** The longest range one request may cover: the reads stay bounded by days, never by cases. */
+const MAX_DAYS = 400;
+
+export const day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date'),
+);
+/** The checks of every figures range: `from` and `to` inclusive (YYYY-MM-DD, China time), in order, bounded. */
+export const rangeChecks = [
+  z.refine<{ from: string; to: string }>((q) => q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
+  z.refine<{ from: string; to: string }>((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_DAYS * DAY_MS, {
+    message: `the range may span at most ${MAX_DAYS} days`,
+    path: ['to'],
+  }),
+];
+

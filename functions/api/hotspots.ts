@@ -1,0 +1,48 @@
+import { sum } from '../domain/figures.ts';
+import { rankHotspots } from '../domain/hotspots.ts';
+import { notFound } from '../domain/problem.ts';
+import type { Region } from '../domain/regions.ts';
+import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import * as z from '../domain/zod.ts';
+import { httpHandler, parseWith, requireStaff } from '../shared/http.ts';
+import { readFigures } from '../store/figures.ts';
+import { getRegion, listChildRegions } from '../store/reference.ts';
+import { day, rangeChecks } from './date-range.ts';
+
+const query = z
+  .strictObject({
+    parentCode: z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a region with units below it')),
+    from: day,
+    to: day,
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 10),
+  })
+  .check(...rangeChecks);
+
+async function childrenOf(parentCode: string): Promise<Region[]> {
+  const children: Region[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listChildRegions(parentCode, 200, cursor);
+    children.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return children;
+}
+
+/**
+ * GET /v1/hotspots?parentCode=&from=&to=&limit=: the units directly below a
+ * region, ranked (see rankHotspots for the score). Read from the counters:
+ * one query per unit, whatever the number of cases.
+ */
+export const handler = httpHandler(async (request) => {
+  const staff = requireStaff(request);
+  const { parentCode, from, to, limit } = parseWith(query, request.query, 'query');
+  if (!isRegionWithin(parentCode, parseUnit(staff.unit).region) || !(await getRegion(parentCode))) {
+    throw notFound(`There is no region ${parentCode} in your unit's scope.`);
+  }
+  const children = await childrenOf(parentCode);
+  const units = await Promise.all(
+    children.map(async (region) => ({ region, counters: sum((await readFigures(region.code, from, to)).days.map((d) => d.counters)) })),
+  );
+  return { status: 200, body: { parentCode, from, to, items: rankHotspots(units, limit) } };
+});

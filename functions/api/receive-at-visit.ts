@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
+import { decideRouting } from '../domain/case.ts';
+import { invalid, notFound } from '../domain/problem.ts';
+import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
+import { currentClock } from '../shared/config.ts';
+import { httpHandler, requireStaff } from '../shared/http.ts';
+import { logger } from '../shared/logger.ts';
+import { earlierAnswer, replayStored, requestHashOf } from '../services/idempotency.ts';
+import { createCase } from '../store/cases.ts';
+import type { FirstAnswer } from '../store/idempotency.ts';
+import { getCategory, getRegion, getRegionChain } from '../store/reference.ts';
+import { getVisit } from '../store/visits.ts';
+
+const answerOf = (first: FirstAnswer) => ({ status: first.status, body: first.body, ...(first.location && { headers: { location: first.location } }) });
+
+/**
+ * POST /v1/visits/{id}/receptions: one batch of petitioners received at a
+ * visit, registered as a case in its outcome's state, in one transaction.
+ * Honours Idempotency-Key: a visit day's network is not always good.
+ */
+export const handler = httpHandler(async (request) => {
+  const staff = requireStaff(request);
+  const id = request.params.id ?? '';
+  const visit = id.length <= 100 ? await getVisit(id) : undefined;
+  if (!visit || !isRegionWithin(visit.regionCode, parseUnit(staff.unit).region)) throw notFound(`There is no visit ${id} in your unit's scope.`);
+  const input = request.body(receptionSchema);
+  const idempotencyKey = request.headers['idempotency-key'];
+  const requestHash = requestHashOf(staff.sub, { visit: visit.id, ...input });
+  const earlier = await earlierAnswer(idempotencyKey, requestHash);
+  if (earlier) return answerOf(earlier);
+
+  const [chain, category, leadRegion] = await Promise.all([
+    getRegionChain(input.regionCode),
+    getCategory(input.category),
+    input.leadUnit ? getRegion(parseUnit(input.leadUnit).region) : Promise.resolve(true),
+  ]);
+  const errors = [
+    ...(chain ? [] : [{ path: 'regionCode', message: `there is no region ${input.regionCode}` }]),
+    ...(category ? [] : [{ path: 'category', message: `there is no category ${input.category}` }]),
+    ...(leadRegion ? [] : [{ path: 'leadUnit', message: `there is no region for ${input.leadUnit}` }]),
+  ];
+  if (!chain || !category || errors.length > 0) throw invalid('The reception names reference data that does not exist.', errors);
+
+  const accessCode = newAccessCode();
+  const received = receiveAtVisit(visit, input, {
+    id: randomUUID(),
+    staff,
+    now: new Date().toISOString(),
+    clock: currentClock(),
+    accessCodeHash: hashAccessCode(accessCode),
+    // Brought to the leader at the visit, not to a level: no over-level petition.
+    routing: decideRouting({ addressedTo: null }, chain, category),
+  });
+  const answer: FirstAnswer = {
+    requestHash,
+    status: 201,
+    location: `/v1/cases/${received.case.id}`,
+    body: { id: received.case.id, accessCode, visitId: visit.id, outcome: input.outcome, status: received.case.status },
+  };
+  const creation = await createCase(received.case, received.entries, idempotencyKey ? { idempotencyKey, answer } : undefined);
+  if (creation.outcome === 'answered' && idempotencyKey) return answerOf(await replayStored(idempotencyKey, requestHash));
+  logger.info('reception recorded', { caseId: received.case.id, visitId: visit.id, outcome: input.outcome });
+  return answerOf(answer);
+});

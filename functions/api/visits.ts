@@ -1,0 +1,85 @@
+/**
+ * Leaders' visits: announced to the public at once (POST /v1/visits, GET
+ * /v1/visits), rescheduled or cancelled with the announcement updated, and
+ * followed by their visit-day figures (GET /v1/visits/{id}/summary).
+ */
+import { randomUUID } from 'node:crypto';
+import { visitSummaryOf } from '../domain/figures.ts';
+import { conflict, invalid, notFound } from '../domain/problem.ts';
+import type { Staff } from '../domain/staff.ts';
+import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import { announceVisit, cancellationSchema, cancelVisit, rescheduleSchema, rescheduleVisit, visitSchema, type Visit } from '../domain/visits.ts';
+import * as z from '../domain/zod.ts';
+import { currentClock } from '../shared/config.ts';
+import { httpHandler, pageQuery, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { readVisitFigures } from '../store/figures.ts';
+import { getRegion } from '../store/reference.ts';
+import { getVisit, listVisits, saveVisit } from '../store/visits.ts';
+
+/** What the public sees of a visit: the announcement and its changes, not which staff member made them. */
+function announcement(visit: Visit) {
+  const { announcedBy: _by, version: _version, changes, ...shown } = visit;
+  return { ...shown, changes: changes.map(({ by: _changedBy, ...change }) => change) };
+}
+
+const acting = (staff: Staff) => ({ staff, now: new Date().toISOString(), clock: currentClock() });
+
+/** A visit of the caller's region or below; else 404, as one that does not exist. */
+async function visitInScope(request: ApiRequest, staff: Staff): Promise<Visit> {
+  const id = request.params.id ?? '';
+  const visit = id.length <= 100 ? await getVisit(id) : undefined;
+  if (!visit || !isRegionWithin(visit.regionCode, parseUnit(staff.unit).region)) throw notFound(`There is no visit ${id} in your unit's scope.`);
+  return visit;
+}
+
+async function announce(request: ApiRequest): Promise<ApiAnswer> {
+  const staff = requireStaff(request);
+  const input = request.body(visitSchema);
+  if (!(await getRegion(input.regionCode))) throw invalid('The visit names a region that does not exist.', [{ path: 'regionCode', message: `there is no region ${input.regionCode}` }]);
+  const visit = announceVisit(input, randomUUID(), acting(staff));
+  if (!(await saveVisit(visit))) throw new Error(`visit id ${visit.id} already taken`);
+  return { status: 201, headers: { location: `/v1/visits/${visit.id}` }, body: announcement(visit) };
+}
+
+async function change(request: ApiRequest, apply: (visit: Visit, staff: Staff) => Visit): Promise<ApiAnswer> {
+  const staff = requireStaff(request);
+  const visit = await visitInScope(request, staff);
+  const changed = apply(visit, staff);
+  if (!(await saveVisit(changed, visit))) throw conflict('The visit changed meanwhile: read it again and decide anew.');
+  return { status: 200, body: announcement(changed) };
+}
+
+const listQuery = z.extend(pageQuery, {
+  regionCode: z.string().check(z.regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a region code')),
+  from: z.optional(z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date or date and time'))),
+});
+
+/** GET /v1/visits?regionCode=&from=: announced visits of a region and below, soonest first; no login. */
+async function list(request: ApiRequest): Promise<ApiAnswer> {
+  const { regionCode, from, limit, cursor } = parseWith(listQuery, request.query, 'query');
+  const since = from ? new Date(from).toISOString() : new Date().toISOString();
+  const page = await listVisits(regionCode, since, limit, cursor);
+  return { status: 200, body: { items: page.items.map(announcement), nextCursor: page.nextCursor } };
+}
+
+async function summary(request: ApiRequest): Promise<ApiAnswer> {
+  const visit = await visitInScope(request, requireStaff(request));
+  return { status: 200, body: { visitId: visit.id, ...visitSummaryOf(await readVisitFigures(visit.id)) } };
+}
+
+export const handler = httpHandler(async (request) => {
+  switch (request.route) {
+    case 'POST /v1/visits':
+      return announce(request);
+    case 'GET /v1/visits':
+      return list(request);
+    case 'POST /v1/visits/{id}/reschedule':
+      return change(request, (visit, staff) => rescheduleVisit(visit, request.body(rescheduleSchema), acting(staff)));
+    case 'POST /v1/visits/{id}/cancellation':
+      return change(request, (visit, staff) => cancelVisit(visit, request.body(cancellationSchema), acting(staff)));
+    case 'GET /v1/visits/{id}/summary':
+      return summary(request);
+    default:
+      throw new Error(`visits has no route ${request.route}`);
+  }
+});
