@@ -3,6 +3,7 @@ import { applyRouting, decideRouting, registerCase, type Case } from '../../func
 import type { Category } from '../../functions/domain/categories.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
 import type { Clock } from '../../functions/domain/policy.ts';
+import { Problem } from '../../functions/domain/problem.ts';
 import { idCheckCharacter } from '../../functions/domain/petitioner.ts';
 import type { Region } from '../../functions/domain/regions.ts';
 import { DEFAULT_CATEGORIES, DEMO_REGIONS } from '../../functions/reference/demo.ts';
@@ -38,4 +39,15 @@ export function routedDemoCase(now: string, clock: Clock): Case {
   });
   const registered = registerCase(submission, { id: 'c1', now, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner' }).case;
   return applyRouting(registered, decideRouting(registered, demoChain('330726001001'), category('housing')), now, clock)!.case;
+}
+
+/** Runs `fn` and answers the kind of Problem it refused with; fails if it did not refuse. */
+export function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof Problem) return error.kind;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

@@ -11,10 +11,9 @@ import {
   type Acting,
 } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
-import { Problem } from '../../functions/domain/problem.ts';
 import type { Role, Staff } from '../../functions/domain/staff.ts';
 import { isUnitWithin, levelOfCode, subtreePrefix } from '../../functions/domain/units.ts';
-import { demoChain, routedDemoCase } from '../support/domain.ts';
+import { demoChain, routedDemoCase, refusal } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 const T0 = '2026-03-02T00:00:00.000Z';
@@ -35,16 +34,6 @@ const accepted = (days = 1) =>
 const replied = () => replyToCase(accepted(), { opinion: '已督促物业维修。' }, acting(handler, 10)).case;
 const above = demoChain('330726').slice(1);
 
-/** Runs `fn` and answers the kind of Problem it refused with. */
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Problem) return error.kind;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('units and scope', () => {
   it('reads the level from the shape of a GB/T 2260 code', () => {

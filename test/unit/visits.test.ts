@@ -6,11 +6,10 @@ import { rankHotspots } from '../../functions/domain/hotspots.ts';
 import { applyDue } from '../../functions/domain/ladder.ts';
 import { evaluate, replyToCase } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
-import { Problem } from '../../functions/domain/problem.ts';
 import type { Role } from '../../functions/domain/staff.ts';
 import { announceVisit, cancelVisit, receiveAtVisit, receptionSchema, rescheduleVisit, visitSchema, type Visit } from '../../functions/domain/visits.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
-import { category, demoChain } from '../support/domain.ts';
+import { category, demoChain, refusal } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 const T0 = '2026-09-01T00:00:00.000Z';
@@ -29,15 +28,6 @@ const visitInput = (startsAt = at(5)) =>
   });
 const announced = () => announceVisit(visitInput(), 'v1', { staff: leader, now: T0, clock });
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Problem) return error.kind;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('announcing a visit', () => {
   it('announces it at once, with its departments', () => {
