@@ -49,6 +49,15 @@ export const FUNCTIONS = {
   visits: api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", 'read-write'),
   receiveAtVisit: api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', 'read-write'),
   hotspots: api('hotspots', 'GET /v1/hotspots: where the next visit should go', 'read'),
+  reports: { ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', 'read-write'), timeoutSeconds: 29 },
+  compileReports: {
+    entry: 'functions/schedules/compile-reports.ts',
+    description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
+    timeoutSeconds: 300,
+    memoryMb: 1024,
+    table: 'read-write',
+    sends: [],
+  },
   routeCase: {
     entry: 'functions/workers/route-case.ts',
     description: 'Routes cases to the office that must accept them',
@@ -137,6 +146,10 @@ export const ROUTES: readonly RouteWiring[] = [
   { method: 'GET', path: '/v1/visits/{id}/summary', function: 'visits', auth: 'staff' },
   { method: 'POST', path: '/v1/visits/{id}/receptions', function: 'receiveAtVisit', auth: 'staff' },
   { method: 'GET', path: '/v1/hotspots', function: 'hotspots', auth: 'staff' },
+  { method: 'POST', path: '/v1/reports', function: 'reports', auth: 'staff' },
+  { method: 'GET', path: '/v1/reports', function: 'reports', auth: 'staff' },
+  { method: 'GET', path: '/v1/reports/{id}', function: 'reports', auth: 'staff' },
+  { method: 'GET', path: '/v1/reports/{id}/page', function: 'reports', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff' },
   { method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff' },
@@ -188,7 +201,10 @@ export interface ScheduleWiring {
 /** The deadline sweep: locally it runs every SWEEP_INTERVAL_SECONDS instead of its AWS rate. */
 export const SWEEP_SCHEDULE = 'sweep';
 
-export const SCHEDULES: readonly ScheduleWiring[] = [{ name: SWEEP_SCHEDULE, function: 'sweepDeadlines', everySeconds: 60 }];
+export const SCHEDULES: readonly ScheduleWiring[] = [
+  { name: SWEEP_SCHEDULE, function: 'sweepDeadlines', everySeconds: 60 },
+  { name: 'reports', function: 'compileReports', everySeconds: 86_400 },
+];
 
 /** How staff tokens are checked: the issuer, the audience, and the issuer's keys (a JWKS URL, or the JWKS itself locally). */
 export interface TokenCheck {

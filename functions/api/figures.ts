@@ -1,8 +1,8 @@
-import { figuresOf, periodOf, sum, type Counters } from '../domain/figures.ts';
+import { figuresOf, seriesOf, sum } from '../domain/figures.ts';
 import { invalid, notFound } from '../domain/problem.ts';
 import { isRegionWithin, parseUnit } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
-import { day, DAY_MS, rangeChecks } from './date-range.ts';
+import { day, rangeChecks } from './date-range.ts';
 import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
 import { getRegion, listCategories } from '../store/reference.ts';
@@ -16,23 +16,14 @@ const query = z
   })
   .check(...rangeChecks);
 
-/** Every period start from `from` to `to`, so that a chart has a point for each, empty or not. */
-function periodsBetween(from: string, to: string, by: 'week' | 'month'): string[] {
-  const periods = new Set<string>();
-  for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) periods.add(periodOf(new Date(t).toISOString().slice(0, 10), by));
-  return [...periods];
-}
-
 async function answer(regionCode: string, request: { from: string; to: string; by?: 'week' | 'month' | undefined }) {
   if (!(await getRegion(regionCode))) throw notFound(`There is no region ${regionCode}.`);
   const [{ days }, categories] = await Promise.all([readFigures(regionCode, request.from, request.to), listCategories()]);
   const codes = categories.map((category) => category.code);
   const body: Record<string, unknown> = { regionCode, from: request.from, to: request.to, ...figuresOf(sum(days.map((d) => d.counters)), codes) };
   if (request.by) {
-    const byPeriod = new Map<string, Counters[]>();
-    for (const { day: date, counters } of days) byPeriod.set(periodOf(date, request.by), [...(byPeriod.get(periodOf(date, request.by)) ?? []), counters]);
     body.by = request.by;
-    body.periods = periodsBetween(request.from, request.to, request.by).map((start) => ({ start, ...figuresOf(sum(byPeriod.get(start) ?? []), codes) }));
+    body.periods = seriesOf(days, request.from, request.to, request.by, codes);
   }
   return { status: 200, body };
 }

@@ -1,12 +1,11 @@
 import { sum } from '../domain/figures.ts';
 import { rankHotspots } from '../domain/hotspots.ts';
 import { notFound } from '../domain/problem.ts';
-import type { Region } from '../domain/regions.ts';
 import { isRegionWithin, parseUnit } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
 import { httpHandler, parseWith, requireStaff } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
-import { getRegion, listChildRegions } from '../store/reference.ts';
+import { childRegions, getRegion } from '../store/reference.ts';
 import { day, rangeChecks } from './date-range.ts';
 
 const query = z
@@ -17,17 +16,6 @@ const query = z
     limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 10),
   })
   .check(...rangeChecks);
-
-async function childrenOf(parentCode: string): Promise<Region[]> {
-  const children: Region[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listChildRegions(parentCode, 200, cursor);
-    children.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return children;
-}
 
 /**
  * GET /v1/hotspots?parentCode=&from=&to=&limit=: the units directly below a
@@ -40,7 +28,7 @@ export const handler = httpHandler(async (request) => {
   if (!isRegionWithin(parentCode, parseUnit(staff.unit).region) || !(await getRegion(parentCode))) {
     throw notFound(`There is no region ${parentCode} in your unit's scope.`);
   }
-  const children = await childrenOf(parentCode);
+  const children = await childRegions(parentCode);
   const units = await Promise.all(
     children.map(async (region) => ({ region, counters: sum((await readFigures(region.code, from, to)).days.map((d) => d.counters)) })),
   );

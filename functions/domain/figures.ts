@@ -123,8 +123,9 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
 }
 export type Figures = ReturnType<typeof figuresOf>;
 
-/** The period (week starting Monday, or month) a day belongs to, named by its first day. */
-export function periodOf(day: string, by: 'week' | 'month'): string {
+/** The period (a day, a week starting Monday, or a month) a day belongs to, named by its first day. */
+export function periodOf(day: string, by: 'day' | 'week' | 'month'): string {
+  if (by === 'day') return day;
   if (by === 'month') return `${day.slice(0, 7)}-01`;
   const date = new Date(`${day}T00:00:00Z`);
   const sinceMonday = (date.getUTCDay() + 6) % 7;
@@ -144,4 +145,20 @@ export function visitSummaryOf(counters: Counters) {
     assignedOnTime: count('assignedOnTime'),
     assignedOverdue: count('assignedOverdue'),
   };
+}
+
+/** Every period start from `from` to `to`, so that a chart has a point for each, empty or not. */
+export function periodsBetween(from: string, to: string, by: 'day' | 'week' | 'month'): string[] {
+  const periods = new Set<string>();
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    periods.add(periodOf(new Date(t).toISOString().slice(0, 10), by));
+  }
+  return [...periods];
+}
+
+/** The figures of each period from `from` to `to`, from a region's day counters. */
+export function seriesOf(days: Array<{ day: string; counters: Counters }>, from: string, to: string, by: 'day' | 'week' | 'month', categories: readonly string[]) {
+  const byPeriod = new Map<string, Counters[]>();
+  for (const { day, counters } of days) byPeriod.set(periodOf(day, by), [...(byPeriod.get(periodOf(day, by)) ?? []), counters]);
+  return periodsBetween(from, to, by).map((start) => ({ start, ...figuresOf(sum(byPeriod.get(start) ?? []), categories) }));
 }

@@ -4,10 +4,9 @@
  */
 import { CASE_STATUSES, type Case } from '../domain/case.ts';
 import { chinaDay, contributionOf, sum, type Counters } from '../domain/figures.ts';
-import type { Region } from '../domain/regions.ts';
-import { casesOfProvince } from '../store/cases.ts';
+import { casesUnder } from '../store/cases.ts';
 import { putFigures, readFigures } from '../store/figures.ts';
-import { getRegionChain, listChildRegions } from '../store/reference.ts';
+import { allRegions, getRegionChain } from '../store/reference.ts';
 
 export interface Difference {
   region: string;
@@ -22,24 +21,6 @@ export interface Recount {
   /** Region-days with counters, stored or expected. */
   regionDays: number;
   differences: Difference[];
-}
-
-/** Every region of the reference data, top down. */
-async function allRegions(): Promise<Region[]> {
-  const regions: Region[] = [];
-  const walk = async (parent?: string) => {
-    let cursor: string | undefined;
-    do {
-      const page = await listChildRegions(parent, 200, cursor);
-      for (const region of page.items) {
-        regions.push(region);
-        await walk(region.code);
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  };
-  await walk();
-  return regions;
 }
 
 const slot = (region: string, day: string) => `${region} ${day}`;
@@ -61,8 +42,8 @@ export async function recount(options: { fix?: boolean } = {}): Promise<Recount>
     }
   };
   const regions = await allRegions();
-  const provinces = [...new Set(regions.filter((region) => region.parentCode === undefined).map((region) => region.code.slice(0, 2)))];
-  for (const prefix of provinces) for await (const batch of casesOfProvince(prefix, CASE_STATUSES)) for (const subject of batch) await count(subject);
+  const provinces = regions.filter((region) => region.parentCode === undefined);
+  for (const province of provinces) for await (const batch of casesUnder(province.code, CASE_STATUSES)) for (const subject of batch) await count(subject);
 
   const stored = new Map<string, Counters>();
   for (const region of regions) {

@@ -30,7 +30,10 @@ export interface ApiRequest {
 
 export interface ApiAnswer {
   status: number;
+  /** Answered as JSON. */
   body?: unknown;
+  /** Answered as it is (an HTML page), with the content type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -117,6 +120,7 @@ function requestOf(event: APIGatewayProxyEventV2): ApiRequest {
 
 function responseOf(answer: ApiAnswer): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...answer.headers };
+  if (answer.text !== undefined) return { statusCode: answer.status, headers, body: answer.text };
   if (answer.body === undefined) return { statusCode: answer.status, headers };
   headers['content-type'] ??= 'application/json';
   return { statusCode: answer.status, headers, body: JSON.stringify(answer.body) };

@@ -392,11 +392,12 @@ export async function listWorklist(scope: WorklistScope, query: WorklistQuery): 
 }
 
 /**
- * Every case filed under a province (by its two-digit prefix), status by
- * status, through the worklist index: a full enumeration without a scan, for
- * maintenance (the recount). Yields cases in batches.
+ * Every case whose office (or, before routing, whose region) lies in a
+ * region's subtree, status by status, through the worklist index: a full
+ * enumeration without a scan, for maintenance and scheduled reports (a
+ * province takes all its cases). Yields cases in batches.
  */
-export async function* casesOfProvince(prefix: string, statuses: readonly CaseStatus[]): AsyncGenerator<Case[]> {
+export async function* casesUnder(regionCode: string, statuses: readonly CaseStatus[]): AsyncGenerator<Case[]> {
   for (const status of statuses) {
     let start: Record<string, unknown> | undefined;
     do {
@@ -404,8 +405,8 @@ export async function* casesOfProvince(prefix: string, statuses: readonly CaseSt
         new QueryCommand({
           TableName: tableName(),
           IndexName: 'worklist',
-          KeyConditionExpression: 'worklistKey = :key',
-          ExpressionAttributeValues: { ':key': `OFFICE#${prefix}#${status}` },
+          KeyConditionExpression: 'worklistKey = :key AND begins_with(worklistSort, :prefix)',
+          ExpressionAttributeValues: { ':key': officeWorklistKey(regionCode, status), ':prefix': subtreePrefix(regionCode) },
           Limit: 100,
           ExclusiveStartKey: start,
         }),

@@ -95,6 +95,31 @@ export async function listChildRegions(parentCode: string | undefined, limit: nu
   return { items, nextCursor: LastEvaluatedKey && last ? encodeCursor({ after: last.code }) : null };
 }
 
+/** The regions directly below a region, all of them. */
+export async function childRegions(parentCode: string | undefined): Promise<Region[]> {
+  const children: Region[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listChildRegions(parentCode, 200, cursor);
+    children.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return children;
+}
+
+/** Every region of the reference data, top down. */
+export async function allRegions(): Promise<Region[]> {
+  const regions: Region[] = [];
+  const walk = async (parent?: string) => {
+    for (const region of await childRegions(parent)) {
+      regions.push(region);
+      await walk(region.code);
+    }
+  };
+  await walk();
+  return regions;
+}
+
 export async function listCategories(): Promise<Category[]> {
   return cached('categories', async () => {
     const { Items = [] } = await documents.send(

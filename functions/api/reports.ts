@@ -1,0 +1,79 @@
+/**
+ * Joint-meeting reports: compiled on request (POST /v1/reports) or on
+ * schedule, listed (GET /v1/reports), fetched as JSON (GET /v1/reports/{id})
+ * and as the readable page for the meeting (GET /v1/reports/{id}/page).
+ */
+import { chinaDay } from '../domain/figures.ts';
+import { notFound } from '../domain/problem.ts';
+import { parseReportId, REPORT_KINDS, type Report } from '../domain/reports.ts';
+import type { Staff } from '../domain/staff.ts';
+import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import * as z from '../domain/zod.ts';
+import { renderReport } from '../reports/render.ts';
+import { httpHandler, pageQuery, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { compileReport } from '../services/reports.ts';
+import { getRegion, listCategories } from '../store/reference.ts';
+import { getReport, listReports } from '../store/reports.ts';
+import { day } from './date-range.ts';
+
+const regionCode = z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a county, city or province (or township)'));
+const compileBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(regionCode), day: z.optional(day) });
+const listQuery = z.extend(pageQuery, { regionCode: z.optional(regionCode), kind: z.optional(z.enum(REPORT_KINDS)) });
+
+/** A region of the caller's subtree (their own by default); another answers as one that does not exist. */
+async function regionInScope(staff: Staff, code: string | undefined): Promise<string> {
+  const own = parseUnit(staff.unit).region;
+  const region = code ?? own;
+  if (!isRegionWithin(region, own) || !(await getRegion(region))) throw notFound(`There is no region ${region} in your unit's scope.`);
+  return region;
+}
+
+async function reportInScope(request: ApiRequest): Promise<Report> {
+  const staff = requireStaff(request);
+  const id = request.params.id ?? '';
+  const parts = parseReportId(id);
+  const report = parts && isRegionWithin(parts.regionCode, parseUnit(staff.unit).region) ? await getReport(id) : undefined;
+  if (!report) throw notFound(`There is no report ${id} in your unit's scope.`);
+  return report;
+}
+
+async function compile(request: ApiRequest): Promise<ApiAnswer> {
+  const staff = requireStaff(request);
+  const input = request.body(compileBody);
+  const region = await regionInScope(staff, input.regionCode);
+  const report = await compileReport(input.kind, region, input.day ?? chinaDay(new Date().toISOString()));
+  return { status: 201, headers: { location: `/v1/reports/${report.id}` }, body: report };
+}
+
+async function list(request: ApiRequest): Promise<ApiAnswer> {
+  const staff = requireStaff(request);
+  const query = parseWith(listQuery, request.query, 'query');
+  const region = await regionInScope(staff, query.regionCode);
+  return { status: 200, body: await listReports(region, query.kind, query.limit, query.cursor) };
+}
+
+async function page(request: ApiRequest): Promise<ApiAnswer> {
+  const report = await reportInScope(request);
+  const categoryNames = Object.fromEntries((await listCategories()).map((category) => [category.code, category.name]));
+  // The page is self-contained: no script, no external asset; refuse to run anything in it all the same.
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" },
+    text: renderReport(report, { categoryNames }),
+  };
+}
+
+export const handler = httpHandler(async (request) => {
+  switch (request.route) {
+    case 'POST /v1/reports':
+      return compile(request);
+    case 'GET /v1/reports':
+      return list(request);
+    case 'GET /v1/reports/{id}':
+      return { status: 200, body: await reportInScope(request) };
+    case 'GET /v1/reports/{id}/page':
+      return page(request);
+    default:
+      throw new Error(`reports has no route ${request.route}`);
+  }
+});

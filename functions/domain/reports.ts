@@ -1,0 +1,97 @@
+/**
+ * Joint-meeting reports (联席会议): weekly, monthly and quarterly, per county
+ * and city, for the meetings that review the volume, structure and trend of
+ * petitions, the three rates, the hotspots and the hard cases.
+ */
+import type { Figures } from './figures.ts';
+import type { Hotspot } from './hotspots.ts';
+import type { RegionLevel } from './regions.ts';
+
+export const REPORT_KINDS = ['weekly', 'monthly', 'quarterly'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface Period {
+  /** First day, YYYY-MM-DD (China time). */
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+}
+
+/** A case the meeting should look at: long open or often escalated (老大难), with its owning leader. */
+export interface HardCase {
+  id: string;
+  title: string;
+  category: string;
+  regionCode: string;
+  status: string;
+  level: RegionLevel | null;
+  receivedAt: string;
+  daysOpen: number;
+  escalationCount: number;
+  /** The responsible leader (包案领导), if one was named. */
+  responsibleLeader: string | null;
+}
+
+export interface Report {
+  id: string;
+  kind: ReportKind;
+  regionCode: string;
+  regionName: string;
+  regionLevel: RegionLevel;
+  period: Period;
+  previousPeriod: Period;
+  generatedAt: string;
+  figures: Figures;
+  /** The same figures for the period before, for the change. */
+  previousFigures: Figures;
+  /** Received this period against the one before: (this − before) ÷ before; `null` when there were none before. */
+  volumeChange: number | null;
+  /** The trend inside the period: by day for a week, by week for a month or a quarter. */
+  trend: Array<{ start: string; received: number }>;
+  /** The units directly below, ranked (the county's townships, the city's counties). */
+  hotspots: Hotspot[];
+  hardCases: { longestOpen: HardCase[]; mostEscalated: HardCase[] };
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** The report id: its region, kind and first day, e.g. 330726-weekly-2026-11-16. */
+export function reportId(regionCode: string, kind: ReportKind, from: string): string {
+  return `${regionCode}-${kind}-${from}`;
+}
+
+export function parseReportId(id: string): { regionCode: string; kind: ReportKind; from: string } | undefined {
+  const match = /^(\d{6}|\d{9}|\d{12})-(weekly|monthly|quarterly)-(\d{4}-\d{2}-\d{2})$/.exec(id);
+  return match ? { regionCode: match[1]!, kind: match[2] as ReportKind, from: match[3]! } : undefined;
+}
+
+/** The period of `kind` that contains `day`: the week from Monday, the calendar month, the quarter. */
+export function periodContaining(kind: ReportKind, day: string): Period {
+  const date = new Date(ms(day));
+  if (kind === 'weekly') {
+    const monday = ms(day) - ((date.getUTCDay() + 6) % 7) * DAY_MS;
+    return { from: dayOf(monday), to: dayOf(monday + 6 * DAY_MS) };
+  }
+  const months = kind === 'monthly' ? 1 : 3;
+  const firstMonth = date.getUTCMonth() - (date.getUTCMonth() % months);
+  const from = Date.UTC(date.getUTCFullYear(), firstMonth, 1);
+  const to = Date.UTC(date.getUTCFullYear(), firstMonth + months, 1) - DAY_MS;
+  return { from: dayOf(from), to: dayOf(to) };
+}
+
+/** The period just before `period`, of the same kind. */
+export function previousPeriod(kind: ReportKind, period: Period): Period {
+  return periodContaining(kind, dayOf(ms(period.from) - DAY_MS));
+}
+
+/** The kinds of report whose period ended on `day` (a Sunday ends a week, the last day of a month a month...). */
+export function periodsEndingOn(day: string): ReportKind[] {
+  return REPORT_KINDS.filter((kind) => periodContaining(kind, day).to === day);
+}
+
+/** How many whole days a case has been open at `now`. */
+export function daysOpen(receivedAt: string, now: string): number {
+  return Math.floor((Date.parse(now) - Date.parse(receivedAt)) / DAY_MS);
+}

@@ -1,0 +1,61 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { invalid } from '../domain/problem.ts';
+import { parseReportId, type Report, type ReportKind } from '../domain/reports.ts';
+import { decodeCursor, documents, encodeCursor, tableName } from './client.ts';
+
+// A region's reports, newest period first; the id names region, kind and first day, so it is the key.
+const reportKey = (regionCode: string, kind: ReportKind, from: string) => ({ pk: `REPORTS#${regionCode}`, sk: `${from}#${kind}` });
+
+/** Stores a report; compiling the same period again replaces it. */
+export async function putReport(report: Report): Promise<void> {
+  await documents.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...reportKey(report.regionCode, report.kind, report.period.from), kind: report.kind, report },
+    }),
+  );
+}
+
+export async function getReport(id: string): Promise<Report | undefined> {
+  const parts = parseReportId(id);
+  if (!parts) return undefined;
+  const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: reportKey(parts.regionCode, parts.kind, parts.from) }));
+  return Item?.report as Report | undefined;
+}
+
+/** A report as listed: what it covers, not its figures. */
+export interface ReportListing {
+  id: string;
+  kind: ReportKind;
+  regionCode: string;
+  regionName: string;
+  period: Report['period'];
+  generatedAt: string;
+}
+
+/** A region's reports (of one kind, or all), newest period first, paged. */
+export async function listReports(regionCode: string, kind: ReportKind | undefined, limit: number, cursor?: string): Promise<{ items: ReportListing[]; nextCursor: string | null }> {
+  let start: Record<string, unknown> | undefined;
+  if (cursor !== undefined) {
+    const after = decodeCursor(cursor)?.after;
+    if (typeof after !== 'string' || !/^\d{4}-\d{2}-\d{2}#\w+$/.test(after)) throw invalid('The cursor is not one this list gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
+    start = { pk: `REPORTS#${regionCode}`, sk: after };
+  }
+  const { Items = [], LastEvaluatedKey } = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ...(kind && { FilterExpression: '#kind = :kind' }),
+      ExpressionAttributeValues: { ':pk': `REPORTS#${regionCode}`, ...(kind && { ':kind': kind }) },
+      ProjectionExpression: 'sk, #report.id, #report.kind, #report.regionCode, #report.regionName, #report.period, #report.generatedAt',
+      ExpressionAttributeNames: { '#report': 'report', ...(kind && { '#kind': 'kind' }) },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return {
+    items: Items.map((entry) => entry.report as ReportListing),
+    nextCursor: LastEvaluatedKey ? encodeCursor({ after: LastEvaluatedKey.sk }) : null,
+  };
+}
