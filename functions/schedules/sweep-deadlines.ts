@@ -3,7 +3,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { sendDeadlineChecks } from '../queues/deadlines.ts';
 import { sendRouteCase } from '../queues/routing.ts';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { sum } from '../domain/figures.ts';
+import { METRIC } from '../shared/metric-names.ts';
 import { logger } from '../shared/logger.ts';
+import { count, metrics, publishMetrics } from '../shared/metrics.ts';
+import { readTotals } from '../store/figures.ts';
+import { childRegions } from '../store/reference.ts';
 import { ALL_DUE_SHARDS, listDue, type DueCase } from '../store/cases.ts';
 
 const PAGE = 500;
@@ -26,6 +32,13 @@ export interface SweepOptions {
   now?: string;
   /** Time left before the function must return (Lambda's context). */
   remainingMs?: () => number;
+}
+
+/** Open cases past their deadline now, all provinces: the provinces' running totals (one read each). */
+async function overdueBacklog(): Promise<number> {
+  const provinces = await childRegions(undefined);
+  const totals = await Promise.all(provinces.map((province) => readTotals(province.code)));
+  return sum(totals).overdue ?? 0;
 }
 
 /** Sends on one page of due cases: lost routing to the routing queue, every legal clock to the deadline queue. */
@@ -66,10 +79,17 @@ export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
       start = page.next;
     } while (start);
   }
-  logger.info('sweep done', { ...result });
+  const overdue = await overdueBacklog();
+  // The gauge every sweep, zero included: the backlog alarm needs a point each interval.
+  metrics.addMetric(METRIC.overdueBacklog, MetricUnit.Count, overdue);
+  count(METRIC.dueFound, result.due);
+  if (result.complete) count(METRIC.sweepsCompleted);
+  logger.info('sweep done', { ...result, overdue });
   return result;
 }
 
 export const handler = middy(async (_event: unknown, context: Context) =>
   sweep({ remainingMs: () => context.getRemainingTimeInMillis() }),
-).use(injectLambdaContext(logger, { resetKeys: true }));
+)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

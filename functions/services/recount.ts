@@ -5,7 +5,7 @@
 import { CASE_STATUSES, type Case } from '../domain/case.ts';
 import { chinaDay, contributionOf, sum, type Counters } from '../domain/figures.ts';
 import { casesUnder } from '../store/cases.ts';
-import { putFigures, readFigures } from '../store/figures.ts';
+import { putFigures, putTotals, readFigures, readTotals } from '../store/figures.ts';
 import { allRegions, getRegionChain } from '../store/reference.ts';
 
 export interface Difference {
@@ -24,6 +24,8 @@ export interface Recount {
 }
 
 const slot = (region: string, day: string) => `${region} ${day}`;
+/** The slot of a province's running totals, beside its days. */
+const ALL_DAYS = 'all';
 
 /**
  * Recomputes the counters from every case and compares them with the stored
@@ -36,10 +38,8 @@ export async function recount(options: { fix?: boolean } = {}): Promise<Recount>
   const count = async (subject: Case) => {
     cases++;
     const chain = (await getRegionChain(subject.regionCode)) ?? [];
-    for (const region of chain) {
-      const key = slot(region.code, chinaDay(subject.receivedAt));
-      expected.set(key, [...(expected.get(key) ?? []), contributionOf(subject)]);
-    }
+    const keys = [...chain.map((region) => slot(region.code, chinaDay(subject.receivedAt))), slot(chain.at(-1)!.code, ALL_DAYS)];
+    for (const key of keys) expected.set(key, [...(expected.get(key) ?? []), contributionOf(subject)]);
   };
   const regions = await allRegions();
   const provinces = regions.filter((region) => region.parentCode === undefined);
@@ -49,6 +49,7 @@ export async function recount(options: { fix?: boolean } = {}): Promise<Recount>
   for (const region of regions) {
     const { days } = await readFigures(region.code, '0000-01-01', '9999-12-31');
     for (const { day, counters } of days) stored.set(slot(region.code, day), counters);
+    if (region.parentCode === undefined) stored.set(slot(region.code, ALL_DAYS), await readTotals(region.code));
   }
 
   const differences: Difference[] = [];
@@ -61,7 +62,9 @@ export async function recount(options: { fix?: boolean } = {}): Promise<Recount>
       const [storedValue, expectedValue] = [have[counter] ?? 0, want[counter] ?? 0];
       if (storedValue !== expectedValue) differences.push({ region, day, counter, stored: storedValue, expected: expectedValue });
     }
-    if (options.fix && differences.some((d) => d.region === region && d.day === day)) await putFigures(region, day, want);
+    if (options.fix && differences.some((d) => d.region === region && d.day === day)) {
+      await (day === ALL_DAYS ? putTotals(region, want) : putFigures(region, day, want));
+    }
   }
   return { cases, regionDays: slots.size, differences };
 }

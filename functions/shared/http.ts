@@ -6,6 +6,7 @@ import { invalid, Problem, PROBLEM_STATUS, type FieldError } from '../domain/pro
 import type { Staff } from '../domain/staff.ts';
 import { bearerToken, staffOf, verifyStaffToken } from './identity.ts';
 import { errorSummary, logger } from './logger.ts';
+import { publishMetrics } from './metrics.ts';
 
 /** Bodies larger than this are refused before parsing (413). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -133,6 +134,8 @@ function responseOf(answer: ApiAnswer): APIGatewayProxyStructuredResultV2 {
  */
 export function httpHandler(handle: (request: ApiRequest) => Promise<ApiAnswer>) {
   return middy(async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    // API Gateway's request id follows the request through every log line of it.
+    logger.appendKeys({ correlationId: event.requestContext.requestId });
     try {
       return responseOf(await handle(requestOf(event)));
     } catch (error) {
@@ -140,7 +143,9 @@ export function httpHandler(handle: (request: ApiRequest) => Promise<ApiAnswer>)
       logger.error('request failed', { route: event.routeKey, error: errorSummary(error) });
       return responseOf(INTERNAL);
     }
-  }).use(injectLambdaContext(logger, { resetKeys: true }));
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(publishMetrics());
 }
 
 /** The staff member behind a staff route, whose token the gateway checked; 401 without one. */

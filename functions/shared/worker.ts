@@ -3,6 +3,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger } from './logger.ts';
+import { publishMetrics } from './metrics.ts';
 
 /**
  * Makes an SQS consumer of a per-message handler. Messages are handled one by
@@ -15,5 +16,7 @@ export function queueConsumer(handleMessage: (record: SQSRecord) => Promise<void
     async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
       // A batch that failed whole is reported as such, like any other: only its messages come back.
       processPartialResponse(event, handleMessage, processor, { context, throwOnFullBatchFailure: false }),
-  ).use(injectLambdaContext(logger, { resetKeys: true }));
+  )
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(publishMetrics());
 }

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type Due, type DueStage, type HistoryEntry, type Rung } from '../domain/case.ts';
 import { invalid } from '../domain/problem.ts';
-import { chinaDay, difference, visitContributionOf } from '../domain/figures.ts';
+import { chinaDay, difference, visitContributionOf, type Counters } from '../domain/figures.ts';
+import type { Region } from '../domain/regions.ts';
+import { countChange } from '../shared/metrics.ts';
 import { subtreePrefix } from '../domain/units.ts';
 import { decodeCursor, documents, encodeCursor, tableName, writeAll, writeBatches, type NamedWrite, type TransactItem } from './client.ts';
-import { figureWrites, visitFigureWrites } from './figures.ts';
+import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
 import { getRegionChain } from './reference.ts';
 import { DUE_SHARDS } from './schema.ts';
@@ -93,15 +95,21 @@ function historyWrite(caseId: string, entry: HistoryEntry): TransactItem {
   };
 }
 
-/** The writes that count a change in the figures of every region of the case's chain, on the day it was received. */
-async function countingWrites(before: Case | undefined, after: Case): Promise<NamedWrite<'figures'>[]> {
+/**
+ * The writes that count a change: in the figures of every region of the
+ * case's chain on the day it was received, its province's running totals,
+ * and its visit's figures. With the difference they add, for the metrics.
+ */
+async function counting(before: Case | undefined, after: Case): Promise<{ writes: NamedWrite<'figures'>[]; delta: Counters }> {
   const chain = await getRegionChain(after.regionCode);
   if (!chain) throw new Error(`case ${after.id} names a region that does not exist`);
-  const regions = chain.map((region) => region.code);
-  return [
-    ...figureWrites(regions, chinaDay(after.receivedAt), difference(before, after)),
+  const delta = difference(before, after);
+  const writes = [
+    ...figureWrites(chain.map((region) => region.code), chinaDay(after.receivedAt), delta),
+    ...totalWrites((chain.at(-1) as Region).code, delta),
     ...(after.visit ? visitFigureWrites(after.visit.id, difference(before, after, visitContributionOf)) : []),
-  ].map((write) => ({ name: 'figures', write }));
+  ];
+  return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
 /** A first answer to keep with a change, for a request made with an Idempotency-Key. */
@@ -126,6 +134,7 @@ export type Creation =
  * already has an answer (`answered`).
  */
 export async function createCase(registered: Case, entries: HistoryEntry[], answering?: Answering): Promise<Creation> {
+  const counted = await counting(undefined, registered);
   const refused = await writeAll([
     {
       name: 'case',
@@ -148,9 +157,12 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
         ]
       : []),
     ...answerWrites(answering, registered.receivedAt),
-    ...(await countingWrites(undefined, registered)),
+    ...counted.writes,
   ]);
-  if (refused.length === 0) return { outcome: 'created' };
+  if (refused.length === 0) {
+    countChange(counted.delta);
+    return { outcome: 'created' };
+  }
   if (refused.includes('answer')) return { outcome: 'answered' };
   if (refused.includes('matter')) {
     const openCaseId = await findCaseByMatter(registered.matterFingerprint);
@@ -187,6 +199,7 @@ export type Saving = 'saved' | 'stale' | 'answered';
 export async function saveChange(before: Case, change: Change, answering?: Answering): Promise<Saving> {
   const changed = change.case;
   const finishes = before.holdsMatter && isOpen(before.status) && !isOpen(changed.status);
+  const counted = await counting(before, changed);
   const refused = await writeAll([
     {
       name: 'case',
@@ -217,9 +230,12 @@ export async function saveChange(before: Case, change: Change, answering?: Answe
         ]
       : []),
     ...answerWrites(answering, change.entry.at),
-    ...(await countingWrites(before, changed)),
+    ...counted.writes,
   ]);
-  if (refused.length === 0) return 'saved';
+  if (refused.length === 0) {
+    countChange(counted.delta);
+    return 'saved';
+  }
   if (refused.includes('answer')) return 'answered';
   if (refused.includes('case')) return 'stale';
   throw new Error(`case ${changed.id} could not be saved: ${refused.join(', ')} refused`);

@@ -34,6 +34,25 @@ export function figureWrites(regions: string[], day: string, delta: Counters): T
   return regions.map((region) => addWrite(figuresKey(region, day), delta, { region, day }));
 }
 
+// A province's running totals over all days (the overdue backlog, every sweep): outside every day range.
+const TOTAL_DAY = 'ALL';
+
+/** The write that adds `delta` to a province's running totals, with the change it counts. */
+export function totalWrites(province: string, delta: Counters): TransactItem[] {
+  return figureWrites([province], TOTAL_DAY, delta);
+}
+
+/** A province's running totals. */
+export async function readTotals(province: string): Promise<Counters> {
+  const { days } = await readFigures(province, TOTAL_DAY, TOTAL_DAY);
+  return days[0]?.counters ?? {};
+}
+
+/** Replaces a province's running totals (the recount's repair). */
+export async function putTotals(province: string, counters: Counters): Promise<void> {
+  await putFigures(province, TOTAL_DAY, counters);
+}
+
 /** The write that adds `delta` to a visit's counters, to go in the same transaction as the change it counts. */
 export function visitFigureWrites(visitId: string, delta: Counters): TransactItem[] {
   return Object.keys(delta).length === 0 ? [] : [addWrite(visitFiguresKey(visitId), delta, { visitId })];

@@ -4,6 +4,8 @@ import { parseDeadlineCheck } from '../queues/deadlines.ts';
 import { sendNotices } from '../queues/notices.ts';
 import { currentClock } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
+import { METRIC } from '../shared/metric-names.ts';
+import { countBy } from '../shared/metrics.ts';
 import { queueConsumer } from '../shared/worker.ts';
 import { getCaseWithHistory, saveChange } from '../store/cases.ts';
 import { getRegionChain } from '../store/reference.ts';
@@ -36,7 +38,10 @@ export async function checkDeadline(record: SQSRecord): Promise<void> {
     const rung = applyDue(subject, { now: new Date().toISOString(), clock: currentClock(), chain });
     if (!rung) return;
     if ((await saveChange(subject, rung.change)) === 'saved') {
-      if (rung.notice) await sendNotices([rung.notice]);
+      if (rung.notice) {
+        await sendNotices([rung.notice]);
+        countBy(METRIC.deadlineRungs, 'rung', rung.notice.kind);
+      }
       logger.info('deadline rung applied', { caseId, stage, action: rung.change.entry.action, level: rung.change.case.level });
       return;
     }

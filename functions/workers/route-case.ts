@@ -3,6 +3,8 @@ import { applyRouting, decideRouting } from '../domain/case.ts';
 import { parseRouteCase } from '../queues/routing.ts';
 import { currentClock } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
+import { METRIC } from '../shared/metric-names.ts';
+import { count } from '../shared/metrics.ts';
 import { queueConsumer } from '../shared/worker.ts';
 import { getCase, saveChange } from '../store/cases.ts';
 import { getCategory, getRegionChain } from '../store/reference.ts';
@@ -24,6 +26,7 @@ export async function routeOne(record: SQSRecord): Promise<void> {
     const change = applyRouting(subject, decideRouting(subject, chain, category), new Date().toISOString(), currentClock());
     if (!change) return;
     if ((await saveChange(subject, change)) === 'saved') {
+      count(METRIC.casesRouted);
       logger.info('case routed', { caseId, office: change.case.office, overLevel: change.case.overLevel });
       return;
     }

@@ -92,6 +92,8 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     }
     process.env[ENV.timeScale] = String(options.timeScale);
     process.env.POWERTOOLS_SERVICE_NAME ??= 'petitions';
+    // EMF records on the console would drown the rest; POWERTOOLS_METRICS_DISABLED=false shows them.
+    process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
     const lambdas = new LocalLambdas();
     await lambdas.load();
