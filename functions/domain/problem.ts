@@ -7,6 +7,7 @@ export const PROBLEM_STATUS = {
   conflict: 409,
   too_large: 413,
   unsupported_media_type: 415,
+  unavailable: 503,
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_STATUS;
 

@@ -53,6 +53,10 @@ function problemAnswer(problem: Problem): ApiAnswer {
   };
 }
 
+// DynamoDB pushing back after the SDK's own retries: the request changed nothing and may be sent again.
+const BUSY_ERRORS = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'TransactionConflictException']);
+const BUSY = new Problem('unavailable', 'Busy', 'The service is busy; nothing was changed by this request. Try again in a moment.');
+
 const INTERNAL: ApiAnswer = {
   status: 500,
   headers: { 'content-type': 'application/problem+json' },
@@ -140,6 +144,10 @@ export function httpHandler(handle: (request: ApiRequest) => Promise<ApiAnswer>)
       return responseOf(await handle(requestOf(event)));
     } catch (error) {
       if (error instanceof Problem) return responseOf(problemAnswer(error));
+      if (error instanceof Error && BUSY_ERRORS.has(error.name)) {
+        logger.warn('request refused: busy', { route: event.routeKey, error: errorSummary(error) });
+        return responseOf({ ...problemAnswer(BUSY), headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } });
+      }
       logger.error('request failed', { route: event.routeKey, error: errorSummary(error) });
       return responseOf(INTERNAL);
     }

@@ -1,30 +1,14 @@
-import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollQueue } from '../../lib/local/event-sources.ts';
-import type { ProvisionedQueue } from '../../lib/local/provision.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
-import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { postJson, quickQueue, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 
 let system: TestSystem;
 beforeAll(async () => {
   system = await testSystem();
 });
 afterAll(() => system.close());
-
-/** A routing queue with a one-second visibility timeout and a redrive after two receives, to watch it work quickly. */
-async function quickQueue(): Promise<ProvisionedQueue> {
-  const create = async (name: string, attributes: Record<string, string>) => {
-    const { QueueUrl = '' } = await system.sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
-    const { Attributes } = await system.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-    return { url: QueueUrl, arn: Attributes?.QueueArn ?? '' };
-  };
-  const dlq = await create(`${system.tableName}-quick-dlq`, {});
-  const work = await create(`${system.tableName}-quick`, {
-    VisibilityTimeout: '1',
-    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: '2' }),
-  });
-  return { ...work, deadLetterUrl: dlq.url };
-}
 
 async function until<T>(probe: () => Promise<T | undefined>, seconds = 15): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
@@ -38,7 +22,7 @@ async function until<T>(probe: () => Promise<T | undefined>, seconds = 15): Prom
 
 describe('the local SQS event source', () => {
   it('deletes what the consumer handled, retries what it reported failed, and redrives it to the dead-letter queue', async () => {
-    const queue = await quickQueue();
+    const queue = await quickQueue(system, 'quick');
     const created = await system.api('/v1/cases', postJson(submission({ petitioner: { name: '吴九', phone: '13300001111' } })));
     const { id: caseId } = (await created.json()) as { id: string };
     const log: string[] = [];

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { inject } from 'vitest';
 import { useEmulators } from '../../lib/local/emulators.ts';
@@ -132,4 +132,19 @@ export async function countEntries(system: TestSystem): Promise<number> {
     start = page.LastEvaluatedKey as typeof start;
   } while (start);
   return count;
+}
+
+/** A queue with a one-second visibility timeout and a redrive after two receives: to watch retries and redrive quickly. */
+export async function quickQueue(system: TestSystem, name: string): Promise<ProvisionedQueue> {
+  const create = async (queueName: string, attributes: Record<string, string>) => {
+    const { QueueUrl = '' } = await system.sqs.send(new CreateQueueCommand({ QueueName: queueName, Attributes: attributes }));
+    const { Attributes } = await system.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+    return { url: QueueUrl, arn: Attributes?.QueueArn ?? '' };
+  };
+  const dlq = await create(`${system.tableName}-${name}-dlq`, {});
+  const work = await create(`${system.tableName}-${name}`, {
+    VisibilityTimeout: '1',
+    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: '2' }),
+  });
+  return { ...work, deadLetterUrl: dlq.url };
 }
