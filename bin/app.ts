@@ -4,7 +4,8 @@
  * Context (all optional):
  *   -c policy='{"acceptance":"P10D"}'   policy overrides, ISO-8601 durations, given to the functions as POLICY
  *   -c seedDemoData=false                do not load the demo reference data on deploy (default: load it)
- *   -c alarmEmail=ops@example.org        mail the dead-letter alarms there
+ *   -c alarmEmail=ops@example.org        mail the alarms there (they notify the alarm topic either way)
+ *   -c overdueBacklogThreshold=50        open cases past due before the overdue-backlog alarm fires (default 50)
  */
 import { App } from 'aws-cdk-lib';
 import { acknowledgeNagFindings, addNagChecks } from '../lib/nag.ts';
@@ -27,12 +28,15 @@ function parsePolicy(raw: string | object): Record<string, string> {
 const policy = context('policy', parsePolicy);
 const seedDemoData = context('seedDemoData', (raw) => String(raw) !== 'false') ?? true;
 const alarmEmail = context('alarmEmail', (raw) => String(raw));
+// A number from cdk.json, a string from -c: the stack refuses anything but a whole number, 0 or more.
+const overdueBacklogThreshold = context('overdueBacklogThreshold', (raw) => Number(raw));
 
 const stack = new PetitionsStack(app, 'Petitions', {
   description: 'Petition handling: intake, routing, deadlines',
   seedDemoData,
   ...(policy ? { policy } : {}),
   ...(alarmEmail ? { alarmEmail } : {}),
+  ...(overdueBacklogThreshold !== undefined ? { overdueBacklogThreshold } : {}),
 });
 
 addNagChecks(app);

@@ -120,11 +120,11 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
     'Essentials feature plan: the Plus plan’s threat protection is charged per monthly active user, and this pool is small and closed (no self sign-up: administrators create staff accounts), with 12-character passwords of every class, TOTP on offer and no user-existence errors. Set featurePlan PLUS with threat protection where the risk assessment asks for it.',
   );
 
-  if (stack.observability.topic) {
+  if (stack.observability.emailSubscription) {
     ack(
-      stack.observability.topic,
+      stack.observability.emailSubscription,
       'Serverless-SNSRedrivePolicy',
-      'The only subscription is the operator email for alarms: the alarm itself stays in ALARM in CloudWatch whether or not a mail is delivered.',
+      'The operator e-mail for alarms: the alarm itself stays in ALARM in CloudWatch (and on the dashboard) whether or not a mail is delivered.',
     );
   }
 

@@ -2,6 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { checkPolicyOverrides } from '../functions/domain/policy.ts';
 import { Api } from './constructs/api.ts';
+import { OperationsDashboard } from './constructs/dashboard.ts';
 import { Data } from './constructs/data.ts';
 import { Functions } from './constructs/functions.ts';
 import { Identity } from './constructs/identity.ts';
@@ -17,8 +18,10 @@ export interface PetitionsStackProps extends StackProps {
   policy?: Record<string, string>;
   /** Load the demo reference data on deploy (default true). */
   seedDemoData?: boolean;
-  /** Where the dead-letter alarms are mailed. */
+  /** Where the alarms are mailed (every alarm notifies one topic, with or without it). */
   alarmEmail?: string;
+  /** Open cases past due before the overdue-backlog alarm fires (default 50). */
+  overdueBacklogThreshold?: number;
 }
 
 /** The whole system, built from lib/wiring.ts. */
@@ -31,10 +34,11 @@ export class PetitionsStack extends Stack {
   readonly api: Api;
   readonly schedules: Schedules;
   readonly observability: Observability;
+  readonly dashboard: OperationsDashboard;
   readonly seed?: Seed;
 
   constructor(scope: Construct, id: string, props: PetitionsStackProps = {}) {
-    const { policy, seedDemoData = true, alarmEmail, ...stackProps } = props;
+    const { policy, seedDemoData = true, alarmEmail, overdueBacklogThreshold, ...stackProps } = props;
     super(scope, id, stackProps);
     // Refused at synth rather than at every function's first request.
     if (policy !== undefined) checkPolicyOverrides(policy);
@@ -57,7 +61,22 @@ export class PetitionsStack extends Stack {
     this.api = new Api(this, 'Api', { functions, staffTokens: tokens });
     new Workers(this, 'Workers', { functions, queues: this.queues });
     this.schedules = new Schedules(this, 'Schedules', { functions });
-    this.observability = new Observability(this, 'Observability', { queues: this.queues, ...(alarmEmail ? { alarmEmail } : {}) });
+    this.observability = new Observability(this, 'Observability', {
+      queues: this.queues,
+      functions,
+      stage: this.api.stage,
+      accessLogs: this.api.accessLogs,
+      ...(alarmEmail ? { alarmEmail } : {}),
+      ...(overdueBacklogThreshold !== undefined ? { overdueBacklogThreshold } : {}),
+    });
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      queues: this.queues,
+      functions,
+      stage: this.api.stage,
+      api5xxRate: this.observability.api5xxRate,
+      overdueBacklogThreshold: this.observability.overdueBacklogThreshold,
+      alarms: this.observability.alarms,
+    });
     if (seedDemoData) this.seed = new Seed(this, 'Seed', { handler: functions.seedReferenceData, table: this.data.table });
   }
 }

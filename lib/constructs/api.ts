@@ -23,6 +23,8 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly authorizer: HttpJwtAuthorizer;
+  /** The stage's access logs: no personal data, one JSON line per request. */
+  readonly accessLogs: LogGroup;
   /** Each wiring route with the route it became. */
   readonly routes: { wiring: RouteWiring; route: HttpRoute }[] = [];
 
@@ -34,7 +36,7 @@ export class Api extends Construct {
       createDefaultStage: false,
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -44,7 +46,7 @@ export class Api extends Construct {
       autoDeploy: true,
       throttle: { rateLimit: 100, burstLimit: 200 },
       accessLogSettings: {
-        destination: new LogGroupLogDestination(accessLogs),
+        destination: new LogGroupLogDestination(this.accessLogs),
         // No source IP and no raw path: personal data stays out of the logs.
         format: AccessLogFormat.custom(
           JSON.stringify({

@@ -1,8 +1,14 @@
-import { Duration } from 'aws-cdk-lib';
+import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { QueueName } from '../../functions/queues/names.ts';
 import { QUEUES, visibilityTimeoutSeconds } from '../wiring.ts';
+import { pascalCase } from './topics.ts';
+
+/** The stack output that holds a dead-letter queue's ARN, e.g. RoutingDeadLetterQueueArn: what a redrive starts from. */
+export function deadLetterQueueArnOutput(name: QueueName): string {
+  return `${pascalCase(name)}DeadLetterQueueArn`;
+}
 
 export interface WorkQueue {
   queue: Queue;
@@ -30,6 +36,10 @@ export class Queues extends Construct {
         deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: wiring.maxReceiveCount },
       });
       this.byName.set(wiring.name, { queue, deadLetterQueue });
+      new CfnOutput(scope, deadLetterQueueArnOutput(wiring.name), {
+        value: deadLetterQueue.queueArn,
+        description: `Dead-letter queue of the ${wiring.name} queue: aws sqs start-message-move-task --source-arn <this> moves its messages back`,
+      });
     }
   }
 

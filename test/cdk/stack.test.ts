@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, TOPIC_NAMES, type QueueName, type TopicName } from '../../functions/queues/names.ts';
 import { topicArnEnv } from '../../functions/shared/env.ts';
 import { topicArnOutput } from '../../lib/constructs/topics.ts';
+import { WORKER_MAX_CONCURRENCY } from '../../lib/constructs/workers.ts';
 import { acknowledgeNagFindings, addNagChecks, nagPacks } from '../../lib/nag.ts';
 import { checkPolicyOverrides } from '../../functions/domain/policy.ts';
 import { PetitionsStack, type PetitionsStackProps } from '../../lib/stack.ts';
@@ -180,25 +181,13 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       }
     });
 
-    it.each(QUEUES.map((q) => [q.name] as const))('%s: an alarm on its dead-letter queue', (name) => {
-      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((alarm) =>
-        refersTo(alarm.Properties.Dimensions, dlqId(name)),
-      );
-      expect(alarms).toHaveLength(1);
-      expect(alarms[0]!.Properties).toMatchObject({
-        Namespace: 'AWS/SQS',
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId(name), 'QueueName'] } }],
-        ComparisonOperator: 'GreaterThanThreshold',
-        Threshold: 0,
-      });
-    });
+    // The dead-letter alarms, with every other alarm: test/cdk/observability.test.ts.
   });
 
   describe('topics', () => {
-    it('has one topic per wiring topic, and no other (no alarm email: no alarm topic)', () => {
+    it('has one topic per wiring topic and the alarm topic, and no other', () => {
       expect(TOPICS.map((t) => t.name).sort()).toEqual([...TOPIC_NAMES].sort());
-      template.resourceCountIs('AWS::SNS::Topic', TOPICS.length);
+      template.resourceCountIs('AWS::SNS::Topic', TOPICS.length + 1);
     });
 
     it.each(TOPICS.map((t) => [t.name, t] as const))('%s: encrypted with the AWS-managed SNS key, named from its description', (name, wiring) => {
@@ -544,6 +533,8 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
         FunctionName: { Ref: fnId(wiring.consumer) },
         BatchSize: wiring.batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
+        // A burst on a worker queue cannot take the API's concurrency.
+        ScalingConfig: { MaximumConcurrency: WORKER_MAX_CONCURRENCY },
       });
     });
 
@@ -612,7 +603,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
 
     it.each([
       ['default', {}],
-      ['no seed, alarm email, policy', { seedDemoData: false, alarmEmail: 'ops@example.org', policy: POLICY }],
+      ['no seed, alarm email, backlog threshold, policy', { seedDemoData: false, alarmEmail: 'ops@example.org', overdueBacklogThreshold: 10, policy: POLICY }],
     ] as const)('AwsSolutions and Serverless packs: nothing left unacknowledged (%s)', (_, props) => {
       const left = findings(props, true);
       expect(left.filter((f) => f.severity === 'error')).toEqual([]);
@@ -638,6 +629,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
         'AwsSolutions-SQS3',
         'AwsSolutions-SQS4',
         'AwsSolutions-SNS3',
+        'AwsSolutions-KMS5',
         'AwsSolutions-APIG1',
         'AwsSolutions-COG1',
         // The notices topic has no subscription in the stack: one added without a redrive policy shows here.
