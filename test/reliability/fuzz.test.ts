@@ -3,11 +3,10 @@
  * valid bodies, hostile ids, queries and headers. No answer may be a 5xx, and
  * a refused request (4xx) writes nothing.
  */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteWiring } from '../../lib/wiring.ts';
-import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, countEntries, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 
 let system: TestSystem;
 let admin: string;
@@ -26,17 +25,6 @@ beforeAll(async () => {
   await system.consume('routing', await system.receive('routing', 10, 2));
 });
 afterAll(() => system.close());
-
-async function entries(): Promise<number> {
-  let count = 0;
-  let start: Record<string, never> | undefined;
-  do {
-    const page = await system.dynamo.send(new ScanCommand({ TableName: system.tableName, Select: 'COUNT', ExclusiveStartKey: start }));
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey as typeof start;
-  } while (start);
-  return count;
-}
 
 /** A body close to valid for each POST route: the fuzzer breaks it one field at a time. */
 const VALID: Record<string, Record<string, unknown>> = {
@@ -104,7 +92,7 @@ describe('every endpoint under hostile input', () => {
         if (input.authorization === 'valid') Object.assign(headers, bearer(admin));
         else if (input.authorization) headers.authorization = input.authorization.slice(0, 500).replace(/[^\x20-\x7e]/g, '');
         if (input.contentType) headers['content-type'] = input.contentType;
-        const before = await entries();
+        const before = await countEntries(system);
         const response = await system.api(`${path}${query ? `?${query}` : ''}`, {
           method: route.method,
           headers,
@@ -115,7 +103,7 @@ describe('every endpoint under hostile input', () => {
         expect(response.status, `${route.method} ${path}`).toBeLessThan(500);
         if (response.status >= 400) {
           refused++;
-          expect(await entries()).toBe(before);
+          expect(await countEntries(system)).toBe(before);
         }
       }),
       { numRuns: 15 },
