@@ -7,7 +7,7 @@ const query = z.extend(pageQuery, { parentCode: z.optional(z.string().check(z.re
 
 /** GET /v1/regions?parentCode=: the units directly below a region, or the top level. */
 export const handler = httpHandler(async (request) => {
-  const { parentCode, limit, cursor } = parseWith(query, request.query, 'query', undefined);
+  const { parentCode, limit, cursor } = parseWith(query, request.query, 'query');
   if (parentCode !== undefined && !(await getRegion(parentCode))) throw notFound(`There is no region ${parentCode}.`);
   const page = await listChildRegions(parentCode, limit, cursor);
   return {

@@ -70,17 +70,14 @@ const INTERNAL: ApiAnswer = {
 };
 
 /** Zod's complaints as problem-document field errors ("petitioner.phone"). */
-export function fieldErrors(error: z.core.$ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== '').join('.'),
-    message: issue.message,
-  }));
+export function fieldErrors(error: z.core.$ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 /** Validates a value against a schema, or refuses the request with 400 and each field's error. */
-export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, what: string, prefix?: string): T {
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw invalid(`The ${what} is not valid.`, fieldErrors(result.error, prefix));
+  if (!result.success) throw invalid(`The ${what} is not valid.`, fieldErrors(result.error));
   return result.data;
 }
 
