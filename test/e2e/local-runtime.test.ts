@@ -238,11 +238,11 @@ describe('a visit day through the local runtime', { timeout: 120_000 }, () => {
       return { status: response.status, body: (await response.json()) as any };
     };
     try {
-      const startsAt = new Date(Date.now() + 800).toISOString();
+      const startsAt = new Date(Date.now() + 2_000).toISOString();
       const visit = await json('/v1/visits', postJson({ leader: { name: '王明', title: '县委书记' }, regionCode: '330726', startsAt, venue: '县信访局', departments: ['330726:housing'] }, leader));
       expect(visit.status).toBe(201);
       expect((await json(`/v1/visits?regionCode=330726&from=${new Date(Date.now() - 60_000).toISOString()}`)).body.items.map((v: { id: string }) => v.id)).toContain(visit.body.id);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await new Promise((resolve) => setTimeout(resolve, Date.parse(startsAt) - Date.now() + 50));
 
       const base = { persons: 1, petitioner: { name: '韩十八', phone: '13500001111' }, category: 'housing', title: '房屋漏水', content: '楼顶漏水', regionCode: '330726001001' };
       const bodies = [

@@ -51,7 +51,9 @@ const reception = (outcome: string, extra: Record<string, unknown> = {}) => ({
 
 describe('a visit day', () => {
   it('is announced to the public, takes the three outcomes, counts them, and follows the assigned matters', async () => {
-    const announced = await call('POST', '/v1/visits', visitBody(inMs(500)), bearer(leader));
+    // Two seconds ahead: well past the 0.3 s notice, with time to be refused before it starts, however slow the machine.
+    const startsAt = inMs(2_000);
+    const announced = await call('POST', '/v1/visits', visitBody(startsAt), bearer(leader));
     expect(announced.status).toBe(201);
     const visitId = announced.body.id as string;
     expect(announced.body).not.toHaveProperty('announcedBy');
@@ -63,7 +65,7 @@ describe('a visit day', () => {
     expect(county.body.items).toContainEqual(expect.objectContaining({ id: visitId, status: 'announced', leader: { name: '王明', title: '县委书记' } }));
 
     expect((await call('POST', `/v1/visits/${visitId}/receptions`, reception('assigned'), bearer(leader))).status).toBe(409);
-    await sleep(600);
+    await sleep(Date.parse(startsAt) - Date.now() + 50);
 
     const outcomes = [
       await call('POST', `/v1/visits/${visitId}/receptions`, reception('resolved_on_spot'), bearer(leader)),

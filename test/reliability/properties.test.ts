@@ -78,7 +78,8 @@ describe('a case, whatever is done to it', () => {
         const counted = Object.fromEntries(Object.entries(sum(deltas)).filter(([, v]) => v !== 0));
         expect(counted).toEqual(contributionOf(subject));
       }),
-      { numRuns: 1000 },
+      // A fixed seed: the same thousand walks every run, so that the coverage below is not left to chance.
+      { numRuns: 1000, seed: 20_261_122 },
     );
     // The walks do travel the lifecycle, not only bounce off refusals.
     for (const status of ['accepted', 'not_accepted', 'replied', 'under_review', 'under_rereview', 'closed', 'final']) expect(reached).toContain(status);
