@@ -42,7 +42,7 @@ export async function checkDeadline(record: SQSRecord): Promise<void> {
         await sendNotices([rung.notice]);
         countBy(METRIC.deadlineRungs, 'rung', rung.notice.kind);
       }
-      logger.info('deadline rung applied', { caseId, stage, action: rung.change.entry.action, level: rung.change.case.level });
+      logger.info('deadline rung applied', { caseId, stage, action: rung.change.entry.action, supervisingLevel: rung.change.case.level });
       return;
     }
   }
