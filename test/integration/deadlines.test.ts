@@ -115,6 +115,20 @@ describe('deadline messages', () => {
     expect(await actions(id)).toEqual(['registered', 'routed', 'not_accepted']);
   });
 
+  it('are left for the next sweep when time runs short: a sweep stops before its timeout', async () => {
+    const { id } = await routedCase();
+    await sleep(1_300);
+    let left = 70_000;
+    // The first page read, then the time is up: what is not reached stays in the index for the next sweep.
+    const short = await sweep({ remainingMs: () => (left -= 55_000) });
+    expect(short.complete).toBe(false);
+    const full = await sweep();
+    expect(full.complete).toBe(true);
+    expect(full.due).toBeGreaterThan(0);
+    await system.consume('deadline', await system.receive('deadline', 100, 1));
+    expect(await actions(id)).toContain('deadline_warning');
+  });
+
   it('end in the dead-letter path as failures when they are not deadline checks', async () => {
     const poison = { MessageId: 'poison', ReceiptHandle: 'poison', Body: '{"kind":"deadline-check"}' };
     expect(await system.consume('deadline', [poison])).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }] });
