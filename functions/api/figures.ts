@@ -1,6 +1,7 @@
 import { figuresOf, seriesOf, sum } from '../domain/figures.ts';
 import { invalid, notFound } from '../domain/problem.ts';
 import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
 import { day, rangeChecks } from './date-range.ts';
 import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
@@ -9,7 +10,7 @@ import { getRegion, listCategories } from '../store/reference.ts';
 
 const query = z
   .strictObject({
-    regionCode: z.optional(z.string().check(z.regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a region code'))),
+    regionCode: z.optional(regionCode),
     from: day,
     to: day,
     by: z.optional(z.enum(['week', 'month'])),

@@ -9,6 +9,7 @@ import { conflict, invalid, notFound } from '../domain/problem.ts';
 import type { Staff } from '../domain/staff.ts';
 import { isRegionWithin, parseUnit } from '../domain/units.ts';
 import { announceVisit, cancellationSchema, cancelVisit, rescheduleSchema, rescheduleVisit, visitSchema, type Visit } from '../domain/visits.ts';
+import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
 import { currentClock } from '../shared/config.ts';
 import { httpHandler, pageQuery, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
@@ -50,7 +51,7 @@ async function change(request: ApiRequest, apply: (visit: Visit, staff: Staff) =
 }
 
 const listQuery = z.extend(pageQuery, {
-  regionCode: z.string().check(z.regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a region code')),
+  regionCode,
   from: z.optional(z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date or date and time'))),
 });
 

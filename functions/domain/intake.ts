@@ -1,11 +1,10 @@
+import { regionCode, text } from './fields.ts';
 import * as z from './zod.ts';
 import { isValidIdNumber, PHONE_PATTERN } from './petitioner.ts';
 
 export const CHANNELS = ['online', 'letter', 'visit', 'phone', 'leader_visit'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-const regionCode = z.string().check(z.regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a GB/T 2260 region code of 6, 9 or 12 digits'));
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const petitionerSchema = z
   .strictObject({

@@ -20,12 +20,11 @@ import {
 import { addMs, type Clock } from './policy.ts';
 import { conflict, invalid, Problem } from './problem.ts';
 import type { Region } from './regions.ts';
-import { isOfficeStaff, requireRole, type Staff } from './staff.ts';
-import { isUnitWithin, UNIT_PATTERN } from './units.ts';
+import { isOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
+import { isUnitWithin } from './units.ts';
+import { text, unitId } from './fields.ts';
 import * as z from './zod.ts';
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const unitId = z.string().check(z.regex(UNIT_PATTERN, 'must be a unit id such as 330726 or 330726:housing'));
 
 /** Fields that belong to one decision only: naming one with another decision is a mistake worth telling. */
 type DecisionField = 'leadUnit' | 'coUnits' | 'responsibleLeader' | 'forwardTo';
@@ -89,17 +88,6 @@ function requireLeadUnit(staff: Staff, subject: Case, action: string): void {
   }
 }
 
-/** Every unit named must be the deciding office's own or below it. */
-function requireWithin(staff: Staff, units: Array<[path: string, unit: string]>): void {
-  const outside = units.filter(([, unit]) => !isUnitWithin(unit, staff.unit));
-  if (outside.length > 0) {
-    throw invalid(
-      'Units must be the deciding office or below it.',
-      outside.map(([path, unit]) => ({ path, message: `${unit} is not within ${staff.unit}` })),
-    );
-  }
-}
-
 /** The petition office decides: accept (and assign the lead unit), not accept (with the reason), or forward. */
 export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff, now, clock }: Acting): Change {
   requireRole(staff, 'decide on acceptance', 'clerk');
@@ -130,7 +118,7 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
     throw invalid('Routing has not proposed a lead unit yet: name one.', [{ path: 'leadUnit', message: 'required until the case is routed' }]);
   }
   const coUnits = [...new Set(input.coUnits ?? [])].filter((unit) => unit !== leadUnit);
-  requireWithin(staff, [['leadUnit', leadUnit], ...coUnits.map((unit, i): [string, string] => [`coUnits.${i}`, unit])]);
+  requireUnitsWithin(staff, [['leadUnit', leadUnit], ...coUnits.map((unit, i): [string, string] => [`coUnits.${i}`, unit])], 'Units must be the deciding office or below it.');
   const handlingDueAt = addMs(now, clock.handling);
   return next(
     subject,

@@ -1,5 +1,5 @@
-import { Problem } from './problem.ts';
-import { parseUnit } from './units.ts';
+import { invalid, Problem } from './problem.ts';
+import { isUnitWithin, parseUnit } from './units.ts';
 
 export const ROLES = ['clerk', 'handler', 'supervisor', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,4 +26,10 @@ export function requireRole(staff: Staff, action: string, ...roles: Role[]): voi
 /** Whether the staff member belongs to a petition office rather than a department. */
 export function isOfficeStaff(staff: Staff): boolean {
   return parseUnit(staff.unit).department === null;
+}
+
+/** Refuses (400, naming each) units that are not the staff member's own or below it. */
+export function requireUnitsWithin(staff: Staff, units: Array<[path: string, unit: string]>, detail: string): void {
+  const outside = units.filter(([, unit]) => !isUnitWithin(unit, staff.unit));
+  if (outside.length > 0) throw invalid(detail, outside.map(([path, unit]) => ({ path, message: `${unit} is not within ${staff.unit}` })));
 }

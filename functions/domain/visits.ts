@@ -10,13 +10,11 @@ import { applyRouting, clockDue, next, registerCase, RECEPTION_OUTCOMES, type Ca
 import { petitionerSchema } from './intake.ts';
 import { addMs, type Clock } from './policy.ts';
 import { conflict, invalid } from './problem.ts';
-import { isOfficeStaff, requireRole, type Staff } from './staff.ts';
-import { isRegionWithin, isUnitWithin, parseUnit, UNIT_PATTERN } from './units.ts';
+import { isOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
+import { regionCode, text, unitId } from './fields.ts';
+import { isRegionWithin, isUnitWithin, parseUnit } from './units.ts';
 import * as z from './zod.ts';
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const regionCode = z.string().check(z.regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a GB/T 2260 region code of 6, 9 or 12 digits'));
-const unitId = z.string().check(z.regex(UNIT_PATTERN, 'must be a unit id such as 330726:housing'));
 const instant = z.string().check(z.refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date and time'));
 
 export const visitSchema = z.strictObject({
@@ -86,10 +84,11 @@ function requireNotice(startsAt: string, { now, clock }: ActingNow): string {
 /** Announces a visit to the public at once. */
 export function announceVisit(input: VisitInput, id: string, acting: ActingNow): Visit {
   requireOrganiser(acting.staff, input.regionCode, 'announce a visit');
-  const outside = input.departments.map((unit, i) => ({ unit, i })).filter(({ unit }) => !isUnitWithin(unit, acting.staff.unit));
-  if (outside.length > 0) {
-    throw invalid('The departments must be of the organising office or below it.', outside.map(({ unit, i }) => ({ path: `departments.${i}`, message: `${unit} is not within ${acting.staff.unit}` })));
-  }
+  requireUnitsWithin(
+    acting.staff,
+    input.departments.map((unit, i): [string, string] => [`departments.${i}`, unit]),
+    'The departments must be of the organising office or below it.',
+  );
   return {
     id,
     leader: input.leader,
