@@ -19,13 +19,14 @@ const HISTORY_PREFIX = 'HISTORY#';
 const historyKey = (id: string, version: number) => ({ pk: casePk(id), sk: `${HISTORY_PREFIX}${String(version).padStart(8, '0')}` });
 const matterKey = (fingerprint: string) => ({ pk: `MATTER#${fingerprint}`, sk: 'MATTER' });
 
+const dueShard = (n: number) => `DUE#${String(n).padStart(2, '0')}`;
+
 /** The due-index shard of a case: a stable hash of its id, so its due entry always lands in one place. */
 export function dueShardOf(caseId: string): string {
-  const shard = createHash('sha256').update(caseId).digest().readUInt32BE(0) % DUE_SHARDS;
-  return `DUE#${String(shard).padStart(2, '0')}`;
+  return dueShard(createHash('sha256').update(caseId).digest().readUInt32BE(0) % DUE_SHARDS);
 }
 
-export const ALL_DUE_SHARDS = Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${String(i).padStart(2, '0')}`);
+export const ALL_DUE_SHARDS = Array.from({ length: DUE_SHARDS }, (_, i) => dueShard(i));
 
 /** The region an office worklist files a case under: its office, or its own region before routing. */
 const officeRegionOf = (subject: Case) => subject.office ?? subject.regionCode;
@@ -95,6 +96,16 @@ function historyWrite(caseId: string, entry: HistoryEntry): TransactItem {
   };
 }
 
+/** A first answer to keep with a change, for a request made with an Idempotency-Key. */
+export interface Answering {
+  idempotencyKey: string;
+  answer: FirstAnswer;
+}
+
+function answerWrites(answering: Answering | undefined, now: string): NamedWrite<'answer'>[] {
+  return answering ? [{ name: 'answer', write: firstAnswerWrite(answering.idempotencyKey, answering.answer, now) }] : [];
+}
+
 /**
  * The writes that count a change: in the figures of every region of the
  * case's chain on the day it was received, its province's running totals,
@@ -112,14 +123,31 @@ async function counting(before: Case | undefined, after: Case): Promise<{ writes
   return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
-/** A first answer to keep with a change, for a request made with an Idempotency-Key. */
-export interface Answering {
-  idempotencyKey: string;
-  answer: FirstAnswer;
-}
+type WriteName = 'case' | 'history' | 'worklist' | 'matter' | 'answer' | 'figures';
 
-function answerWrites(answering: Answering | undefined, now: string): NamedWrite<'answer'>[] {
-  return answering ? [{ name: 'answer', write: firstAnswerWrite(answering.idempotencyKey, answering.answer, now) }] : [];
+/**
+ * Writes one change to a case all or nothing: the case (on its own
+ * condition), its new history entries, its worklist entries, a write of its
+ * matter if it takes or releases one, the first answer to keep, and its
+ * counters; and counts it in the metrics once written. Answers the writes
+ * whose condition refused.
+ */
+async function commit(
+  before: Case | undefined,
+  after: Case,
+  writes: { case: TransactItem; entries: HistoryEntry[]; matter?: TransactItem; answering?: Answering | undefined; at: string },
+): Promise<WriteName[]> {
+  const counted = await counting(before, after);
+  const refused = await writeAll<WriteName>([
+    { name: 'case', write: writes.case },
+    ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
+    ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
+    ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
+    ...answerWrites(writes.answering, writes.at),
+    ...counted.writes,
+  ]);
+  if (refused.length === 0) countChange(counted.delta);
+  return refused;
 }
 
 export type Creation =
@@ -134,35 +162,22 @@ export type Creation =
  * already has an answer (`answered`).
  */
 export async function createCase(registered: Case, entries: HistoryEntry[], answering?: Answering): Promise<Creation> {
-  const counted = await counting(undefined, registered);
-  const refused = await writeAll([
-    {
-      name: 'case',
-      write: { Put: { TableName: tableName(), Item: caseEntry(registered), ConditionExpression: 'attribute_not_exists(pk)' } },
-    },
-    ...entries.map((entry) => ({ name: 'history' as const, write: historyWrite(registered.id, entry) })),
-    ...assignmentWrites(undefined, registered).map((write) => ({ name: 'worklist' as const, write })),
-    ...(registered.holdsMatter
-      ? [
-          {
-            name: 'matter' as const,
-            write: {
-              Put: {
-                TableName: tableName(),
-                Item: { ...matterKey(registered.matterFingerprint), caseId: registered.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          },
-        ]
-      : []),
-    ...answerWrites(answering, registered.receivedAt),
-    ...counted.writes,
-  ]);
-  if (refused.length === 0) {
-    countChange(counted.delta);
-    return { outcome: 'created' };
-  }
+  const refused = await commit(undefined, registered, {
+    case: { Put: { TableName: tableName(), Item: caseEntry(registered), ConditionExpression: 'attribute_not_exists(pk)' } },
+    entries,
+    ...(registered.holdsMatter && {
+      matter: {
+        Put: {
+          TableName: tableName(),
+          Item: { ...matterKey(registered.matterFingerprint), caseId: registered.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    }),
+    answering,
+    at: registered.receivedAt,
+  });
+  if (refused.length === 0) return { outcome: 'created' };
   if (refused.includes('answer')) return { outcome: 'answered' };
   if (refused.includes('matter')) {
     const openCaseId = await findCaseByMatter(registered.matterFingerprint);
@@ -199,43 +214,30 @@ export type Saving = 'saved' | 'stale' | 'answered';
 export async function saveChange(before: Case, change: Change, answering?: Answering): Promise<Saving> {
   const changed = change.case;
   const finishes = before.holdsMatter && isOpen(before.status) && !isOpen(changed.status);
-  const counted = await counting(before, changed);
-  const refused = await writeAll([
-    {
-      name: 'case',
-      write: {
-        Put: {
-          TableName: tableName(),
-          Item: caseEntry(changed),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': before.version },
-        },
+  const refused = await commit(before, changed, {
+    case: {
+      Put: {
+        TableName: tableName(),
+        Item: caseEntry(changed),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': before.version },
       },
     },
-    { name: 'history', write: historyWrite(changed.id, change.entry) },
-    ...assignmentWrites(before, changed).map((write) => ({ name: 'worklist' as const, write })),
-    ...(finishes
-      ? [
-          {
-            name: 'matter' as const,
-            write: {
-              Delete: {
-                TableName: tableName(),
-                Key: matterKey(changed.matterFingerprint),
-                ConditionExpression: 'caseId = :id',
-                ExpressionAttributeValues: { ':id': changed.id },
-              },
-            },
-          },
-        ]
-      : []),
-    ...answerWrites(answering, change.entry.at),
-    ...counted.writes,
-  ]);
-  if (refused.length === 0) {
-    countChange(counted.delta);
-    return 'saved';
-  }
+    entries: [change.entry],
+    ...(finishes && {
+      matter: {
+        Delete: {
+          TableName: tableName(),
+          Key: matterKey(changed.matterFingerprint),
+          ConditionExpression: 'caseId = :id',
+          ExpressionAttributeValues: { ':id': changed.id },
+        },
+      },
+    }),
+    answering,
+    at: change.entry.at,
+  });
+  if (refused.length === 0) return 'saved';
   if (refused.includes('answer')) return 'answered';
   if (refused.includes('case')) return 'stale';
   throw new Error(`case ${changed.id} could not be saved: ${refused.join(', ')} refused`);
