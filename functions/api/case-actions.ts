@@ -23,14 +23,14 @@ import {
   type AcceptanceInput,
 } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/policy.ts';
-import { conflict, invalid, notFound } from '../domain/problem.ts';
-import { parseUnit } from '../domain/units.ts';
+import { conflict, notFound } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
 import { currentClock } from '../shared/config.ts';
 import { httpHandler, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { caseOfPetitioner } from '../services/petitioner-access.ts';
+import { requireUnitsExist, type NamedUnit } from '../services/references.ts';
 import { getCase, saveChange } from '../store/cases.ts';
-import { getRegion, getRegionChain } from '../store/reference.ts';
+import { getRegionChain } from '../store/reference.ts';
 
 /** One lifecycle step: the body it takes, and how it changes the case. */
 interface Step<Input, Actor> {
@@ -46,14 +46,14 @@ const petitionerStep = <Input>(definition: Step<Input, { now: string; clock: Clo
 
 /** Every unit an acceptance names must be a region the system knows. */
 async function checkUnitsExist(input: AcceptanceInput): Promise<void> {
-  const named: Array<[string, string]> = [
-    ...(input.leadUnit ? [['leadUnit', input.leadUnit] as [string, string]] : []),
-    ...(input.coUnits ?? []).map((unit, i): [string, string] => [`coUnits.${i}`, unit]),
-    ...(input.forwardTo ? [['forwardTo', input.forwardTo] as [string, string]] : []),
-  ];
-  const unknown = [];
-  for (const [path, unit] of named) if (!(await getRegion(parseUnit(unit).region))) unknown.push({ path, message: `there is no region ${parseUnit(unit).region}` });
-  if (unknown.length > 0) throw invalid('The decision names units that do not exist.', unknown);
+  await requireUnitsExist(
+    [
+      ...(input.leadUnit ? [['leadUnit', input.leadUnit] as NamedUnit] : []),
+      ...(input.coUnits ?? []).map((unit, i): NamedUnit => [`coUnits.${i}`, unit]),
+      ...(input.forwardTo ? [['forwardTo', input.forwardTo] as NamedUnit] : []),
+    ],
+    'The decision names units that do not exist.',
+  );
 }
 
 const STAFF_STEPS: Record<string, StaffStep> = {

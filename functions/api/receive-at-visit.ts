@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { decideRouting } from '../domain/case.ts';
-import { invalid, notFound } from '../domain/problem.ts';
+import { notFound } from '../domain/problem.ts';
 import { isRegionWithin, parseUnit } from '../domain/units.ts';
 import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
 import { currentClock } from '../shared/config.ts';
 import { httpHandler, requireStaff } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { earlierAnswer, replayStored, requestHashOf } from '../services/idempotency.ts';
+import { caseReferences } from '../services/references.ts';
 import { createCase } from '../store/cases.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
-import { getCategory, getRegion, getRegionChain } from '../store/reference.ts';
 import { getVisit } from '../store/visits.ts';
 
 const answerOf = (first: FirstAnswer) => ({ status: first.status, body: first.body, ...(first.location && { headers: { location: first.location } }) });
@@ -31,17 +31,10 @@ export const handler = httpHandler(async (request) => {
   const earlier = await earlierAnswer(idempotencyKey, requestHash);
   if (earlier) return answerOf(earlier);
 
-  const [chain, category, leadRegion] = await Promise.all([
-    getRegionChain(input.regionCode),
-    getCategory(input.category),
-    input.leadUnit ? getRegion(parseUnit(input.leadUnit).region) : Promise.resolve(true),
-  ]);
-  const errors = [
-    ...(chain ? [] : [{ path: 'regionCode', message: `there is no region ${input.regionCode}` }]),
-    ...(category ? [] : [{ path: 'category', message: `there is no category ${input.category}` }]),
-    ...(leadRegion ? [] : [{ path: 'leadUnit', message: `there is no region for ${input.leadUnit}` }]),
-  ];
-  if (!chain || !category || errors.length > 0) throw invalid('The reception names reference data that does not exist.', errors);
+  const { chain, category } = await caseReferences(
+    { ...input, units: input.leadUnit ? [['leadUnit', input.leadUnit]] : [] },
+    'The reception names reference data that does not exist.',
+  );
 
   const accessCode = newAccessCode();
   const received = receiveAtVisit(visit, input, {

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { recordRepeat, registerCase } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
-import { invalid } from '../domain/problem.ts';
 import { sendRouteCase } from '../queues/routing.ts';
 import { currentClock, routingRetryMs } from '../shared/config.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
 import { createCase, getCase, saveChange, type Answering } from '../store/cases.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
 import { earlierAnswer, replayStored, requestHashOf } from './idempotency.ts';
-import { getCategory, getRegionChain } from '../store/reference.ts';
+import { caseReferences } from './references.ts';
 
 /** Who registers a case: the petitioner online, or a member of staff. */
 export interface Registrar {
@@ -22,15 +21,18 @@ export type IntakeAnswer = FirstAnswer;
 // A repeat can lose a race with another change to the open case; it then tries again.
 const REPEAT_ATTEMPTS = 3;
 
+/** The region and category must exist, and an addressee must be the region or above it. */
 async function checkReferences(submission: Submission): Promise<void> {
-  const [chain, category] = await Promise.all([getRegionChain(submission.regionCode), getCategory(submission.category)]);
-  const errors = [];
-  if (!chain) errors.push({ path: 'regionCode', message: `there is no region ${submission.regionCode}` });
-  if (!category) errors.push({ path: 'category', message: `there is no category ${submission.category}; see GET /v1/categories` });
-  if (chain && submission.addressedTo !== undefined && !chain.some((region) => region.code === submission.addressedTo)) {
-    errors.push({ path: 'addressedTo', message: 'must be the case region or a region above it' });
-  }
-  if (errors.length > 0) throw invalid('The submission names reference data that does not exist.', errors);
+  await caseReferences(
+    {
+      ...submission,
+      check: (chain) =>
+        submission.addressedTo !== undefined && !chain.some((region) => region.code === submission.addressedTo)
+          ? [{ path: 'addressedTo', message: 'must be the case region or a region above it' }]
+          : [],
+    },
+    'The submission names reference data that does not exist.',
+  );
 }
 
 async function joinOpenCase(openCaseId: string, submission: Submission, registrar: Registrar, requestHash: string, idempotencyKey?: string): Promise<IntakeAnswer> {
