@@ -1,12 +1,12 @@
 import { figuresOf, seriesOf, sum } from '../domain/figures.ts';
-import { invalid, notFound } from '../domain/problem.ts';
-import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import { invalid } from '../domain/problem.ts';
 import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
 import { day, rangeChecks } from './date-range.ts';
 import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
-import { getRegion, listCategories } from '../store/reference.ts';
+import { listCategories } from '../store/reference.ts';
+import { knownRegion, regionInScope } from '../services/scope.ts';
 
 const query = z
   .strictObject({
@@ -18,7 +18,6 @@ const query = z
   .check(...rangeChecks);
 
 async function answer(regionCode: string, request: { from: string; to: string; by?: 'week' | 'month' | undefined }) {
-  if (!(await getRegion(regionCode))) throw notFound(`There is no region ${regionCode}.`);
   const [{ days }, categories] = await Promise.all([readFigures(regionCode, request.from, request.to), listCategories()]);
   const codes = categories.map((category) => category.code);
   const body: Record<string, unknown> = { regionCode, from: request.from, to: request.to, ...figuresOf(sum(days.map((d) => d.counters)), codes) };
@@ -33,18 +32,14 @@ async function answer(regionCode: string, request: { from: string; to: string; b
 async function staffFigures(request: ApiRequest) {
   const staff = requireStaff(request);
   const { regionCode, ...range } = parseWith(query, request.query, 'query');
-  const own = parseUnit(staff.unit).region;
-  const region = regionCode ?? own;
-  // Figures of a region outside the caller's subtree answer as a region that does not exist.
-  if (!isRegionWithin(region, own)) throw notFound(`There is no region ${region} in your unit's scope.`);
-  return answer(region, range);
+  return answer(await regionInScope(staff, regionCode), range);
 }
 
 /** GET /v1/stats/public: the same rates and volumes for anyone; counts only, nothing that identifies anyone. */
 async function publicFigures(request: ApiRequest) {
   const { regionCode, ...range } = parseWith(query, request.query, 'query');
   if (!regionCode) throw invalid('Name the region.', [{ path: 'regionCode', message: 'required' }]);
-  return answer(regionCode, range);
+  return answer(await knownRegion(regionCode), range);
 }
 
 export const handler = httpHandler(async (request) =>

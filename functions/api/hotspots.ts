@@ -1,11 +1,10 @@
 import { sum } from '../domain/figures.ts';
 import { rankHotspots } from '../domain/hotspots.ts';
-import { notFound } from '../domain/problem.ts';
-import { isRegionWithin, parseUnit } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
 import { httpHandler, parseWith, requireStaff } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
-import { childRegions, getRegion } from '../store/reference.ts';
+import { childRegions } from '../store/reference.ts';
+import { regionInScope } from '../services/scope.ts';
 import { day, rangeChecks } from './date-range.ts';
 
 const query = z
@@ -25,9 +24,7 @@ const query = z
 export const handler = httpHandler(async (request) => {
   const staff = requireStaff(request);
   const { parentCode, from, to, limit } = parseWith(query, request.query, 'query');
-  if (!isRegionWithin(parentCode, parseUnit(staff.unit).region) || !(await getRegion(parentCode))) {
-    throw notFound(`There is no region ${parentCode} in your unit's scope.`);
-  }
+  await regionInScope(staff, parentCode);
   const children = await childRegions(parentCode);
   const units = await Promise.all(
     children.map(async (region) => ({ region, counters: sum((await readFigures(region.code, from, to)).days.map((d) => d.counters)) })),

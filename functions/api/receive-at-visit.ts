@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { decideRouting } from '../domain/case.ts';
-import { notFound } from '../domain/problem.ts';
-import { isRegionWithin, parseUnit } from '../domain/units.ts';
 import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
 import { currentClock } from '../shared/config.ts';
 import { httpHandler, requireStaff } from '../shared/http.ts';
@@ -11,7 +9,7 @@ import { earlierAnswer, replayStored, requestHashOf } from '../services/idempote
 import { caseReferences } from '../services/references.ts';
 import { createCase } from '../store/cases.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
-import { getVisit } from '../store/visits.ts';
+import { visitInScope } from '../services/scope.ts';
 
 const answerOf = (first: FirstAnswer) => ({ status: first.status, body: first.body, ...(first.location && { headers: { location: first.location } }) });
 
@@ -22,9 +20,7 @@ const answerOf = (first: FirstAnswer) => ({ status: first.status, body: first.bo
  */
 export const handler = httpHandler(async (request) => {
   const staff = requireStaff(request);
-  const id = request.params.id ?? '';
-  const visit = id.length <= 100 ? await getVisit(id) : undefined;
-  if (!visit || !isRegionWithin(visit.regionCode, parseUnit(staff.unit).region)) throw notFound(`There is no visit ${id} in your unit's scope.`);
+  const visit = await visitInScope(staff, request.params.id ?? '');
   const input = request.body(receptionSchema);
   const idempotencyKey = request.headers['idempotency-key'];
   const requestHash = requestHashOf(staff.sub, { visit: visit.id, ...input });

@@ -6,13 +6,13 @@
 import { chinaDay } from '../domain/figures.ts';
 import { notFound } from '../domain/problem.ts';
 import { parseReportId, REPORT_KINDS, type Report } from '../domain/reports.ts';
-import type { Staff } from '../domain/staff.ts';
-import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import { coversRegion } from '../domain/staff.ts';
 import * as z from '../domain/zod.ts';
 import { renderReport } from '../reports/render.ts';
 import { httpHandler, pageQuery, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { compileReport } from '../services/reports.ts';
-import { getRegion, listCategories } from '../store/reference.ts';
+import { listCategories } from '../store/reference.ts';
+import { regionInScope } from '../services/scope.ts';
 import { getReport, listReports } from '../store/reports.ts';
 import { day } from './date-range.ts';
 
@@ -20,19 +20,11 @@ const regionCode = z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code
 const compileBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(regionCode), day: z.optional(day) });
 const listQuery = z.extend(pageQuery, { regionCode: z.optional(regionCode), kind: z.optional(z.enum(REPORT_KINDS)) });
 
-/** A region of the caller's subtree (their own by default); another answers as one that does not exist. */
-async function regionInScope(staff: Staff, code: string | undefined): Promise<string> {
-  const own = parseUnit(staff.unit).region;
-  const region = code ?? own;
-  if (!isRegionWithin(region, own) || !(await getRegion(region))) throw notFound(`There is no region ${region} in your unit's scope.`);
-  return region;
-}
-
 async function reportInScope(request: ApiRequest): Promise<Report> {
   const staff = requireStaff(request);
   const id = request.params.id ?? '';
   const parts = parseReportId(id);
-  const report = parts && isRegionWithin(parts.regionCode, parseUnit(staff.unit).region) ? await getReport(id) : undefined;
+  const report = parts && coversRegion(staff, parts.regionCode) ? await getReport(id) : undefined;
   if (!report) throw notFound(`There is no report ${id} in your unit's scope.`);
   return report;
 }

@@ -1,7 +1,6 @@
 import { submissionSchema } from '../domain/intake.ts';
 import { invalid, Problem } from '../domain/problem.ts';
-import { requireRole } from '../domain/staff.ts';
-import { isRegionWithin, parseUnit } from '../domain/units.ts';
+import { coversRegion, regionOf, requireRole } from '../domain/staff.ts';
 import { httpHandler, optionalStaff } from '../shared/http.ts';
 import { takeIn } from '../services/intake.ts';
 
@@ -28,8 +27,8 @@ export const handler = httpHandler(async (request) => {
     return answerOf(await takeIn(submission, { actor: 'petitioner' }, idempotencyKey));
   }
   requireRole(staff, 'register cases', 'clerk');
-  const office = parseUnit(staff.unit).region;
-  if (!isRegionWithin(submission.regionCode, office)) {
+  const office = regionOf(staff);
+  if (!coversRegion(staff, submission.regionCode)) {
     throw invalid('Staff register cases of their own unit and the units below it.', [
       { path: 'regionCode', message: `${submission.regionCode} is not within ${office}` },
     ]);

@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { visitSummaryOf } from '../domain/figures.ts';
-import { conflict, invalid, notFound } from '../domain/problem.ts';
+import { conflict, invalid } from '../domain/problem.ts';
 import type { Staff } from '../domain/staff.ts';
-import { isRegionWithin, parseUnit } from '../domain/units.ts';
 import { announceVisit, cancellationSchema, cancelVisit, rescheduleSchema, rescheduleVisit, visitSchema, type Visit } from '../domain/visits.ts';
 import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
@@ -15,7 +14,8 @@ import { currentClock } from '../shared/config.ts';
 import { httpHandler, pageQuery, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { readVisitFigures } from '../store/figures.ts';
 import { getRegion } from '../store/reference.ts';
-import { getVisit, listVisits, saveVisit } from '../store/visits.ts';
+import { listVisits, saveVisit } from '../store/visits.ts';
+import { visitInScope } from '../services/scope.ts';
 
 /** What the public sees of a visit: the announcement and its changes, not which staff member made them. */
 function announcement(visit: Visit) {
@@ -24,14 +24,6 @@ function announcement(visit: Visit) {
 }
 
 const acting = (staff: Staff) => ({ staff, now: new Date().toISOString(), clock: currentClock() });
-
-/** A visit of the caller's region or below; else 404, as one that does not exist. */
-async function visitInScope(request: ApiRequest, staff: Staff): Promise<Visit> {
-  const id = request.params.id ?? '';
-  const visit = id.length <= 100 ? await getVisit(id) : undefined;
-  if (!visit || !isRegionWithin(visit.regionCode, parseUnit(staff.unit).region)) throw notFound(`There is no visit ${id} in your unit's scope.`);
-  return visit;
-}
 
 async function announce(request: ApiRequest): Promise<ApiAnswer> {
   const staff = requireStaff(request);
@@ -44,7 +36,7 @@ async function announce(request: ApiRequest): Promise<ApiAnswer> {
 
 async function change(request: ApiRequest, apply: (visit: Visit, staff: Staff) => Visit): Promise<ApiAnswer> {
   const staff = requireStaff(request);
-  const visit = await visitInScope(request, staff);
+  const visit = await visitInScope(staff, request.params.id ?? '');
   const changed = apply(visit, staff);
   if (!(await saveVisit(changed, visit))) throw conflict('The visit changed meanwhile: read it again and decide anew.');
   return { status: 200, body: announcement(changed) };
@@ -64,7 +56,7 @@ async function list(request: ApiRequest): Promise<ApiAnswer> {
 }
 
 async function summary(request: ApiRequest): Promise<ApiAnswer> {
-  const visit = await visitInScope(request, requireStaff(request));
+  const visit = await visitInScope(requireStaff(request), request.params.id ?? '');
   return { status: 200, body: { visitId: visit.id, ...visitSummaryOf(await readVisitFigures(visit.id)) } };
 }
 

@@ -1,5 +1,5 @@
 import { invalid, Problem } from './problem.ts';
-import { isUnitWithin, parseUnit } from './units.ts';
+import { isRegionWithin, isUnitWithin, parseUnit } from './units.ts';
 
 export const ROLES = ['clerk', 'handler', 'supervisor', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,6 +21,16 @@ export function requireRole(staff: Staff, action: string, ...roles: Role[]): voi
   if (!hasRole(staff, ...roles)) {
     throw new Problem('forbidden', 'Not allowed', `Only ${roles.join(' or ')} staff may ${action}.`);
   }
+}
+
+/** The region of the staff member's unit. */
+export function regionOf(staff: Staff): string {
+  return parseUnit(staff.unit).region;
+}
+
+/** Whether a region is the staff member's own or below it. */
+export function coversRegion(staff: Staff, code: string): boolean {
+  return isRegionWithin(code, regionOf(staff));
 }
 
 /** Whether the staff member belongs to a petition office rather than a department. */

@@ -10,9 +10,9 @@ import { applyRouting, clockDue, next, registerCase, RECEPTION_OUTCOMES, type Ca
 import { petitionerSchema } from './intake.ts';
 import { addMs, type Clock } from './policy.ts';
 import { conflict, invalid } from './problem.ts';
-import { isOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
+import { coversRegion, isOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
 import { regionCode, text, unitId } from './fields.ts';
-import { isRegionWithin, isUnitWithin, parseUnit } from './units.ts';
+import { isRegionWithin, isUnitWithin } from './units.ts';
 import * as z from './zod.ts';
 
 const instant = z.string().check(z.refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date and time'));
@@ -62,7 +62,7 @@ export interface ActingNow {
 
 function requireOrganiser(staff: Staff, region: string, action: string): void {
   requireRole(staff, action, 'leader', 'clerk');
-  if (!isOfficeStaff(staff) || !isRegionWithin(region, parseUnit(staff.unit).region)) {
+  if (!isOfficeStaff(staff) || !coversRegion(staff, region)) {
     throw invalid('A visit is organised by a petition office for its own region or one below it.', [
       { path: 'regionCode', message: `${region} is not within ${staff.unit}` },
     ]);

@@ -1,0 +1,29 @@
+/**
+ * What a staff member may reach: regions and visits of their own region or
+ * below. Anything else answers 404, exactly as what does not exist.
+ */
+import { notFound } from '../domain/problem.ts';
+import { coversRegion, regionOf, type Staff } from '../domain/staff.ts';
+import type { Visit } from '../domain/visits.ts';
+import { getRegion } from '../store/reference.ts';
+import { getVisit } from '../store/visits.ts';
+
+/** A region that exists; 404 otherwise. */
+export async function knownRegion(code: string): Promise<string> {
+  if (!(await getRegion(code))) throw notFound(`There is no region ${code}.`);
+  return code;
+}
+
+/** A region of the caller's subtree that exists (their own by default); 404 otherwise. */
+export async function regionInScope(staff: Staff, code?: string): Promise<string> {
+  const region = code ?? regionOf(staff);
+  if (!coversRegion(staff, region) || !(await getRegion(region))) throw notFound(`There is no region ${region} in your unit's scope.`);
+  return region;
+}
+
+/** A visit of the caller's region or below; 404 otherwise. */
+export async function visitInScope(staff: Staff, id: string): Promise<Visit> {
+  const visit = id.length <= 100 ? await getVisit(id) : undefined;
+  if (!visit || !coversRegion(staff, visit.regionCode)) throw notFound(`There is no visit ${id} in your unit's scope.`);
+  return visit;
+}
