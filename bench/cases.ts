@@ -13,6 +13,9 @@ import { ensureQueues } from '../lib/local/provision.ts';
 
 export const clock = clockOf(DEFAULT_POLICY);
 const regions = new Map(DEMO_REGIONS.map((region) => [region.code, region]));
+
+/** The codes of a demo region's chain, the region first. */
+export const demoChainCodes = (code: string) => chainOf(regions.get(code)!, (c) => regions.get(c)).map((region) => region.code);
 export const PUJIANG_VILLAGES = DEMO_REGIONS.filter((region) => region.level === 'village' && region.code.startsWith('330726'));
 const submission = submissionSchema.parse({
   channel: 'online',

@@ -6,28 +6,20 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { chinaDay, contributionOf, figuresOf, sum, type Counters } from '../functions/domain/figures.ts';
-import { DEFAULT_CATEGORIES, DEMO_REGIONS } from '../functions/reference/demo.ts';
+import { DEFAULT_CATEGORIES } from '../functions/reference/demo.ts';
 import { putFigures, readFigures } from '../functions/store/figures.ts';
 import { ensureTable } from '../lib/local/provision.ts';
-import { benchCase, load, onEmulators } from './cases.ts';
+import { benchCase, demoChainCodes, load, onEmulators } from './cases.ts';
 
 const DAY = 86_400_000;
 const QUARTER_START = Date.parse('2026-07-01T00:00:00+08:00');
-const regions = new Map(DEMO_REGIONS.map((region) => [region.code, region]));
-
-function chainCodes(code: string): string[] {
-  const codes = [];
-  for (let region = regions.get(code); region; region = region.parentCode ? regions.get(region.parentCode) : undefined) codes.push(region.code);
-  return codes;
-}
-
 /** Loads `count` cases over the quarter with their counters, as the store would have counted them. */
 async function loadQuarter(count: number): Promise<void> {
   const cases = Array.from({ length: count }, (_, i) => benchCase(i, new Date(QUARTER_START + (i % 92) * DAY + 3_600_000).toISOString()));
   console.error(`  loaded ${count} cases in ${(await load(cases)).toFixed(1)} s`);
   const counters = new Map<string, Counters[]>();
   for (const subject of cases) {
-    for (const region of chainCodes(subject.regionCode)) {
+    for (const region of demoChainCodes(subject.regionCode)) {
       const key = `${region} ${chinaDay(subject.receivedAt)}`;
       counters.set(key, [...(counters.get(key) ?? []), contributionOf(subject)]);
     }
