@@ -19,9 +19,10 @@ import { DynamoDBClient, TransactWriteItemsCommand, type AttributeValue, type Tr
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { QueueName } from '../functions/queues/names.ts';
 import { queueUrlEnv } from '../functions/shared/env.ts';
+import { apiEvent } from '../lib/local/api-gateway.ts';
 import { localSigningKey, localTokenCheck, type LocalSigningKey } from '../lib/local/identity.ts';
 import { LocalLambdas } from '../lib/local/lambda.ts';
 import { ensureTable, ensureTopics } from '../lib/local/provision.ts';
@@ -57,30 +58,14 @@ export function itemBytes(item: Record<string, AttributeValue>): number {
 }
 
 /** The event API Gateway (HTTP API, payload 2.0) hands the function for POST /v1/cases. */
-function submitEvent(body: unknown): APIGatewayProxyEventV2 {
-  const now = new Date();
-  return {
-    version: '2.0',
+export const submitEvent = (body: unknown) =>
+  apiEvent({
+    method: 'POST',
+    url: new URL('http://localhost/v1/cases'),
     routeKey: 'POST /v1/cases',
-    rawPath: '/v1/cases',
-    rawQueryString: '',
     headers: { 'content-type': 'application/json', host: 'localhost' },
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'bench',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: { method: 'POST', path: '/v1/cases', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-      requestId: randomUUID(),
-      routeKey: 'POST /v1/cases',
-      stage: '$default',
-      time: now.toUTCString(),
-      timeEpoch: now.getTime(),
-    },
-    isBase64Encoded: false,
-    body: JSON.stringify(body),
-  };
-}
+    body: Buffer.from(JSON.stringify(body)),
+  });
 
 /** The i-th submission: its own phone, so no two are the same matter (none is a repeat). */
 export const submission = (i: number) => ({

@@ -69,18 +69,28 @@ async function authorizedClaims(authorization: string | undefined): Promise<Reco
   }
 }
 
-function eventOf(request: IncomingMessage, url: URL, match: CompiledRoute, values: string[], body: Buffer): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
-  }
+/** One request as API Gateway sees it, after it has matched a route. */
+export interface ApiRequest {
+  method: string;
+  url: URL;
+  routeKey: string;
+  headers: Record<string, string>;
+  pathParameters?: Record<string, string>;
+  body?: Buffer;
+  protocol?: string;
+  sourceIp?: string;
+}
+
+/** The event API Gateway (HTTP API, payload 2.0) hands the route's function. */
+export function apiEvent(request: ApiRequest): APIGatewayProxyEventV2 {
+  const { url, headers, body = Buffer.alloc(0) } = request;
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const now = new Date();
   const text = body.length === 0 || TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
-    routeKey: match.routeKey,
+    routeKey: request.routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     headers,
@@ -90,14 +100,14 @@ function eventOf(request: IncomingMessage, url: URL, match: CompiledRoute, value
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
       http: {
-        method: request.method ?? 'GET',
+        method: request.method,
         path: url.pathname,
-        protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        protocol: request.protocol ?? 'HTTP/1.1',
+        sourceIp: request.sourceIp ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
-      routeKey: match.routeKey,
+      routeKey: request.routeKey,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
@@ -105,11 +115,28 @@ function eventOf(request: IncomingMessage, url: URL, match: CompiledRoute, value
     isBase64Encoded: !text,
   };
   if (url.searchParams.size > 0) event.queryStringParameters = query;
-  if (match.params.length > 0) {
-    event.pathParameters = Object.fromEntries(match.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
-  }
+  if (request.pathParameters) event.pathParameters = request.pathParameters;
   if (body.length > 0) event.body = text ? body.toString('utf8') : body.toString('base64');
   return event;
+}
+
+function eventOf(request: IncomingMessage, url: URL, match: CompiledRoute, values: string[], body: Buffer): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return apiEvent({
+    method: request.method ?? 'GET',
+    url,
+    routeKey: match.routeKey,
+    headers,
+    ...(match.params.length > 0 && {
+      pathParameters: Object.fromEntries(match.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')])),
+    }),
+    body,
+    protocol: `HTTP/${request.httpVersion}`,
+    ...(request.socket.remoteAddress && { sourceIp: request.socket.remoteAddress }),
+  });
 }
 
 export interface LocalApi {
