@@ -1,11 +1,13 @@
 /**
  * Cold start: bundles every function of the wiring as the CDK construct does
- * (lib/constructs/petition-function.ts: esbuild, ESM, minified, node22,
- * mainFields module,main, the createRequire banner, every module bundled),
- * into a temporary folder, and prints `bundle: largest_kb=K load_ratio=L`:
- * the largest bundle in KB (1,024 bytes; the source map is a separate file
- * and not counted), and the median time a fresh `node` takes to import it
- * against an empty handler bundled the same way, in the same run.
+ * (lib/constructs/petition-function.ts with lib/bundling.ts: esbuild, ESM,
+ * minified, node22, mainFields module,main, the createRequire banner, the
+ * aliases, a source map without sources, every module bundled) into a
+ * temporary folder, and prints `bundle: largest_kb=K load_ratio=L`: the
+ * largest bundle in KB (1,024 bytes; the source map is a separate file and
+ * not counted), and the median time a fresh `node`, with the functions'
+ * NODE_OPTIONS, takes to import it against an empty handler bundled the same
+ * way, in the same run.
  *
  * On stderr: each function's size, and what fills the largest bundle (from
  * esbuild's metafile), by package.
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { BUNDLING } from '../lib/bundling.ts';
 import { FUNCTIONS, type FunctionName } from '../lib/wiring.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -25,11 +28,13 @@ const CONSTRUCT_OPTIONS: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node22',
+  target: BUNDLING.target,
   minify: true,
   sourcemap: true,
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+  sourcesContent: BUNDLING.sourcesContent,
+  mainFields: [...BUNDLING.mainFields],
+  banner: { js: BUNDLING.banner },
+  alias: BUNDLING.aliases,
   logLevel: 'warning',
   absWorkingDir: PROJECT_ROOT,
 };
@@ -63,8 +68,10 @@ function byPackage(metafile: Metafile): Array<[string, number]> {
 /**
  * A fresh node importing the bundle: the import's own time (ms), measured
  * inside the process, and the whole process's wall time, spawn to exit.
- * The environment names a region and a table, as Lambda's would: some modules
- * read their configuration when they load.
+ * The environment names a region and a table, as Lambda's would (some modules
+ * read their configuration when they load), and has the functions'
+ * NODE_OPTIONS: with source maps on, Node reads the map beside the bundle as
+ * it loads it.
  */
 function loadOnce(file: string, cwd: string): { importMs: number; processMs: number } {
   const code = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t); process.exit(0);`;
@@ -73,7 +80,7 @@ function loadOnce(file: string, cwd: string): { importMs: number; processMs: num
     cwd,
     encoding: 'utf8',
     timeout: 30_000,
-    env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', TABLE_NAME: 'petitions', POWERTOOLS_SERVICE_NAME: 'petitions' },
+    env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLING.nodeOptions, AWS_REGION: 'us-east-1', TABLE_NAME: 'petitions', POWERTOOLS_SERVICE_NAME: 'petitions' },
   });
   const processMs = performance.now() - started;
   const importMs = Number(result.stdout.trim());

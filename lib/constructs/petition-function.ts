@@ -6,6 +6,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { BUNDLING } from '../bundling.ts';
 import type { FunctionWiring } from '../wiring.ts';
 
 /** The repository root: entries in the wiring are relative to it. */
@@ -22,7 +23,8 @@ export interface PetitionFunctionProps {
 /**
  * Every function of the system, set up one way: Node.js 22 on ARM, X-Ray
  * tracing, its own log group with a retention, an ESM bundle with the SDK v3
- * inside (tree-shaken, minified: fast cold starts) and source maps.
+ * inside (tree-shaken, minified, credentials from the environment only: fast
+ * cold starts; lib/bundling.ts) and source maps.
  */
 export class PetitionFunction extends Construct {
   readonly function: NodejsFunction;
@@ -61,7 +63,7 @@ export class PetitionFunction extends Construct {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: BUNDLING.nodeOptions,
         POWERTOOLS_SERVICE_NAME: 'petitions',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
@@ -71,12 +73,13 @@ export class PetitionFunction extends Construct {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require(): give ESM one.
-        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+        sourcesContent: BUNDLING.sourcesContent,
+        target: BUNDLING.target,
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
         // Bundle the SDK v3 too: a tree-shaken bundle starts faster than the runtime's copy.
         externalModules: [],
+        esbuildArgs: { '--alias': Object.entries(BUNDLING.aliases).map(([module, replacement]) => `${module}=${replacement}`) },
         forceDockerBundling: false,
         // Quiet synth: esbuild reports only problems.
         logLevel: LogLevel.WARNING,

@@ -3,6 +3,11 @@
  * lib/wiring.ts: a route, queue, schedule or index added there is checked
  * here without touching this file.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +17,10 @@ import { topicArnOutput } from '../../lib/constructs/topics.ts';
 import { WORKER_MAX_CONCURRENCY } from '../../lib/constructs/workers.ts';
 import { acknowledgeNagFindings, addNagChecks, nagPacks } from '../../lib/nag.ts';
 import { checkPolicyOverrides } from '../../functions/domain/policy.ts';
+import { getCase } from '../../functions/store/cases.ts';
+import { submission, submitEvent } from '../../bench/intake.ts';
+import { localTokenCheck } from '../../lib/local/identity.ts';
+import { testSystem } from '../support/emulators.ts';
 import { PetitionsStack, type PetitionsStackProps } from '../../lib/stack.ts';
 import {
   ENV,
@@ -21,6 +30,7 @@ import {
   SCHEDULES,
   TABLE_SCHEMA,
   TOPICS,
+  environmentOf,
   queueUrlEnv,
   verifiesTokens,
   visibilityTimeoutSeconds,
@@ -305,6 +315,56 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       for (const name of FUNCTION_NAMES) {
         const fn = plainTemplate.toJSON().Resources[plain.getLogicalId(plain.functions.byName[name].function.node.defaultChild as CfnElement)];
         expect(fn.Properties.Environment.Variables).not.toHaveProperty('POLICY');
+      }
+    });
+  });
+
+  describe('deployed bundles', () => {
+    /** The folder the synthesis bundled the function's code into. */
+    const bundleOf = (name: FunctionName) => {
+      const { S3Key } = resources[fnId(name)]!.Properties.Code as { S3Key: string };
+      return join((stack.node.root as App).synth().directory, `asset.${S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+    };
+
+    it('submitCase, as deployed, takes a case in with credentials from the environment alone (SDK default chain aliased out)', async () => {
+      const system = await testSystem();
+      try {
+        const environment = environmentOf('submitCase', {
+          tableName: system.tableName,
+          queueUrl: (queue) => system.queues[queue].url,
+          topicArn: () => 'unused',
+          tokens: localTokenCheck(system.signingKey),
+        });
+        const event = submitEvent({ ...submission(1), title: '部署包自测' });
+        // Lambda's view: its environment, the role's keys in it, no home folder with AWS files.
+        const invocation = `
+          const { handler } = await import(${JSON.stringify(pathToFileURL(bundleOf('submitCase')).href)});
+          const context = { functionName: 'submitCase', awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 10000 };
+          console.log('ANSWER ' + JSON.stringify(await handler(JSON.parse(process.env.EVENT), context)));`;
+        const run = spawnSync(process.execPath, ['--input-type=module', '-e', invocation], {
+          encoding: 'utf8',
+          timeout: 30_000,
+          cwd: tmpdir(),
+          env: {
+            PATH: process.env.PATH,
+            HOME: mkdtempSync(join(tmpdir(), 'no-aws-files-')),
+            ...Object.fromEntries(Object.entries(process.env).filter(([name]) => /^AWS_(REGION|ACCESS_KEY_ID|SECRET_ACCESS_KEY|ENDPOINT_URL_\w+|SDK_JS_\w+)$/.test(name))),
+            POWERTOOLS_METRICS_DISABLED: 'true',
+            POWERTOOLS_LOG_LEVEL: 'SILENT',
+            ...environment,
+            EVENT: JSON.stringify(event),
+          },
+        });
+        const answer = run.stdout.split('\n').find((line) => line.startsWith('ANSWER '));
+        expect(answer, run.stderr).toBeDefined();
+        const { statusCode, body } = JSON.parse(answer!.slice('ANSWER '.length)) as { statusCode: number; body: string };
+        expect(statusCode, body).toBe(201);
+        const { id } = JSON.parse(body) as { id: string };
+        expect((await getCase(id))?.title).toBe('部署包自测');
+        const messages = await system.receive('routing', 10, 3);
+        expect(messages.map((m) => JSON.parse(m.Body ?? '{}'))).toContainEqual({ kind: 'route-case', caseId: id });
+      } finally {
+        await system.close();
       }
     });
   });
