@@ -297,12 +297,15 @@ export function decideRouting(subject: Pick<Case, 'addressedTo'>, chain: Region[
   return { office, proposedLeadUnit, overLevel };
 }
 
+/** Whether a case is still waiting for routing to place it at an office. */
+export const awaitsRouting = (subject: Case): boolean => subject.office === null && subject.status === 'received';
+
 /**
  * Applies routing to a case that has not been routed yet; `undefined` when it
  * already has been, so a redelivered routing message changes nothing.
  */
 export function applyRouting(subject: Case, routing: Routing, now: string, clock: Clock): Change | undefined {
-  if (subject.office !== null || subject.status !== 'received') return undefined;
+  if (!awaitsRouting(subject)) return undefined;
   const { office, proposedLeadUnit, overLevel } = routing;
   return next(
     subject,

@@ -6,15 +6,21 @@
  * adds the difference its contribution made, in the same transaction as the
  * change itself, so each change counts exactly once; and a recount is the sum
  * of the contributions of all the cases.
+ *
+ * A case counts from the moment routing places it at an office, normally a
+ * fraction of a second after intake: so intake, the one write on the
+ * petitioner's path, touches no shared counter (a province's totals are one
+ * item every case of the province would otherwise update at intake).
  */
-import { CASE_STATUSES, isOpen, RATINGS, type Case } from './case.ts';
+import { awaitsRouting, CASE_STATUSES, isOpen, RATINGS, type Case } from './case.ts';
 import { CHANNELS } from './intake.ts';
 
 /** Counter name to value. */
 export type Counters = Record<string, number>;
 
 /**
- * What one case adds to the counters of its region's chain on the day it was received.
+ * What one case adds to the counters of its region's chain on the day it was
+ * received; nothing while it awaits routing.
  *
  * - `received`, `channel:*`, `category:*`, `status:*` (its status now)
  * - `repeat` (the repeat petitions it gathered), `collective`, `overLevel`, `escalated` (levels climbed)
@@ -24,6 +30,7 @@ export type Counters = Record<string, number>;
  * - `overdue`: open and past the deadline of the clock now running
  */
 export function contributionOf(subject: Case): Counters {
+  if (awaitsRouting(subject)) return {};
   const counters: Counters = {
     received: 1,
     [`channel:${subject.channel}`]: 1,

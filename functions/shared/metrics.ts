@@ -25,9 +25,14 @@ export function countBy(name: string, dimension: string, value: string, amount =
   single.addMetric(name, MetricUnit.Count, amount);
 }
 
-/** What a counted change adds to the rate metrics: cases received, timely and late decisions and replies, ratings. */
-export function countChange(delta: Counters): void {
-  count(METRIC.casesReceived, delta.received ?? 0);
+/**
+ * What a written change adds to the metrics: a new case is received (at
+ * intake, while its counters wait for routing: the dashboard sets received
+ * against routed); its counters' difference adds timely and late decisions
+ * and replies, and ratings.
+ */
+export function countChange(created: boolean, delta: Counters): void {
+  count(METRIC.casesReceived, created ? 1 : 0);
   count(METRIC.decisionsTimely, delta['acceptance:timely'] ?? 0);
   count(METRIC.decisionsLate, delta['acceptance:late'] ?? 0);
   count(METRIC.repliesOnTime, delta['handling:onTime'] ?? 0);

@@ -112,14 +112,14 @@ function answerWrites(answering: Answering | undefined, now: string): NamedWrite
  * and its visit's figures. With the difference they add, for the metrics.
  */
 async function counting(before: Case | undefined, after: Case): Promise<{ writes: NamedWrite<'figures'>[]; delta: Counters }> {
-  const chain = await getRegionChain(after.regionCode);
-  if (!chain) throw new Error(`case ${after.id} names a region that does not exist`);
   const delta = difference(before, after);
-  const writes = [
-    ...figureWrites(chain.map((region) => region.code), chinaDay(after.receivedAt), delta),
-    ...totalWrites((chain.at(-1) as Region).code, delta),
-    ...(after.visit ? visitFigureWrites(after.visit.id, difference(before, after, visitContributionOf)) : []),
-  ];
+  const visitWrites = after.visit ? visitFigureWrites(after.visit.id, difference(before, after, visitContributionOf)) : [];
+  const regionWrites = async () => {
+    const chain = await getRegionChain(after.regionCode);
+    if (!chain) throw new Error(`case ${after.id} names a region that does not exist`);
+    return [...figureWrites(chain.map((region) => region.code), chinaDay(after.receivedAt), delta), ...totalWrites((chain.at(-1) as Region).code, delta)];
+  };
+  const writes = [...(Object.keys(delta).length > 0 ? await regionWrites() : []), ...visitWrites];
   return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
@@ -146,7 +146,7 @@ async function commit(
     ...answerWrites(writes.answering, writes.at),
     ...counted.writes,
   ]);
-  if (refused.length === 0) countChange(counted.delta);
+  if (refused.length === 0) countChange(before === undefined, counted.delta);
   return refused;
 }
 

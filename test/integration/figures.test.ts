@@ -90,6 +90,19 @@ describe('figures', () => {
     expect(figures.repeat).toBeGreaterThan(0);
   });
 
+  it('leave intake out of every counter: a case counts once routing places it, and the recount agrees throughout', async () => {
+    await routeTwice();
+    const received = async () => (await get(`/v1/stats?regionCode=330726001001&from=${today}&to=${today}`, clerk)).body.received as number;
+    const before = await received();
+    const taken = await post('/v1/cases', submission({ regionCode: '330726001001', petitioner: { name: '杨十七', phone: '13200000017' } }), {});
+    expect(taken.status).toBe(201);
+    expect(await received()).toBe(before);
+    expect((await recount()).differences).toEqual([]);
+    await routeTwice();
+    expect(await received()).toBe(before + 1);
+    expect((await recount()).differences).toEqual([]);
+  });
+
   it('reports a counter that drifted, and --fix mends it', async () => {
     await putFigures('330726001', today, { received: 999 });
     const drifted = await recount();

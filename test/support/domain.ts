@@ -27,8 +27,8 @@ export function category(code: string): Category {
   return found;
 }
 
-/** A housing case from a Pujiang village (case "c1"), received at `now` and routed to the county. */
-export function routedDemoCase(now: string, clock: Clock): Case {
+/** A housing case from a Pujiang village (case "c1"), received at `now`, awaiting routing. */
+export function registeredDemoCase(now: string, clock: Clock): Case {
   const submission = submissionSchema.parse({
     channel: 'online',
     category: 'housing',
@@ -37,7 +37,12 @@ export function routedDemoCase(now: string, clock: Clock): Case {
     regionCode: '330726001001',
     petitioner: { name: '张三', phone: '13800138000', idNumber: '11010519491231002X' },
   });
-  const registered = registerCase(submission, { id: 'c1', now, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner' }).case;
+  return registerCase(submission, { id: 'c1', now, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner' }).case;
+}
+
+/** That case, routed to the county. */
+export function routedDemoCase(now: string, clock: Clock): Case {
+  const registered = registeredDemoCase(now, clock);
   return applyRouting(registered, decideRouting(registered, demoChain('330726001001'), category('housing')), now, clock)!.case;
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../functions/domain/case.ts';
+import { applyRouting, decideRouting, recordRepeat, type Case } from '../../functions/domain/case.ts';
 import { chinaDay, contributionOf, difference, figuresOf, periodOf, sum } from '../../functions/domain/figures.ts';
 import { applyDue } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, evaluate, replyToCase } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import type { Role } from '../../functions/domain/staff.ts';
-import { demoChain, routedDemoCase } from '../support/domain.ts';
+import { category, demoChain, registeredDemoCase, routedDemoCase } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 const T0 = '2026-06-01T02:00:00.000Z';
@@ -84,6 +84,17 @@ describe('differences', () => {
     const applied = sum([difference(undefined, steps[0]!), ...steps.slice(1).map((after, i) => difference(steps[i], after))]);
     const final = contributionOf(steps.at(-1)!);
     expect(Object.fromEntries(Object.entries(applied).filter(([, v]) => v !== 0))).toEqual(final);
+  });
+
+  it('count nothing while a case awaits routing (a repeat included), and all of it once routed', () => {
+    const registered = registeredDemoCase(T0, clock);
+    const repeated = recordRepeat(registered, { now: at(0.01), channel: 'visit', actor: 'petitioner' }).case;
+    expect(contributionOf(registered)).toEqual({});
+    expect(difference(undefined, registered)).toEqual({});
+    expect(difference(registered, repeated)).toEqual({});
+    const routedCase = applyRouting(repeated, decideRouting(repeated, demoChain('330726001001'), category('housing')), at(0.02), clock)!.case;
+    expect(difference(repeated, routedCase)).toEqual(contributionOf(routedCase));
+    expect(contributionOf(routedCase)).toMatchObject({ received: 1, repeat: 1, 'status:received': 1 });
   });
 
   it('are empty for a change the figures do not see', () => {
