@@ -170,12 +170,23 @@ export interface QueueWiring {
   batchSize: number;
   /** Receives before a message goes to the dead-letter queue. */
   maxReceiveCount: number;
+  /**
+   * At most this many batches at once (the event source's maximum
+   * concurrency on AWS, the local runtime's pollers), so a burst on a worker
+   * cannot take the account's Lambda concurrency from the API. Chosen over
+   * reserved concurrency: reserving takes from the account's unreserved pool,
+   * which must keep 100, and new accounts often have a quota of only 10
+   * concurrent executions, so a reservation may not even deploy. Messages
+   * beyond it wait in the queue (its age alarm watches that); SQS allows 2 to
+   * 1000.
+   */
+  maxConcurrency: number;
 }
 
 export const QUEUES: readonly QueueWiring[] = [
-  { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 5 },
-  { name: 'deadline', consumer: 'escalateCase', batchSize: 10, maxReceiveCount: 5 },
-  { name: 'notification', consumer: 'recordNotice', batchSize: 10, maxReceiveCount: 5 },
+  { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
+  { name: 'deadline', consumer: 'escalateCase', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
+  { name: 'notification', consumer: 'recordNotice', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
 ];
 
 export interface TopicWiring {

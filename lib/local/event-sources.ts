@@ -1,7 +1,7 @@
 /**
  * Plays Lambda's SQS event source mapping: long-polls a queue, invokes its
- * consumer with a batch, and deletes only what the consumer did not report
- * as failed. Failed messages come back after the visibility timeout, and the
+ * consumer with a batch (up to the wiring's maximum concurrency of batches at
+ * once), and deletes only what the consumer did not report as failed. Failed messages come back after the visibility timeout, and the
  * queue's redrive policy moves them to the dead-letter queue, as on AWS.
  */
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
@@ -42,10 +42,11 @@ export interface EventSource {
   queue: QueueWiring['name'];
   consumer: QueueWiring['consumer'];
   batchSize: number;
+  maxConcurrency: number;
   stop(): Promise<void>;
 }
 
-/** Starts polling `queue` for its consumer until stopped. */
+/** Starts polling `queue` for its consumer until stopped, with one poller per concurrent batch allowed. */
 export function pollQueue(
   sqs: SQSClient,
   lambdas: LocalLambdas,
@@ -54,7 +55,7 @@ export function pollQueue(
   log: (line: string) => void,
 ): EventSource {
   const abort = new AbortController();
-  const loop = (async () => {
+  const poller = async () => {
     while (!abort.signal.aborted) {
       let messages: Message[] = [];
       try {
@@ -96,14 +97,16 @@ export function pollQueue(
         log(`${queue.consumer}: ${messages.length - done.length} of ${messages.length} messages failed; they will be retried`);
       }
     }
-  })();
+  };
+  const pollers = Array.from({ length: queue.maxConcurrency }, poller);
   return {
     queue: queue.name,
     consumer: queue.consumer,
     batchSize: queue.batchSize,
+    maxConcurrency: queue.maxConcurrency,
     async stop() {
       abort.abort();
-      await loop;
+      await Promise.all(pollers);
     },
   };
 }

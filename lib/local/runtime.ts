@@ -34,7 +34,7 @@ export interface LocalOptions {
 /** What the local runtime serves, in the terms the synthesized template uses (held equal by a test). */
 export interface ServedWiring {
   routes: Array<{ key: string; authorization: 'JWT' | 'NONE' }>;
-  queues: Array<{ name: QueueName; consumer: FunctionName; batchSize: number; visibilityTimeout: number; maxReceiveCount: number }>;
+  queues: Array<{ name: QueueName; consumer: FunctionName; batchSize: number; maxConcurrency: number; visibilityTimeout: number; maxReceiveCount: number }>;
   schedules: FunctionName[];
   topics: TopicName[];
   table: { keys: string[]; indexes: Array<{ name: string; keys: string[]; include: string[] }>; timeToLive: string | undefined };
@@ -138,6 +138,7 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
             name: source.queue,
             consumer: source.consumer,
             batchSize: source.batchSize,
+            maxConcurrency: source.maxConcurrency,
             visibilityTimeout: Number(Attributes.VisibilityTimeout),
             maxReceiveCount: Number(redrive.maxReceiveCount),
           });

@@ -14,7 +14,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, TOPIC_NAMES, type QueueName, type TopicName } from '../../functions/queues/names.ts';
 import { topicArnEnv } from '../../functions/shared/env.ts';
 import { topicArnOutput } from '../../lib/constructs/topics.ts';
-import { WORKER_MAX_CONCURRENCY } from '../../lib/constructs/workers.ts';
 import { acknowledgeNagFindings, addNagChecks, nagPacks } from '../../lib/nag.ts';
 import { checkPolicyOverrides } from '../../functions/domain/policy.ts';
 import { getCase } from '../../functions/store/cases.ts';
@@ -594,7 +593,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
         BatchSize: wiring.batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         // A burst on a worker queue cannot take the API's concurrency.
-        ScalingConfig: { MaximumConcurrency: WORKER_MAX_CONCURRENCY },
+        ScalingConfig: { MaximumConcurrency: wiring.maxConcurrency },
       });
     });
 

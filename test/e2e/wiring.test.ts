@@ -46,6 +46,7 @@ function deployedWiring(): ServedWiring {
         name: queueByLogicalId.get(queueId)!,
         consumer: functionOf(mapping.Properties.FunctionName),
         batchSize: mapping.Properties.BatchSize as number,
+        maxConcurrency: mapping.Properties.ScalingConfig.MaximumConcurrency as number,
         visibilityTimeout: queue.VisibilityTimeout as number,
         maxReceiveCount: queue.RedrivePolicy.maxReceiveCount as number,
       };

@@ -26,7 +26,7 @@ describe('the local SQS event source', () => {
     const created = await system.api('/v1/cases', postJson(submission({ petitioner: { name: '吴九', phone: '13300001111' } })));
     const { id: caseId } = (await created.json()) as { id: string };
     const log: string[] = [];
-    const source = pollQueue(system.sqs, system.lambdas, { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 2 }, queue, (line) => log.push(line));
+    const source = pollQueue(system.sqs, system.lambdas, { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 2, maxConcurrency: 1 }, queue, (line) => log.push(line));
     try {
       await system.sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: 'poison' }));
       await system.sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: JSON.stringify({ kind: 'route-case', caseId }) }));

@@ -80,7 +80,7 @@ describe('faults', () => {
       },
     } as unknown as LocalLambdas;
     for (const id of ids) await system.sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: JSON.stringify({ kind: 'route-case', caseId: id }) }));
-    const source = pollQueue(system.sqs, crashing, { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 2 }, queue, () => undefined);
+    const source = pollQueue(system.sqs, crashing, { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 2, maxConcurrency: 1 }, queue, () => undefined);
     try {
       for (let i = 0; i < 50 && !(await Promise.all(ids.map(routedOnce))).every(Boolean); i++) await sleep(200);
     } finally {
