@@ -58,7 +58,7 @@ export function itemBytes(item: Record<string, AttributeValue>): number {
 }
 
 /** The event API Gateway (HTTP API, payload 2.0) hands the function for POST /v1/cases. */
-export const submitEvent = (body: unknown) =>
+const submitEvent = (body: unknown) =>
   apiEvent({
     method: 'POST',
     url: new URL('http://localhost/v1/cases'),

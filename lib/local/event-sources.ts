@@ -1,8 +1,10 @@
 /**
  * Plays Lambda's SQS event source mapping: long-polls a queue, invokes its
- * consumer with a batch (up to the wiring's maximum concurrency of batches at
- * once), and deletes only what the consumer did not report as failed. Failed messages come back after the visibility timeout, and the
- * queue's redrive policy moves them to the dead-letter queue, as on AWS.
+ * consumer with a batch (as many batches at once as the queue's maximum
+ * concurrency in the wiring), and deletes only what the consumer did not
+ * report as failed. Failed messages come back after the visibility timeout,
+ * and the queue's redrive policy moves them to the dead-letter queue, as on
+ * AWS.
  */
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';

@@ -17,9 +17,9 @@ import { topicArnOutput } from '../../lib/constructs/topics.ts';
 import { acknowledgeNagFindings, addNagChecks, nagPacks } from '../../lib/nag.ts';
 import { checkPolicyOverrides } from '../../functions/domain/policy.ts';
 import { getCase } from '../../functions/store/cases.ts';
-import { submission, submitEvent } from '../../bench/intake.ts';
+import { apiEvent } from '../../lib/local/api-gateway.ts';
 import { localTokenCheck } from '../../lib/local/identity.ts';
-import { testSystem } from '../support/emulators.ts';
+import { submission, testSystem } from '../support/emulators.ts';
 import { PetitionsStack, type PetitionsStackProps } from '../../lib/stack.ts';
 import {
   ENV,
@@ -334,7 +334,13 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
           topicArn: () => 'unused',
           tokens: localTokenCheck(system.signingKey),
         });
-        const event = submitEvent({ ...submission(1), title: '部署包自测' });
+        const event = apiEvent({
+          method: 'POST',
+          url: new URL('http://localhost/v1/cases'),
+          routeKey: 'POST /v1/cases',
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.from(JSON.stringify(submission({ title: '部署包自测', petitioner: { name: '沈十八', phone: '13200000018' } }))),
+        });
         // Lambda's view: its environment, the role's keys in it, no home folder with AWS files.
         const invocation = `
           const { handler } = await import(${JSON.stringify(pathToFileURL(bundleOf('submitCase')).href)});
