@@ -1,9 +1,12 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { queueUrlEnv, requireEnv } from '../shared/env.ts';
 
-// The endpoint comes from the environment (AWS_ENDPOINT_URL_SQS locally); queue
-// URLs of the local emulator name hosts that do not resolve, so never use them as endpoints.
-const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+// Made on first send, so that a function that only reads messages bundles no
+// SQS client. The endpoint comes from the environment (AWS_ENDPOINT_URL_SQS
+// locally); queue URLs of the local emulator name hosts that do not resolve,
+// so never use them as endpoints.
+let client: SQSClient | undefined;
+const sqs = () => (client ??= new SQSClient({ useQueueUrlAsEndpoint: false }));
 
 const MAX_BATCH = 10;
 
@@ -18,7 +21,7 @@ export async function sendAll(queue: string, bodies: unknown[]): Promise<void> {
   for (let i = 0; i < bodies.length; i += MAX_BATCH) {
     const entries = bodies.slice(i, i + MAX_BATCH).map((body, n) => ({ Id: String(n), MessageBody: JSON.stringify(body) }));
     try {
-      const { Failed = [] } = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+      const { Failed = [] } = await sqs().send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
       failed += Failed.length;
     } catch {
       failed += entries.length;
