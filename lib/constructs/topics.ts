@@ -39,6 +39,10 @@ export class Topics extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // cdk.json keeps @aws-cdk/aws-kms:applyImportedAliasPermissionsToPrincipal
+    // false, against the recommended flags: with it, grantPublish on this
+    // imported alias would grant kms:GenerateDataKey* on every key of the
+    // account (key/*), which the AWS-managed key does not need (above).
     const masterKey = Alias.fromAliasName(this, 'AwsManagedSnsKey', 'alias/aws/sns');
     for (const wiring of TOPICS) {
       const topic = new Topic(this, wiring.name, {

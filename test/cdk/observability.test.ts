@@ -4,7 +4,8 @@
  * alarm topic; counts derived from lib/wiring.ts. Two synths without
  * bundling (the template's shape is all that matters here), shared by every test.
  */
-import { App, type CfnElement } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
+import { testApp } from '../support/cdk.ts';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RATINGS } from '../../functions/domain/case.ts';
@@ -31,7 +32,7 @@ const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 const EMAIL = 'ops@example.org';
 const CUSTOM_THRESHOLD = 7;
 
-const unbundled = () => new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+const unbundled = () => testApp();
 
 /** A stack and its template, bundling skipped. */
 function synth(props: PetitionsStackProps = {}) {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, type CfnElement } from 'aws-cdk-lib';
+import { testApp } from '../support/cdk.ts';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, TOPIC_NAMES, type QueueName, type TopicName } from '../../functions/queues/names.ts';
@@ -47,7 +48,7 @@ const publishesOf = (name: FunctionName): readonly TopicName[] => (FUNCTIONS[nam
  * placeholders): only the main synthesis below pays for bundling.
  */
 function synth(props: PetitionsStackProps = {}, bundle = false): { stack: PetitionsStack; template: Template } {
-  const app = new App(bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = testApp({ bundle });
   const stack = new PetitionsStack(app, 'Petitions', props);
   return { stack, template: Template.fromStack(stack) };
 }
@@ -306,7 +307,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       expect(() => checkPolicyOverrides({ acceptance: '10 days' })).toThrow(/acceptance must be a positive ISO-8601 duration/);
       expect(() => checkPolicyOverrides({ acceptance: 10 })).toThrow(/acceptance/);
       expect(() => checkPolicyOverrides(['P10D'])).toThrow(/must be an object/);
-      expect(() => new PetitionsStack(new App(), 'Bad', { policy: { handling: 'P0D' } })).toThrow(/handling/);
+      expect(() => new PetitionsStack(testApp(), 'Bad', { policy: { handling: 'P0D' } })).toThrow(/handling/);
     });
 
     it('sets no POLICY when no policy is given', () => {
@@ -654,7 +655,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
   describe('cdk-nag', () => {
     /** Findings of every pack we gate on, on a stack with our acknowledgements (or without). */
     function findings(props: PetitionsStackProps, acknowledge: boolean) {
-      const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+      const app = testApp();
       const nagged = new PetitionsStack(app, 'Petitions', props);
       if (acknowledge) acknowledgeNagFindings(nagged);
       return nagPacks().flatMap((pack) =>
@@ -713,7 +714,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
     });
 
     it('an app with the packs registered synthesizes (as bin/app.ts does)', () => {
-      const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+      const app = testApp();
       const nagged = new PetitionsStack(app, 'Petitions');
       addNagChecks(app, false);
       acknowledgeNagFindings(nagged);

@@ -2,7 +2,8 @@
  * What the local runtime serves and what `cdk deploy` creates come from one
  * wiring definition; this holds the two equal, read back from each side.
  */
-import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { testApp } from '../support/cdk.ts';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalRuntime, type ServedWiring } from '../../lib/local/runtime.ts';
@@ -15,7 +16,7 @@ type Resources = Record<string, { Type: string; Properties: Record<string, any> 
 /** The wiring as the synthesized template has it, in the runtime's terms. */
 function deployedWiring(): ServedWiring {
   // Skip bundling: only the template's shape matters here.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = testApp();
   const stack = new PetitionsStack(app, 'Petitions');
   const resources = Template.fromStack(stack).toJSON().Resources as Resources;
   const idOf = (construct: { node: { defaultChild?: unknown } }) => Stack.of(stack).getLogicalId(construct.node.defaultChild as CfnElement);
