@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type Due, type DueStage, type HistoryEntry, type Rung } from '../domain/case.ts';
 import { invalid } from '../domain/problem.ts';
 import { chinaDay, difference, visitContributionOf, type Counters } from '../domain/figures.ts';
@@ -252,23 +252,16 @@ export async function getCase(id: string): Promise<Case | undefined> {
 export async function getCaseWithHistory(id: string): Promise<{ case: Case; history: HistoryEntry[] } | undefined> {
   let found: Case | undefined;
   const history: HistoryEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': casePk(id) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+  const pages = paginateQuery(
+    { client: documents },
+    { TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': casePk(id) }, ConsistentRead: true },
+  );
+  for await (const page of pages) {
     for (const entry of page.Items ?? []) {
       if (entry.sk === 'CASE') found = caseOf(entry);
       else if (String(entry.sk).startsWith(HISTORY_PREFIX)) history.push(historyOf(entry));
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return found ? { case: found, history } : undefined;
 }
 
@@ -417,22 +410,20 @@ export async function listWorklist(scope: WorklistScope, query: WorklistQuery): 
  */
 export async function* casesUnder(regionCode: string, statuses: readonly CaseStatus[]): AsyncGenerator<Case[]> {
   for (const status of statuses) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'worklist',
-          KeyConditionExpression: 'worklistKey = :key AND begins_with(worklistSort, :prefix)',
-          ExpressionAttributeValues: { ':key': officeWorklistKey(regionCode, status), ':prefix': subtreePrefix(regionCode) },
-          Limit: 100,
-          ExclusiveStartKey: start,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: documents },
+      {
+        TableName: tableName(),
+        IndexName: 'worklist',
+        KeyConditionExpression: 'worklistKey = :key AND begins_with(worklistSort, :prefix)',
+        ExpressionAttributeValues: { ':key': officeWorklistKey(regionCode, status), ':prefix': subtreePrefix(regionCode) },
+        Limit: 100,
+      },
+    );
+    for await (const page of pages) {
       const ids = (page.Items ?? []).map((entry) => entry.id as string);
       if (ids.length > 0) yield await getCases(ids);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
   }
 }
 

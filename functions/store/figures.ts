@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Counters } from '../domain/figures.ts';
 import { documents, tableName, type TransactItem } from './client.ts';
 
@@ -79,22 +79,20 @@ export interface DayFigures {
 export async function readFigures(region: string, from: string, to: string): Promise<{ days: DayFigures[]; reads: number }> {
   const days: DayFigures[] = [];
   let reads = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': figuresKey(region, from).pk, ':from': figuresKey(region, from).sk, ':to': figuresKey(region, to).sk },
-        ExclusiveStartKey: start,
-      }),
-    );
+  const pages = paginateQuery(
+    { client: documents },
+    {
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': figuresKey(region, from).pk, ':from': figuresKey(region, from).sk, ':to': figuresKey(region, to).sk },
+    },
+  );
+  for await (const page of pages) {
     reads += page.ScannedCount ?? 0;
     for (const { pk: _pk, sk: _sk, region: _region, day, ...counters } of page.Items ?? []) {
       days.push({ day: day as string, counters: counters as Counters });
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return { days, reads };
 }
 
