@@ -5,6 +5,7 @@
  * charts as inline SVG drawn here — and loads nothing from anywhere.
  */
 import type { HardCase, Report, ReportKind } from '../domain/reports.ts';
+import { html, type Html } from './html.ts';
 
 const KIND_NAMES: Record<ReportKind, string> = { weekly: '周报', monthly: '月报', quarterly: '季报' };
 const CHANNEL_NAMES: Record<string, string> = { online: '网上信访', letter: '来信', visit: '来访', phone: '电话', leader_visit: '领导下访' };
@@ -25,13 +26,6 @@ const BLUE = '#2f5d8a';
 const RED = '#b3392f';
 const GRID = '#e3e6ea';
 const MUTED = '#6b7280';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML and SVG: titles and names are written by petitioners and staff, never trusted as markup. */
-function escapeHtml(text: unknown): string {
-  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
-const e = escapeHtml;
 
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
@@ -62,7 +56,7 @@ interface Bar {
 }
 
 /** Vertical bars with a value axis and gridlines: for the trend, where the order of the bars is time. */
-function verticalBars(bars: Bar[], axis: { x: string; y: string }, width = 680, height = 230): string {
+function verticalBars(bars: Bar[], axis: { x: string; y: string }, width = 680, height = 230): Html {
   const [left, right, top, bottom] = [52, 12, 18, 46];
   const plotW = width - left - right;
   const plotH = height - top - bottom;
@@ -71,29 +65,18 @@ function verticalBars(bars: Bar[], axis: { x: string; y: string }, width = 680, 
   const y = (value: number) => top + plotH - (value / max) * plotH;
   const slot = plotW / Math.max(bars.length, 1);
   const barW = Math.min(slot * 0.62, 46);
-  const grid = ticks
-    .map((t) => `<line x1="${left}" x2="${width - right}" y1="${y(t)}" y2="${y(t)}" stroke="${GRID}"/><text x="${left - 6}" y="${y(t) + 4}" text-anchor="end" class="tick">${t}</text>`)
-    .join('');
-  const columns = bars
-    .map((b, i) => {
-      const cx = left + slot * i + slot / 2;
-      return (
-        `<rect x="${cx - barW / 2}" y="${y(b.value)}" width="${barW}" height="${top + plotH - y(b.value)}" fill="${BLUE}" rx="2"/>` +
-        `<text x="${cx}" y="${y(b.value) - 4}" text-anchor="middle" class="value">${b.value}</text>` +
-        `<text x="${cx}" y="${top + plotH + 16}" text-anchor="middle" class="tick">${e(b.label)}</text>`
-      );
-    })
-    .join('');
-  return (
-    `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${e(axis.y)}">${grid}${columns}` +
-    `<line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#9aa1a9"/>` +
-    `<text x="${left + plotW / 2}" y="${height - 6}" text-anchor="middle" class="axis">${e(axis.x)}</text>` +
-    `<text transform="translate(14 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" class="axis">${e(axis.y)}</text></svg>`
+  const grid = ticks.map(
+    (t) => html`<line x1="${left}" x2="${width - right}" y1="${y(t)}" y2="${y(t)}" stroke="${GRID}"/><text x="${left - 6}" y="${y(t) + 4}" text-anchor="end" class="tick">${t}</text>`,
   );
+  const columns = bars.map((b, i) => {
+    const cx = left + slot * i + slot / 2;
+    return html`<rect x="${cx - barW / 2}" y="${y(b.value)}" width="${barW}" height="${top + plotH - y(b.value)}" fill="${BLUE}" rx="2"/><text x="${cx}" y="${y(b.value) - 4}" text-anchor="middle" class="value">${b.value}</text><text x="${cx}" y="${top + plotH + 16}" text-anchor="middle" class="tick">${b.label}</text>`;
+  });
+  return html`<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${axis.y}">${grid}${columns}<line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#9aa1a9"/><text x="${left + plotW / 2}" y="${height - 6}" text-anchor="middle" class="axis">${axis.x}</text><text transform="translate(14 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" class="axis">${axis.y}</text></svg>`;
 }
 
 /** Horizontal bars, largest first, with count and share: for structure, where the labels are long Chinese names. */
-function horizontalBars(bars: Bar[], caption: string, width = 330): string {
+function horizontalBars(bars: Bar[], caption: string, width = 330): Html {
   const [labelW, valueW, row, top] = [92, 70, 24, 6];
   const total = bars.reduce((sum, b) => sum + b.value, 0);
   const max = Math.max(1, ...bars.map((b) => b.value));
@@ -105,52 +88,45 @@ function horizontalBars(bars: Bar[], caption: string, width = 330): string {
       const cy = top + row * i + row / 2;
       const w = (b.value / max) * plotW;
       const share = total === 0 ? '' : ` (${Math.round((b.value / total) * 100)}%)`;
-      return (
-        `<text x="${labelW - 8}" y="${cy + 4}" text-anchor="end" class="label">${e(b.label)}</text>` +
-        `<rect x="${labelW}" y="${cy - 7}" width="${Math.max(w, b.value > 0 ? 2 : 0)}" height="14" fill="${BLUE}" rx="2"/>` +
-        `<text x="${labelW + w + 6}" y="${cy + 4}" class="value">${b.value}${share}</text>`
-      );
-    })
-    .join('');
-  return (
-    `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${e(caption)}">` +
-    `<line x1="${labelW}" x2="${labelW}" y1="${top}" y2="${height - top}" stroke="#9aa1a9"/>${rows}</svg>`
-  );
+      return html`<text x="${labelW - 8}" y="${cy + 4}" text-anchor="end" class="label">${b.label}</text><rect x="${labelW}" y="${cy - 7}" width="${Math.max(w, b.value > 0 ? 2 : 0)}" height="14" fill="${BLUE}" rx="2"/><text x="${labelW + w + 6}" y="${cy + 4}" class="value">${b.value}${share}</text>`;
+    });
+  return html`<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${caption}"><line x1="${labelW}" x2="${labelW}" y1="${top}" y2="${height - top}" stroke="#9aa1a9"/>${rows}</svg>`;
 }
 
 /** One of the three rates as a filled track: a share of 100%, which is what the assessments expect. */
-function rateBar(rate: number | null, width = 360): string {
-  const fill = rate === null ? '' : `<rect width="${Math.round(rate * width)}" height="12" rx="6" fill="${BLUE}"/>`;
-  return `<svg viewBox="0 0 ${width} 12" width="${width}" height="12" aria-hidden="true"><rect width="${width}" height="12" rx="6" fill="${GRID}"/>${fill}</svg>`;
+function rateBar(rate: number | null, width = 360): Html {
+  const fill = rate === null ? null : html`<rect width="${Math.round(rate * width)}" height="12" rx="6" fill="${BLUE}"/>`;
+  return html`<svg viewBox="0 0 ${width} 12" width="${width}" height="12" aria-hidden="true"><rect width="${width}" height="12" rx="6" fill="${GRID}"/>${fill}</svg>`;
 }
 
-const section = (title: string, body: string) => `<section><h2>${e(title)}</h2>${body}</section>`;
-const empty = (message: string) => `<p class="empty">${e(message)}</p>`;
+const section = (title: string, body: Html) => html`<section><h2>${title}</h2>${body}</section>`;
+const empty = (message: string) => html`<p class="empty">${message}</p>`;
 
-function table(headers: string[], rows: string[][], numeric: number[]): string {
-  const cell = (tag: string, i: number, content: string) => `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${content}</${tag}>`;
-  const head = headers.map((h, i) => cell('th', i, e(h))).join('');
-  // Cells come in already escaped: some carry markup of ours (the shortened id).
-  const body = rows.map((r) => `<tr>${r.map((c, i) => cell('td', i, c)).join('')}</tr>`).join('');
-  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+/** A table whose cells are text or markup of ours; `numeric` names the right-aligned columns. */
+function table(headers: string[], rows: Array<Array<string | number | Html>>, numeric: number[]): Html {
+  const cell = (tag: 'th' | 'td', i: number, content: string | number | Html) =>
+    numeric.includes(i) ? html`<${tag} class="num">${content}</${tag}>` : html`<${tag}>${content}</${tag}>`;
+  const head = headers.map((h, i) => cell('th', i, h));
+  const body = rows.map((r) => html`<tr>${r.map((c, i) => cell('td', i, c))}</tr>`);
+  return html`<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function hardCaseTable(cases: HardCase[], categoryName: (code: string) => string, none: string): string {
+function hardCaseTable(cases: HardCase[], categoryName: (code: string) => string, none: string): Html {
   if (cases.length === 0) return empty(none);
   const rows = cases.map((c) => [
-    `<span class="id" title="${e(c.id)}">${e(c.id.slice(0, 8))}</span>`,
+    html`<span class="id" title="${c.id}">${c.id.slice(0, 8)}</span>`,
     // The category under the title rather than in a column of its own: the title needs the width.
-    `${e(c.title)}<div class="sub">${e(categoryName(c.category))}</div>`,
-    e(c.regionCode),
-    e(STATUS_NAMES[c.status] ?? c.status),
-    e(c.daysOpen),
-    e(c.escalationCount),
-    c.responsibleLeader === null ? '<span class="muted">未明确</span>' : e(c.responsibleLeader),
+    html`${c.title}<div class="sub">${categoryName(c.category)}</div>`,
+    c.regionCode,
+    STATUS_NAMES[c.status] ?? c.status,
+    c.daysOpen,
+    c.escalationCount,
+    c.responsibleLeader === null ? html`<span class="muted">未明确</span>` : c.responsibleLeader,
   ]);
   return table(['编号', '事项', '属地', '状态', '已办天数', '升级次数', '包案领导'], rows, [4, 5]);
 }
 
-const STYLE = `
+const STYLE = html`
 @page { size: A4; margin: 14mm; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f4f5f7; color: #1f2933; font: 14px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -206,15 +182,15 @@ export function renderReport(report: Report, options: { categoryNames?: Record<s
   const title = `${report.regionName} 信访工作${KIND_NAMES[report.kind]} ${report.period.from} 至 ${report.period.to}`;
 
   const card = (label: string, value: number, details: string[], kind = '') =>
-    `<div class="card ${kind}"><div class="k">${e(label)}</div><div class="v">${value}</div>${details.map((d) => `<div class="d">${e(d)}</div>`).join('')}</div>`;
-  const headline = `<div class="cards">${[
+    html`<div class="card ${kind}"><div class="k">${label}</div><div class="v">${value}</div>${details.map((d) => html`<div class="d">${d}</div>`)}</div>`;
+  const headline = html`<div class="cards">${[
     card('本期受理', f.received, [`环比 ${change(report.volumeChange)}`, `上期 ${p.received}`], 'lead'),
     card('超期件', f.overdue, [`上期 ${p.overdue}`], f.overdue > 0 ? 'alert' : ''),
     card('重复访', f.repeat, [`上期 ${p.repeat}`]),
     card('集体访', f.collective, [`上期 ${p.collective}`]),
     card('越级访', f.overLevel, [`上期 ${p.overLevel}`]),
     card('升级（级次）', f.escalated, [`上期 ${p.escalated}`]),
-  ].join('')}</div>`;
+  ]}</div>`;
 
   const rates = (
     [
@@ -222,13 +198,10 @@ export function renderReport(report: Report, options: { categoryNames?: Record<s
       ['按期办结率', f.onTimeClosureRate, p.onTimeClosureRate],
       ['群众满意率', f.satisfactionRate, p.satisfactionRate],
     ] as const
-  )
-    .map(
-      ([label, rate, before]) =>
-        `<div>${label}</div>${rateBar(rate)}<div><span class="pct">${rate === null ? '暂无数据' : percent(rate)}</span>` +
-        ` <span class="muted">上期 ${before === null ? '暂无数据' : percent(before)}</span></div>`,
-    )
-    .join('');
+  ).map(
+    ([label, rate, before]) =>
+      html`<div>${label}</div>${rateBar(rate)}<div><span class="pct">${rate === null ? '暂无数据' : percent(rate)}</span> <span class="muted">上期 ${before === null ? '暂无数据' : percent(before)}</span></div>`,
+  );
 
   // A week's trend is by day, a month's or a quarter's by week: the axis says which.
   const trendBars = report.trend.map((t) => ({ label: t.start.slice(5), value: t.received }));
@@ -237,42 +210,42 @@ export function renderReport(report: Report, options: { categoryNames?: Record<s
     : empty('本期无趋势数据');
 
   const structure = (bars: Bar[], caption: string) =>
-    `<div><h3>${e(caption)}</h3>${f.received === 0 ? empty('本期无受理件') : horizontalBars(bars, caption)}</div>`;
+    html`<div><h3>${caption}</h3>${f.received === 0 ? empty('本期无受理件') : horizontalBars(bars, caption)}</div>`;
   const byCategory = Object.entries(f.byCategory).map(([code, value]) => ({ label: categoryName(code), value }));
   const byChannel = Object.entries(f.byChannel).map(([code, value]) => ({ label: CHANNEL_NAMES[code] ?? code, value }));
 
   const hotspots = report.hotspots.length
     ? table(
         ['排名', '代码', '地区', '件数', '每万人', '超期', '重复访', '热度分'],
-        report.hotspots.map((h, i) => [String(i + 1), e(h.code), e(h.name), e(h.volume), e(h.per10k.toFixed(2)), e(h.overdue), e(h.repeat), e(h.score.toFixed(2))]),
+        report.hotspots.map((h, i) => [i + 1, h.code, h.name, h.volume, h.per10k.toFixed(2), h.overdue, h.repeat, h.score.toFixed(2)]),
         [0, 3, 4, 5, 6, 7],
       )
     : empty('本期无热点地区');
 
-  return `<!DOCTYPE html>
+  return html`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
+<title>${title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <header>
-<h1>${e(title)}</h1>
-<p class="meta">报告编号 ${e(report.id)} · 对比期 ${e(report.previousPeriod.from)} 至 ${e(report.previousPeriod.to)} · 生成时间 ${e(chinaTime(report.generatedAt))}</p>
+<h1>${title}</h1>
+<p class="meta">报告编号 ${report.id} · 对比期 ${report.previousPeriod.from} 至 ${report.previousPeriod.to} · 生成时间 ${chinaTime(report.generatedAt)}</p>
 </header>
 ${section('一、总体情况', headline)}
-${section('二、三率', `<div class="rates">${rates}</div>`)}
+${section('二、三率', html`<div class="rates">${rates}</div>`)}
 ${section('三、受理趋势', trend)}
-${section('四、信访结构', `<div class="two">${structure(byCategory, '按事项类别')}${structure(byChannel, '按来源渠道')}</div>`)}
+${section('四、信访结构', html`<div class="two">${structure(byCategory, '按事项类别')}${structure(byChannel, '按来源渠道')}</div>`)}
 ${section('五、热点地区', hotspots)}
 ${section('六、疑难积案：办理时间最长', hardCaseTable(report.hardCases.longestOpen, categoryName, '本期无长期未结案件'))}
 ${section('七、疑难积案：升级次数最多', hardCaseTable(report.hardCases.mostEscalated, categoryName, '本期无升级案件'))}
-<footer>${e(report.regionName)}信访工作联席会议 · ${e(report.id)}</footer>
+<footer>${report.regionName}信访工作联席会议 · ${report.id}</footer>
 </main>
 </body>
 </html>
-`;
+`.toString();
 }
