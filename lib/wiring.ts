@@ -10,8 +10,19 @@ import { TABLE_SCHEMA } from '../functions/store/schema.ts';
 
 export { TABLE_SCHEMA, ENV, queueUrlEnv };
 
-/** How a function may touch the table: least privilege, declared once. */
-export type TableAccess = 'none' | 'read' | 'read-write';
+/**
+ * A DynamoDB action a function may be granted on the table and its indexes,
+ * by its IAM name. A transaction (TransactWriteItems) has no action of its
+ * own: IAM checks the action of each write in it.
+ */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
+
+/**
+ * What a function may do to the table: exactly the actions its code sends
+ * (test/cdk/grants.test.ts reads them from its bundle and holds its role to
+ * them), or 'none'.
+ */
+export type TableAccess = 'none' | readonly [TableAction, ...TableAction[]];
 
 export interface FunctionWiring {
   /** The handler module, relative to the project root; it exports `handler`. */
@@ -37,25 +48,25 @@ const api = (entry: string, description: string, table: TableAccess, sends: read
 
 export const FUNCTIONS = {
   health: api('health', 'GET /v1/health', 'none'),
-  listRegions: api('list-regions', 'GET /v1/regions', 'read'),
-  listCategories: api('list-categories', 'GET /v1/categories', 'read'),
-  submitCase: api('submit-case', 'POST /v1/cases: intake', 'read-write', ['routing']),
-  caseProgress: api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", 'read'),
-  listCases: api('list-cases', "GET /v1/cases: the staff member's worklist", 'read'),
-  getCase: api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', 'read'),
-  caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', 'read-write'),
-  listNotices: api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", 'read'),
-  figures: api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', 'read'),
-  visits: api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", 'read-write'),
-  receiveAtVisit: api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', 'read-write'),
-  hotspots: api('hotspots', 'GET /v1/hotspots: where the next visit should go', 'read'),
-  reports: { ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', 'read-write'), timeoutSeconds: 29 },
+  listRegions: api('list-regions', 'GET /v1/regions', ['GetItem', 'Query']),
+  listCategories: api('list-categories', 'GET /v1/categories', ['Query']),
+  submitCase: api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing']),
+  caseProgress: api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query']),
+  listCases: api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query']),
+  getCase: api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['Query']),
+  caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
+  listNotices: api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query']),
+  figures: api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query']),
+  visits: api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem']),
+  receiveAtVisit: api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
+  hotspots: api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query']),
+  reports: { ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 },
   compileReports: {
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
     timeoutSeconds: 300,
     memoryMb: 1024,
-    table: 'read-write',
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem'],
     sends: [],
   },
   routeCase: {
@@ -63,7 +74,7 @@ export const FUNCTIONS = {
     description: 'Routes cases to the office that must accept them',
     timeoutSeconds: 30,
     memoryMb: 512,
-    table: 'read-write',
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     sends: [],
   },
   escalateCase: {
@@ -71,7 +82,7 @@ export const FUNCTIONS = {
     description: 'Applies the rung of the escalation ladder a due case has reached',
     timeoutSeconds: 30,
     memoryMb: 512,
-    table: 'read-write',
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     sends: ['notification'],
   },
   recordNotice: {
@@ -79,7 +90,7 @@ export const FUNCTIONS = {
     description: 'Records deadline notices per unit and publishes them to the notices topic',
     timeoutSeconds: 30,
     memoryMb: 256,
-    table: 'read-write',
+    table: ['BatchWriteItem'],
     sends: [],
     publishes: ['notices'],
   },
@@ -88,7 +99,7 @@ export const FUNCTIONS = {
     description: 'Sends on every case whose due time has come',
     timeoutSeconds: 50,
     memoryMb: 512,
-    table: 'read',
+    table: ['Query'],
     sends: ['routing', 'deadline'],
   },
   issueStaffClaims: {
@@ -104,7 +115,7 @@ export const FUNCTIONS = {
     description: 'Loads the reference data (regions, categories)',
     timeoutSeconds: 120,
     memoryMb: 512,
-    table: 'read-write',
+    table: ['BatchWriteItem'],
     sends: [],
   },
 } as const satisfies Record<string, FunctionWiring>;

@@ -1,6 +1,6 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { environmentOf, FUNCTIONS, type FunctionName, type FunctionWiring, type TableAccess, type TokenCheck } from '../wiring.ts';
+import { environmentOf, FUNCTIONS, type FunctionName, type FunctionWiring, type TokenCheck } from '../wiring.ts';
 import { PetitionFunction } from './petition-function.ts';
 import type { Queues } from './queues.ts';
 import type { Topics } from './topics.ts';
@@ -14,15 +14,11 @@ export interface FunctionsProps {
   policy?: Record<string, string>;
 }
 
-// Exactly what the store modules call: no Scan (the sweep queries an index), no streams.
-// A transaction needs the action of each write in it (PutItem, UpdateItem, ConditionCheckItem).
-const READ = ['dynamodb:GetItem', 'dynamodb:Query'];
-const TABLE_ACTIONS: Record<Exclude<TableAccess, 'none'>, string[]> = {
-  read: READ,
-  'read-write': [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchWriteItem'],
-};
-
-/** One function per wiring entry, granted exactly the table access, queues and topics it declares. */
+/**
+ * One function per wiring entry, granted exactly the table actions, queues
+ * and topics it declares (test/cdk/grants.test.ts holds each role to what
+ * the function's bundle sends).
+ */
 export class Functions extends Construct {
   readonly byName: Record<FunctionName, PetitionFunction>;
 
@@ -32,6 +28,7 @@ export class Functions extends Construct {
     const byName: Partial<Record<FunctionName, PetitionFunction>> = {};
     for (const [name, wiring] of Object.entries(FUNCTIONS) as [FunctionName, FunctionWiring][]) {
       const fn = new PetitionFunction(this, name, {
+        name,
         wiring,
         environment: environmentOf(name, {
           tableName: table.tableName,
@@ -41,7 +38,7 @@ export class Functions extends Construct {
         }),
         ...(props.policy ? { policy: props.policy } : {}),
       });
-      if (wiring.table !== 'none') table.grant(fn.function, ...TABLE_ACTIONS[wiring.table]);
+      if (wiring.table !== 'none') table.grant(fn.function, ...wiring.table.map((action) => `dynamodb:${action}`));
       for (const queue of wiring.sends) queues.get(queue).queue.grantSendMessages(fn.function);
       // sns:Publish on the topic; with a customer key, kms:Decrypt and kms:GenerateDataKey* on it too.
       for (const topic of wiring.publishes ?? []) topics.get(topic).grantPublish(fn.function);

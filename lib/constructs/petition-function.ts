@@ -1,23 +1,40 @@
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, type ILocalBundling } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { BUNDLING } from '../bundling.ts';
-import type { FunctionWiring } from '../wiring.ts';
+import { BUNDLING, functionBundles } from '../bundling.ts';
+import type { FunctionName, FunctionWiring } from '../wiring.ts';
 
 /** The repository root: entries in the wiring are relative to it. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface PetitionFunctionProps {
+  /** Its name in the wiring: its bundle's folder. */
+  name: FunctionName;
   wiring: FunctionWiring;
   /** From `environmentOf(...)` in the wiring: table name, queue URLs, topic ARNs. */
   environment: Record<string, string>;
   /** Policy overrides (ISO-8601 durations), passed as JSON in POLICY. */
   policy?: Record<string, string>;
+}
+
+/**
+ * The asset's bundling: copy the function's folder from the one build of
+ * every function (lib/bundling.ts functionBundles), made when the first
+ * asset is staged. The CDK calls it only when the stack is bundled (not when
+ * a test's app skips bundling); its name tells the assets apart.
+ */
+class FromFunctionBundles implements ILocalBundling {
+  constructor(readonly functionName: FunctionName) {}
+
+  tryBundle(outputDir: string): boolean {
+    cpSync(join(functionBundles(), this.functionName), outputDir, { recursive: true });
+    return true;
+  }
 }
 
 /**
@@ -27,7 +44,7 @@ export interface PetitionFunctionProps {
  * cold starts; lib/bundling.ts) and source maps.
  */
 export class PetitionFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
   readonly role: iam.Role;
 
@@ -49,9 +66,18 @@ export class PetitionFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(PROJECT_ROOT, wiring.entry),
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(PROJECT_ROOT, {
+        // The hash of the bundle, not of the project: a function redeploys when its own bundle changes.
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          local: new FromFunctionBundles(props.name),
+          // Never pulled: the local bundling always succeeds (aws-lambda-nodejs passes the same placeholder then).
+          image: DockerImage.fromRegistry('dummy'),
+        },
+      }),
+      // `handler` of the bundle's index.mjs (BUNDLE_FILE).
+      handler: 'index.handler',
       description: wiring.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -60,29 +86,12 @@ export class PetitionFunction extends Construct {
       memorySize: wiring.memoryMb,
       role: this.role,
       logGroup: this.logGroup,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
         NODE_OPTIONS: BUNDLING.nodeOptions,
         POWERTOOLS_SERVICE_NAME: 'petitions',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
         ...(props.policy ? { POLICY: JSON.stringify(props.policy) } : {}),
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: BUNDLING.sourcesContent,
-        target: BUNDLING.target,
-        mainFields: [...BUNDLING.mainFields],
-        banner: BUNDLING.banner,
-        // Bundle the SDK v3 too: a tree-shaken bundle starts faster than the runtime's copy.
-        externalModules: [],
-        esbuildArgs: { '--alias': Object.entries(BUNDLING.aliases).map(([module, replacement]) => `${module}=${replacement}`) },
-        forceDockerBundling: false,
-        // Quiet synth: esbuild reports only problems.
-        logLevel: LogLevel.WARNING,
       },
     });
   }
