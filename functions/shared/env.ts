@@ -77,7 +77,8 @@ function url(raw: string): string {
   return raw;
 }
 
-function policyOverrides(raw: string): Partial<Policy> {
+/** POLICY's value: JSON policy overrides, checked (see checkPolicyOverrides). */
+export function policyOverrides(raw: string): Partial<Policy> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
