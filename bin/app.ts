@@ -9,7 +9,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { acknowledgeNagFindings, addNagChecks } from '../lib/nag.ts';
-import { PetitionsStack } from '../lib/stack.ts';
+import { PetitionsStack, policyContext } from '../lib/stack.ts';
 
 const app = new App();
 
@@ -20,12 +20,8 @@ function context<T>(key: string, parse: (raw: string | object) => T): T | undefi
   return parse(value as string | object);
 }
 
-function parsePolicy(raw: string | object): Record<string, string> {
-  // The stack checks keys and durations.
-  return (typeof raw === 'string' ? JSON.parse(raw) : raw) as Record<string, string>;
-}
-
-const policy = context('policy', parsePolicy);
+// Refused here, before anything is synthesized: an unknown key, a bad duration or text that is not JSON.
+const policy = context('policy', policyContext);
 const seedDemoData = context('seedDemoData', (raw) => String(raw) !== 'false') ?? true;
 const alarmEmail = context('alarmEmail', (raw) => String(raw));
 // A number from cdk.json, a string from -c: the stack refuses anything but a whole number, 0 or more.

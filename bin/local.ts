@@ -1,34 +1,29 @@
 /**
  * `npm start`: the whole system on this machine. No AWS account, no Docker.
  *
- * Settings (environment): PORT (3000), DATA_DIR (.local/ in the checkout),
- * TIME_SCALE (1), SWEEP_INTERVAL_SECONDS (60).
+ * Settings (environment): see lib/local/settings.ts; a setting that is not
+ * valid stops the start with a message naming it.
  */
 import { resolve } from 'node:path';
+import { localSettings } from '../lib/local/settings.ts';
 import { startLocalRuntime } from '../lib/local/runtime.ts';
 
-function setting(name: string, fallback: number, check: (value: number) => boolean, rule: string): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!check(value)) {
-    console.error(`${name}=${raw} is not valid: ${rule}.`);
-    process.exit(2);
-  }
-  return value;
+function refuse(error: Error): never {
+  console.error(`The local runtime could not start: ${error.message}`);
+  process.exit(error.name === 'ConfigError' ? 2 : 1);
 }
 
-const port = setting('PORT', 3000, (v) => Number.isInteger(v) && v >= 0 && v < 65536, 'a port number');
-const timeScale = setting('TIME_SCALE', 1, (v) => Number.isFinite(v) && v > 0, 'a positive number');
-const sweepIntervalSeconds = setting('SWEEP_INTERVAL_SECONDS', 60, (v) => Number.isFinite(v) && v > 0, 'a positive number of seconds');
-const dataDir = resolve(process.env.DATA_DIR || resolve(import.meta.dirname, '..', '.local'));
+let settings: ReturnType<typeof localSettings>;
+try {
+  settings = localSettings(process.env, resolve(import.meta.dirname, '..'));
+} catch (error) {
+  refuse(error as Error);
+}
+const { dataDir, timeScale, sweepIntervalSeconds } = settings;
 
 const log = (line: string) => console.log(`[local] ${line}`);
 
-const runtime = await startLocalRuntime({ port, dataDir, timeScale, sweepIntervalSeconds, log }).catch((error: Error) => {
-  console.error(`The local runtime could not start: ${error.message}`);
-  process.exit(1);
-});
+const runtime = await startLocalRuntime({ ...settings, log }).catch(refuse);
 
 console.log(`
 Petitions is running locally${runtime.fresh ? ' (fresh system: demo reference data loaded)' : ''}.

@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { checkPolicyOverrides } from '../functions/domain/policy.ts';
+import { checkPolicyOverrides, type Policy } from '../functions/domain/policy.ts';
+import { policyOverrides } from '../functions/shared/env.ts';
 import { Api } from './constructs/api.ts';
 import { OperationsDashboard } from './constructs/dashboard.ts';
 import { Data } from './constructs/data.ts';
@@ -22,6 +23,19 @@ export interface PetitionsStackProps extends StackProps {
   alarmEmail?: string;
   /** Open cases past due before the overdue-backlog alarm fires (default 50). */
   overdueBacklogThreshold?: number;
+}
+
+/**
+ * The `policy` context value, checked as the functions check POLICY: JSON text
+ * (from `-c policy=...`) or an object (from cdk.json). Throws a message naming
+ * the context key and the policy key that is wrong.
+ */
+export function policyContext(raw: string | object): Partial<Policy> {
+  try {
+    return typeof raw === 'string' ? policyOverrides(raw) : checkPolicyOverrides(raw);
+  } catch (error) {
+    throw new Error(`context "policy" is not valid: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** The whole system, built from lib/wiring.ts. */

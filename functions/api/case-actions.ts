@@ -25,12 +25,13 @@ import {
 import type { Clock } from '../domain/policy.ts';
 import { conflict, notFound } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
-import { currentClock } from '../shared/config.ts';
+import { config } from '../shared/config.ts';
 import { httpHandler, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { caseOfPetitioner } from '../services/petitioner-access.ts';
 import { requireUnitsExist, type NamedUnit } from '../services/references.ts';
 import { getCase, saveChange } from '../store/cases.ts';
 import { getRegionChain } from '../store/reference.ts';
+import { now } from '../shared/clock.ts';
 
 /** One lifecycle step: the body it takes, and how it changes the case. */
 interface Step<Input, Actor> {
@@ -92,7 +93,7 @@ async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnsw
   const subject = id.length <= 100 ? await getCase(id) : undefined;
   if (!subject || !canSee(staff, subject)) throw notFound(`There is no case ${id} in your unit's scope.`);
   const input = request.body(step.schema);
-  const change = await step.apply(subject, input, { staff, now: new Date().toISOString(), clock: currentClock() });
+  const change = await step.apply(subject, input, { staff, now: now(), clock: config.clock });
   await save(subject, change);
   return { status: 200, body: caseView(change.case) };
 }
@@ -100,7 +101,7 @@ async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnsw
 async function actAsPetitioner(request: ApiRequest, step: PetitionerStep): Promise<ApiAnswer> {
   const found = await caseOfPetitioner(request);
   const input = request.body(step.schema);
-  const change = await step.apply(found.case, input, { now: new Date().toISOString(), clock: currentClock() });
+  const change = await step.apply(found.case, input, { now: now(), clock: config.clock });
   await save(found.case, change);
   return { status: 200, body: progressOf(change.case, [...found.history, change.entry]) };
 }

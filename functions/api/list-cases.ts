@@ -3,6 +3,7 @@ import { parseUnit } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
 import { httpHandler, pageQuery, parseWith, requireStaff } from '../shared/http.ts';
 import { listWorklist } from '../store/cases.ts';
+import { now } from '../shared/clock.ts';
 
 const query = z.extend(pageQuery, {
   status: z.optional(z.enum(CASE_STATUSES)),
@@ -20,7 +21,7 @@ export const handler = httpHandler(async (request) => {
   const unit = parseUnit(staff.unit);
   const page = await listWorklist(unit.department === null ? { office: unit.region } : { unit: staff.unit }, {
     statuses: status ? [status] : OPEN_STATUSES,
-    ...(overdue === 'true' && { overdueAt: new Date().toISOString() }),
+    ...(overdue === 'true' && { overdueAt: now() }),
     limit,
     ...(cursor !== undefined && { cursor }),
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { decideRouting } from '../domain/case.ts';
 import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
-import { currentClock } from '../shared/config.ts';
+import { config } from '../shared/config.ts';
 import { httpHandler, requireStaff } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { earlierAnswer, replayStored, requestHashOf } from '../services/idempotency.ts';
@@ -10,6 +10,7 @@ import { caseReferences } from '../services/references.ts';
 import { createCase } from '../store/cases.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
 import { visitInScope } from '../services/scope.ts';
+import { now } from '../shared/clock.ts';
 
 const answerOf = (first: FirstAnswer) => ({ status: first.status, body: first.body, ...(first.location && { headers: { location: first.location } }) });
 
@@ -36,8 +37,8 @@ export const handler = httpHandler(async (request) => {
   const received = receiveAtVisit(visit, input, {
     id: randomUUID(),
     staff,
-    now: new Date().toISOString(),
-    clock: currentClock(),
+    now: now(),
+    clock: config.clock,
     accessCodeHash: hashAccessCode(accessCode),
     // Brought to the leader at the visit, not to a level: no over-level petition.
     routing: decideRouting({ addressedTo: null }, chain, category),

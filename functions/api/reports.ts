@@ -15,6 +15,7 @@ import { listCategories } from '../store/reference.ts';
 import { regionInScope } from '../services/scope.ts';
 import { getReport, listReports } from '../store/reports.ts';
 import { day } from './date-range.ts';
+import { now } from '../shared/clock.ts';
 
 const regionCode = z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a county, city or province (or township)'));
 const compileBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(regionCode), day: z.optional(day) });
@@ -33,7 +34,7 @@ async function compile(request: ApiRequest): Promise<ApiAnswer> {
   const staff = requireStaff(request);
   const input = request.body(compileBody);
   const region = await regionInScope(staff, input.regionCode);
-  const report = await compileReport(input.kind, region, input.day ?? chinaDay(new Date().toISOString()));
+  const report = await compileReport(input.kind, region, input.day ?? chinaDay(now()));
   return { status: 201, headers: { location: `/v1/reports/${report.id}` }, body: report };
 }
 

@@ -10,12 +10,13 @@ import type { Staff } from '../domain/staff.ts';
 import { announceVisit, cancellationSchema, cancelVisit, rescheduleSchema, rescheduleVisit, visitSchema, type Visit } from '../domain/visits.ts';
 import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
-import { currentClock } from '../shared/config.ts';
+import { config } from '../shared/config.ts';
 import { httpHandler, pageQuery, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { readVisitFigures } from '../store/figures.ts';
 import { getRegion } from '../store/reference.ts';
 import { listVisits, saveVisit } from '../store/visits.ts';
 import { visitInScope } from '../services/scope.ts';
+import { now } from '../shared/clock.ts';
 
 /** What the public sees of a visit: the announcement and its changes, not which staff member made them. */
 function announcement(visit: Visit) {
@@ -23,7 +24,7 @@ function announcement(visit: Visit) {
   return { ...shown, changes: changes.map(({ by: _changedBy, ...change }) => change) };
 }
 
-const acting = (staff: Staff) => ({ staff, now: new Date().toISOString(), clock: currentClock() });
+const acting = (staff: Staff) => ({ staff, now: now(), clock: config.clock });
 
 async function announce(request: ApiRequest): Promise<ApiAnswer> {
   const staff = requireStaff(request);
@@ -50,7 +51,7 @@ const listQuery = z.extend(pageQuery, {
 /** GET /v1/visits?regionCode=&from=: announced visits of a region and below, soonest first; no login. */
 async function list(request: ApiRequest): Promise<ApiAnswer> {
   const { regionCode, from, limit, cursor } = parseWith(listQuery, request.query, 'query');
-  const since = from ? new Date(from).toISOString() : new Date().toISOString();
+  const since = from ? new Date(from).toISOString() : now();
   const page = await listVisits(regionCode, since, limit, cursor);
   return { status: 200, body: { items: page.items.map(announcement), nextCursor: page.nextCursor } };
 }

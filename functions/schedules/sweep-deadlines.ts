@@ -11,6 +11,7 @@ import { count, metrics, publishMetrics } from '../shared/metrics.ts';
 import { readTotals } from '../store/figures.ts';
 import { childRegions } from '../store/reference.ts';
 import { ALL_DUE_SHARDS, listDue, type DueCase } from '../store/cases.ts';
+import { now as clockNow } from '../shared/clock.ts';
 
 const PAGE = 500;
 /** Stop reading with this much time left: the sends of the last page must still fit. */
@@ -59,7 +60,7 @@ async function sendOn(due: DueCase[]): Promise<{ routing: number; deadlineChecks
  * the index until a worker moves them.
  */
 export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
-  const now = options.now ?? new Date().toISOString();
+  const now = options.now ?? clockNow();
   const remaining = options.remainingMs ?? (() => Number.POSITIVE_INFINITY);
   const result: SweepResult = { due: 0, routing: 0, deadlineChecks: 0, itemsRead: 0, capacityUnits: 0, complete: true };
   shards: for (const shard of ALL_DUE_SHARDS) {

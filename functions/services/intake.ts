@@ -3,12 +3,13 @@ import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { recordRepeat, registerCase } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
 import { sendRouteCase } from '../queues/routing.ts';
-import { currentClock, routingRetryMs } from '../shared/config.ts';
+import { config } from '../shared/config.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
 import { createCase, getCase, saveChange, type Answering } from '../store/cases.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
 import { earlierAnswer, replayStored, requestHashOf } from './idempotency.ts';
 import { caseReferences } from './references.ts';
+import { now } from '../shared/clock.ts';
 
 /** Who registers a case: the petitioner online, or a member of staff. */
 export interface Registrar {
@@ -39,7 +40,7 @@ async function joinOpenCase(openCaseId: string, submission: Submission, registra
   for (let attempt = 0; attempt < REPEAT_ATTEMPTS; attempt++) {
     const open = await getCase(openCaseId);
     if (!open) throw new Error(`the open case ${openCaseId} of a matter does not exist`);
-    const change = recordRepeat(open, { now: new Date().toISOString(), channel: submission.channel, actor: registrar.actor });
+    const change = recordRepeat(open, { now: now(), channel: submission.channel, actor: registrar.actor });
     const answer: IntakeAnswer = { requestHash, status: 200, body: { id: open.id, repeat: true, status: open.status } };
     const answering: Answering | undefined = idempotencyKey ? { idempotencyKey, answer } : undefined;
     const saving = await saveChange(open, change, answering);
@@ -65,10 +66,10 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
   const accessCode = newAccessCode();
   const change = registerCase(submission, {
     id: randomUUID(),
-    now: new Date().toISOString(),
-    clock: currentClock(),
+    now: now(),
+    clock: config.clock,
     accessCodeHash: hashAccessCode(accessCode),
-    routingRetryMs: routingRetryMs(),
+    routingRetryMs: config.routingRetryMs,
     actor: registrar.actor,
   });
   const registered = change.case;

@@ -7,6 +7,7 @@ import { casesUnder } from '../store/cases.ts';
 import { readFigures } from '../store/figures.ts';
 import { allRegions, childRegions, getRegion, listCategories } from '../store/reference.ts';
 import { putReport } from '../store/reports.ts';
+import { now as clockNow } from '../shared/clock.ts';
 
 const HOTSPOTS = 10;
 const HARD_CASES = 5;
@@ -35,7 +36,7 @@ async function hardCasesUnder(regionCode: string, now: string): Promise<Report['
  * region, and stores it (replacing an earlier compilation of the same period).
  * Reads the counters (one query per region) and the region's open cases.
  */
-export async function compileReport(kind: ReportKind, regionCode: string, day: string, now = new Date().toISOString()): Promise<Report> {
+export async function compileReport(kind: ReportKind, regionCode: string, day: string, now = clockNow()): Promise<Report> {
   const region = await getRegion(regionCode);
   if (!region) throw new Error(`there is no region ${regionCode}`);
   const period = periodContaining(kind, day);
@@ -77,7 +78,7 @@ export async function compileReport(kind: ReportKind, regionCode: string, day: s
  * period ended yesterday (a week on Sundays, a month on its last day, a
  * quarter on its last day). Compiling twice replaces, so a retry is harmless.
  */
-export async function compileDueReports(now = new Date().toISOString()): Promise<{ day: string; kinds: ReportKind[]; reports: number }> {
+export async function compileDueReports(now = clockNow()): Promise<{ day: string; kinds: ReportKind[]; reports: number }> {
   const yesterday = chinaDay(new Date(Date.parse(now) - 86_400_000).toISOString());
   const kinds = periodsEndingOn(yesterday);
   if (kinds.length === 0) return { day: yesterday, kinds, reports: 0 };

@@ -38,7 +38,8 @@ export interface ApiAnswer {
   headers?: Record<string, string>;
 }
 
-function problemAnswer(problem: Problem): ApiAnswer {
+/** A Problem as its RFC 9457 answer. */
+export function problemAnswer(problem: Problem): ApiAnswer {
   const status = PROBLEM_STATUS[problem.kind];
   return {
     status,

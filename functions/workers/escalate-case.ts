@@ -2,13 +2,14 @@ import type { SQSRecord } from 'aws-lambda';
 import { applyDue, noticeAnswering } from '../domain/ladder.ts';
 import { parseDeadlineCheck } from '../queues/deadlines.ts';
 import { sendNotices } from '../queues/notices.ts';
-import { currentClock } from '../shared/config.ts';
+import { config } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { METRIC } from '../shared/metric-names.ts';
 import { countBy } from '../shared/metrics.ts';
 import { queueConsumer } from '../shared/worker.ts';
 import { getCaseWithHistory, saveChange } from '../store/cases.ts';
 import { getRegionChain } from '../store/reference.ts';
+import { now } from '../shared/clock.ts';
 
 // Another change may land between the read and the write; the check reads again and retries.
 const ATTEMPTS = 3;
@@ -35,7 +36,7 @@ export async function checkDeadline(record: SQSRecord): Promise<void> {
     }
     const chain = await getRegionChain(subject.office ?? subject.regionCode);
     if (!chain) throw new Error(`case ${caseId} names a region that does not exist`);
-    const rung = applyDue(subject, { now: new Date().toISOString(), clock: currentClock(), chain });
+    const rung = applyDue(subject, { now: now(), clock: config.clock, chain });
     if (!rung) return;
     if ((await saveChange(subject, rung.change)) === 'saved') {
       if (rung.notice) {

@@ -1,13 +1,14 @@
 import type { SQSRecord } from 'aws-lambda';
 import { applyRouting, decideRouting } from '../domain/case.ts';
 import { parseRouteCase } from '../queues/routing.ts';
-import { currentClock } from '../shared/config.ts';
+import { config } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { METRIC } from '../shared/metric-names.ts';
 import { count } from '../shared/metrics.ts';
 import { queueConsumer } from '../shared/worker.ts';
 import { getCase, saveChange } from '../store/cases.ts';
 import { getCategory, getRegionChain } from '../store/reference.ts';
+import { now } from '../shared/clock.ts';
 
 // Another change may land between the read and the write; routing reads again and retries.
 const ATTEMPTS = 3;
@@ -23,7 +24,7 @@ export async function routeOne(record: SQSRecord): Promise<void> {
     if (!subject) throw new Error(`case ${caseId} does not exist`);
     const [chain, category] = await Promise.all([getRegionChain(subject.regionCode), getCategory(subject.category)]);
     if (!chain || !category) throw new Error(`case ${caseId} names reference data that does not exist`);
-    const change = applyRouting(subject, decideRouting(subject, chain, category), new Date().toISOString(), currentClock());
+    const change = applyRouting(subject, decideRouting(subject, chain, category), now(), config.clock);
     if (!change) return;
     if ((await saveChange(subject, change)) === 'saved') {
       count(METRIC.casesRouted);

