@@ -15,11 +15,13 @@
  * - a command is sent where it is made with its input, `new C({`, or where
  *   the paginator made for it (`P=createPaginator(Client,C,"ExclusiveStartKey",...)`)
  *   is called, `P({client:`. A class that esbuild keeps but nothing makes
- *   (lib-dynamodb keeps every document command) sends nothing;
+ *   (lib-dynamodb keeps every document command; the DynamoDB client keeps
+ *   DescribeEndpoints for endpoint discovery, which is off) sends nothing;
  * - a client's IAM prefix is its signing name, from the installed package
  *   of that client (`@aws-sdk/client-*`): services are not listed here;
  * - TransactWriteItems is no IAM action: each write in it needs its own
- *   (`Put:{TableName:` needs PutItem, and so on).
+ *   (`Put:{TableName:` needs PutItem, and so on); an SQS batch needs its
+ *   single operation's action (AUTHORIZED_AS).
  * Two guards over functions/ keep these shapes true: every SDK command is
  * made with an object literal, every transaction write names its table first.
  */
