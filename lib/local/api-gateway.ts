@@ -54,10 +54,15 @@ const TEXT_TYPES = /^(?:text\/|application\/(?:[\w.+-]+\+)?(?:json|xml)|applicat
 async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD) return 'too-large';
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_PAYLOAD) return 'too-large';
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    // A malformed chunked body, or a client gone mid-body.
+    throw new BadRequest('The request body could not be read.');
   }
   return Buffer.concat(chunks);
 }

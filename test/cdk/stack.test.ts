@@ -3,11 +3,12 @@
  * lib/wiring.ts: a route, queue, schedule or index added there is checked
  * here without touching this file.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { bundledStack, testApp } from '../support/cdk.ts';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -346,7 +347,8 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
           const { handler } = await import(${JSON.stringify(pathToFileURL(bundleOf('submitCase')).href)});
           const context = { functionName: 'submitCase', awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 10000 };
           console.log('ANSWER ' + JSON.stringify(await handler(JSON.parse(process.env.EVENT), context)));`;
-        const run = spawnSync(process.execPath, ['--input-type=module', '-e', invocation], {
+        // Run without blocking this process: its SDK clients' keep-alive sockets must stay serviced.
+        const run = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', invocation], {
           encoding: 'utf8',
           timeout: 30_000,
           cwd: tmpdir(),
@@ -359,7 +361,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
             ...environment,
             EVENT: JSON.stringify(event),
           },
-        });
+        }).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? String(error) }));
         const answer = run.stdout.split('\n').find((line) => line.startsWith('ANSWER '));
         expect(answer, run.stderr).toBeDefined();
         const { statusCode, body } = JSON.parse(answer!.slice('ANSWER '.length)) as { statusCode: number; body: string };

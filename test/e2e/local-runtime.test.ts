@@ -4,7 +4,7 @@
  * process "crashed" between the write and the send) is routed by the sweep;
  * Ctrl-C leaves nothing running; a restart keeps the cases.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -17,6 +17,9 @@ import { submissionSchema } from '../../functions/domain/intake.ts';
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { createCase } from '../../functions/store/cases.ts';
 import { freePort, useEmulators } from '../../lib/local/emulators.ts';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localSigningKey, signStaffToken } from '../../lib/local/identity.ts';
+import type { Role } from '../../functions/domain/staff.ts';
 import { postJson, submission } from '../support/emulators.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -140,24 +143,63 @@ describe('npm start', { timeout: 180_000 }, () => {
   });
 });
 
-/** `npm run token` as a user runs it: the token is the last line it prints. */
-function token(dataDir: string, unit: string, role: string): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bin/token.ts', '--unit', unit, '--role', role], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`npm run token failed: ${result.stderr}`);
-  return result.stdout.trim().split('\n').at(-1) as string;
+/**
+ * A staff token as `npm run token` makes it: signed with the key in DATA_DIR. Signed here, not by
+ * running the tool, whose synchronous run would stall this process (and its keep-alive sockets).
+ */
+async function token(dataDir: string, unit: string, role: Role): Promise<string> {
+  return signStaffToken(await localSigningKey(dataDir), { sub: `${role}@${unit}`, unit, roles: [role] });
 }
 
-describe('a case walked through the local runtime with tokens from npm run token', { timeout: 180_000 }, () => {
+describe('npm start with a bad setting', () => {
+  it.each([
+    [{ POLICY: '{"acceptanse":"P10D"}' }, /POLICY: .*unknown name "acceptanse"/],
+    [{ PORT: 'eighty' }, /PORT: must be a port number/],
+  ])('refuses %j at once, naming it, and exits 2', { timeout: 60_000 }, async (settings, message) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: freshDataDir(), ...settings },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.push(child);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    expect(output).toMatch(message);
+    expect(output).not.toContain('Petitions is running');
+    expect(code).toBe(2);
+  });
+});
+
+describe('npm run token', () => {
+  it('prints, as its last line, a token signed with the key in DATA_DIR', { timeout: 60_000 }, async () => {
+    const dataDir = freshDataDir();
+    const key = await localSigningKey(dataDir);
+    const printed = await new Promise<string>((done, fail) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'bin/token.ts', '--unit', '330726', '--role', 'clerk'], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('exit', (code) => (code === 0 ? done(stdout.trim().split('\n').at(-1) ?? '') : fail(new Error(`npm run token failed: ${stderr}`))));
+    });
+    const { payload } = await jwtVerify(printed, createLocalJWKSet(JSON.parse(key.jwks) as JSONWebKeySet), { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+    expect(payload).toMatchObject({ unit: '330726', sub: 'clerk@330726' });
+  });
+});
+
+describe('a case walked through the local runtime with staff tokens signed by its key', { timeout: 180_000 }, () => {
   it('closes one case and takes another through review and re-review to final', async () => {
     const dataDir = freshDataDir();
     const runtime = await start(await freePort(), dataDir);
-    const as = (unit: string, role: string) => ({ authorization: `Bearer ${token(dataDir, unit, role)}` });
-    const clerk = as('330726', 'clerk');
-    const handler = as('330726:housing', 'handler');
+    const as = async (unit: string, role: Role) => ({ authorization: `Bearer ${await token(dataDir, unit, role)}` });
+    const clerk = await as('330726', 'clerk');
+    const handler = await as('330726:housing', 'handler');
     const post = async (path: string, body: unknown, headers: Record<string, string>) => {
       const response = await fetch(`${runtime.api}${path}`, postJson(body, headers));
       return { status: response.status, body: (await response.json()) as { status: string; detail?: string } };
@@ -180,9 +222,9 @@ describe('a case walked through the local runtime with tokens from npm run token
 
       const petitioner = { 'x-access-code': contested.accessCode };
       expect((await post(`/v1/cases/${contested.id}/review-request`, { reason: '不服' }, petitioner)).body.status).toBe('under_review');
-      expect((await post(`/v1/cases/${contested.id}/review-opinion`, { opinion: '维持', upheld: true }, as('330700', 'supervisor'))).body.status).toBe('replied');
+      expect((await post(`/v1/cases/${contested.id}/review-opinion`, { opinion: '维持', upheld: true }, await as('330700', 'supervisor'))).body.status).toBe('replied');
       expect((await post(`/v1/cases/${contested.id}/review-request`, { reason: '仍不服' }, petitioner)).body.status).toBe('under_rereview');
-      expect((await post(`/v1/cases/${contested.id}/review-opinion`, { opinion: '维持', upheld: true }, as('330000', 'supervisor'))).body.status).toBe('final');
+      expect((await post(`/v1/cases/${contested.id}/review-opinion`, { opinion: '维持', upheld: true }, await as('330000', 'supervisor'))).body.status).toBe('final');
       expect((await post(`/v1/cases/${contested.id}/review-request`, { reason: '再次' }, petitioner)).status).toBe(409);
 
       const final = await progress(runtime.api, contested.id, contested.accessCode);
@@ -217,7 +259,7 @@ describe('the escalation ladder, watched in seconds', { timeout: 180_000 }, () =
       expect(Date.now() - started).toBeLessThan(60_000);
       expect(escalated.timeline.map((t) => t.event)).toEqual(['received', 'routed', 'supervised', 'escalated']);
 
-      const staff = { authorization: `Bearer ${token(dataDir, '330700', 'leader')}` };
+      const staff = { authorization: `Bearer ${await token(dataDir, '330700', 'leader')}` };
       const view = (await (await fetch(`${runtime.api}/v1/cases/${id}`, { headers: staff })).json()) as { level: string; history: Array<{ action: string }> };
       // The ladder may have climbed on since the petitioner looked: staff see at least the city.
       expect(['city', 'province']).toContain(view.level);
@@ -232,7 +274,7 @@ describe('a visit day through the local runtime', { timeout: 120_000 }, () => {
   it('announces a visit, records the three outcomes, and checks the summary and the cases', async () => {
     const dataDir = freshDataDir();
     const runtime = await start(await freePort(), dataDir, { TIME_SCALE: '864000' });
-    const leader = { authorization: `Bearer ${token(dataDir, '330726', 'leader')}` };
+    const leader = { authorization: `Bearer ${await token(dataDir, '330726', 'leader')}` };
     const json = async (path: string, init?: RequestInit) => {
       const response = await fetch(`${runtime.api}${path}`, init);
       return { status: response.status, body: (await response.json()) as any };
