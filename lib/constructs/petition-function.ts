@@ -4,7 +4,8 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { LOG_RETENTION } from './log-retention.ts';
 import { Construct } from 'constructs';
 import { BUNDLING } from '../bundling.ts';
 import type { FunctionWiring } from '../wiring.ts';
@@ -37,7 +38,7 @@ export class PetitionFunction extends Construct {
 
     // An explicit log group: retention is ours, no log-retention custom resource.
     this.logGroup = new LogGroup(this, 'LogGroup', {
-      retention: RetentionDays.ONE_MONTH,
+      retention: LOG_RETENTION,
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
