@@ -42,7 +42,7 @@ function issuerKeys(): JWTVerifyGetKey {
  * Checks a token as API Gateway's JWT authorizer does (signature, issuer,
  * audience, expiry) and answers its claims; 401 for any fault. A token
  * without an expiry is refused: it would be good for ever (jose checks `exp`
- * only when it is there; the gateway's authorizer requires it).
+ * only when it is there).
  */
 export async function verifyToken(token: string): Promise<JWTPayload> {
   try {
