@@ -27,7 +27,7 @@ function ack(scope: IConstruct, id: string, reason: string): void {
   Validations.of(scope).acknowledge({ id, reason });
 }
 
-const THROTTLED = 'The stage is throttled.';
+const THROTTLED = 'The route is throttled by its class (lib/wiring.ts, THROTTLES).';
 const REFERENCE_DATA = 'Reference data that the intake form needs before anyone signs in: nothing personal.';
 const ACCESS_CODE =
   "The petitioner's own case: petitioners have no login, the handler authorises the call by the case's access code (X-Access-Code), and a wrong code answers 404 exactly as an unknown id does.";
@@ -111,13 +111,8 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
   const { userPool } = stack.identity;
   ack(
     userPool,
-    'AwsSolutions-COG2',
-    'MFA is optional, with TOTP offered to every staff member: requiring it would put an MFA challenge in front of the USER_PASSWORD_AUTH sign-in that deployers and scripts use to get a token. Accounts are created by administrators only, with a 12-character password of every character class.',
-  );
-  ack(
-    userPool,
     'AwsSolutions-COG8',
-    'Essentials feature plan: the Plus plan’s threat protection is charged per monthly active user, and this pool is small and closed (no self sign-up: administrators create staff accounts), with 12-character passwords of every class, TOTP on offer and no user-existence errors. Set featurePlan PLUS with threat protection where the risk assessment asks for it.',
+    'Essentials feature plan: the Plus plan’s threat protection is charged per monthly active user, and this pool is small and closed (no self sign-up: administrators create staff accounts), with 12-character passwords of every class, TOTP required and no user-existence errors. Set featurePlan PLUS with threat protection where the risk assessment asks for it.',
   );
 
   if (stack.observability.emailSubscription) {

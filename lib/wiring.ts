@@ -129,45 +129,65 @@ export type FunctionName = keyof typeof FUNCTIONS;
  */
 export type RouteAuth = 'public' | 'staff' | 'optional';
 
+/**
+ * How hard a route is throttled on the API stage: `anonymous` for what anyone
+ * may call to write or to try an access code (intake, a petitioner's progress
+ * and actions, verification), `public` for open reads of reference data and
+ * announcements, `staff` for the routes behind the JWT authorizer.
+ */
+export type RouteThrottle = 'anonymous' | 'public' | 'staff';
+
+/**
+ * The numbers of each throttle class: steady requests per second and burst,
+ * for the route as a whole (API Gateway counts per stage and route, not per
+ * client: a deployment puts per-client limits in front, see README).
+ */
+export const THROTTLES: Readonly<Record<RouteThrottle, { rateLimit: number; burstLimit: number }>> = {
+  anonymous: { rateLimit: 10, burstLimit: 20 },
+  public: { rateLimit: 50, burstLimit: 100 },
+  staff: { rateLimit: 100, burstLimit: 200 },
+};
+
 export interface RouteWiring {
   method: 'GET' | 'POST';
   /** API Gateway path syntax: `{id}` is a path parameter. */
   path: string;
   function: FunctionName;
   auth: RouteAuth;
+  throttle: RouteThrottle;
 }
 
 export const ROUTES: readonly RouteWiring[] = [
-  { method: 'GET', path: '/v1/health', function: 'health', auth: 'public' },
-  { method: 'GET', path: '/v1/regions', function: 'listRegions', auth: 'public' },
-  { method: 'GET', path: '/v1/categories', function: 'listCategories', auth: 'public' },
-  { method: 'POST', path: '/v1/cases', function: 'submitCase', auth: 'optional' },
-  { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff' },
-  { method: 'GET', path: '/v1/cases/{id}', function: 'getCase', auth: 'staff' },
-  { method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public' },
-  { method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff' },
-  { method: 'GET', path: '/v1/stats', function: 'figures', auth: 'staff' },
+  { method: 'GET', path: '/v1/health', function: 'health', auth: 'public', throttle: 'public' },
+  { method: 'GET', path: '/v1/regions', function: 'listRegions', auth: 'public', throttle: 'public' },
+  { method: 'GET', path: '/v1/categories', function: 'listCategories', auth: 'public', throttle: 'public' },
+  { method: 'POST', path: '/v1/cases', function: 'submitCase', auth: 'optional', throttle: 'anonymous' },
+  { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff', throttle: 'staff' },
+  { method: 'GET', path: '/v1/cases/{id}', function: 'getCase', auth: 'staff', throttle: 'staff' },
+  { method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public', throttle: 'anonymous' },
+  { method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff', throttle: 'staff' },
+  { method: 'GET', path: '/v1/stats', function: 'figures', auth: 'staff', throttle: 'staff' },
   // Counts only: the public is owed the results (DOMAIN.md, transparency).
-  { method: 'GET', path: '/v1/stats/public', function: 'figures', auth: 'public' },
-  { method: 'POST', path: '/v1/visits', function: 'visits', auth: 'staff' },
+  { method: 'GET', path: '/v1/stats/public', function: 'figures', auth: 'public', throttle: 'public' },
+  { method: 'POST', path: '/v1/visits', function: 'visits', auth: 'staff', throttle: 'staff' },
   // Visits are announced to the public in advance.
-  { method: 'GET', path: '/v1/visits', function: 'visits', auth: 'public' },
-  { method: 'POST', path: '/v1/visits/{id}/reschedule', function: 'visits', auth: 'staff' },
-  { method: 'POST', path: '/v1/visits/{id}/cancellation', function: 'visits', auth: 'staff' },
-  { method: 'GET', path: '/v1/visits/{id}/summary', function: 'visits', auth: 'staff' },
-  { method: 'POST', path: '/v1/visits/{id}/receptions', function: 'receiveAtVisit', auth: 'staff' },
-  { method: 'GET', path: '/v1/hotspots', function: 'hotspots', auth: 'staff' },
-  { method: 'POST', path: '/v1/reports', function: 'reports', auth: 'staff' },
-  { method: 'GET', path: '/v1/reports', function: 'reports', auth: 'staff' },
-  { method: 'GET', path: '/v1/reports/{id}', function: 'reports', auth: 'staff' },
-  { method: 'GET', path: '/v1/reports/{id}/page', function: 'reports', auth: 'staff' },
-  { method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff' },
-  { method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff' },
-  { method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff' },
-  { method: 'POST', path: '/v1/cases/{id}/review-opinion', function: 'caseActions', auth: 'staff' },
+  { method: 'GET', path: '/v1/visits', function: 'visits', auth: 'public', throttle: 'public' },
+  { method: 'POST', path: '/v1/visits/{id}/reschedule', function: 'visits', auth: 'staff', throttle: 'staff' },
+  { method: 'POST', path: '/v1/visits/{id}/cancellation', function: 'visits', auth: 'staff', throttle: 'staff' },
+  { method: 'GET', path: '/v1/visits/{id}/summary', function: 'visits', auth: 'staff', throttle: 'staff' },
+  { method: 'POST', path: '/v1/visits/{id}/receptions', function: 'receiveAtVisit', auth: 'staff', throttle: 'staff' },
+  { method: 'GET', path: '/v1/hotspots', function: 'hotspots', auth: 'staff', throttle: 'staff' },
+  { method: 'POST', path: '/v1/reports', function: 'reports', auth: 'staff', throttle: 'staff' },
+  { method: 'GET', path: '/v1/reports', function: 'reports', auth: 'staff', throttle: 'staff' },
+  { method: 'GET', path: '/v1/reports/{id}', function: 'reports', auth: 'staff', throttle: 'staff' },
+  { method: 'GET', path: '/v1/reports/{id}/page', function: 'reports', auth: 'staff', throttle: 'staff' },
+  { method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff', throttle: 'staff' },
+  { method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff', throttle: 'staff' },
+  { method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff', throttle: 'staff' },
+  { method: 'POST', path: '/v1/cases/{id}/review-opinion', function: 'caseActions', auth: 'staff', throttle: 'staff' },
   // The petitioner's own actions: the access code, not a token, identifies them.
-  { method: 'POST', path: '/v1/cases/{id}/evaluation', function: 'caseActions', auth: 'public' },
-  { method: 'POST', path: '/v1/cases/{id}/review-request', function: 'caseActions', auth: 'public' },
+  { method: 'POST', path: '/v1/cases/{id}/evaluation', function: 'caseActions', auth: 'public', throttle: 'anonymous' },
+  { method: 'POST', path: '/v1/cases/{id}/review-request', function: 'caseActions', auth: 'public', throttle: 'anonymous' },
 ];
 
 /** Whether a function checks staff tokens itself (it serves a route whose auth is optional). */

@@ -1,8 +1,10 @@
-import { figuresOf, seriesOf, sum } from '../domain/figures.ts';
+import { countersByPeriod, figuresOf, sum, type Counters } from '../domain/figures.ts';
 import { invalid } from '../domain/problem.ts';
 import { regionCode } from '../domain/fields.ts';
+import { publicFiguresOf, suppressionFor } from '../domain/public-figures.ts';
+import { levelOfCode } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
-import { day, rangeChecks } from './date-range.ts';
+import { day, DAY_MS, rangeChecks } from './date-range.ts';
 import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
 import { listCategories } from '../store/reference.ts';
@@ -17,13 +19,19 @@ const query = z
   })
   .check(...rangeChecks);
 
-async function answer(regionCode: string, request: { from: string; to: string; by?: 'week' | 'month' | undefined }) {
-  const [{ days }, categories] = await Promise.all([readFigures(regionCode, request.from, request.to), listCategories()]);
+type Range = { from: string; to: string; by?: 'week' | 'month' | undefined };
+/** The figures shown of summed counters covering `days` days. */
+type Shown = (counters: Counters, categories: readonly string[], days: number) => object;
+
+/** A region's figures over the range, and by period when asked, as `show` shows them. */
+async function answer(regionCode: string, range: Range, show: Shown) {
+  const [{ days }, categories] = await Promise.all([readFigures(regionCode, range.from, range.to), listCategories()]);
   const codes = categories.map((category) => category.code);
-  const body: Record<string, unknown> = { regionCode, from: request.from, to: request.to, ...figuresOf(sum(days.map((d) => d.counters)), codes) };
-  if (request.by) {
-    body.by = request.by;
-    body.periods = seriesOf(days, request.from, request.to, request.by, codes);
+  const length = (Date.parse(range.to) - Date.parse(range.from)) / DAY_MS + 1;
+  const body: Record<string, unknown> = { regionCode, from: range.from, to: range.to, ...show(sum(days.map((d) => d.counters)), codes, length) };
+  if (range.by) {
+    body.by = range.by;
+    body.periods = countersByPeriod(days, range.from, range.to, range.by).map((period) => ({ start: period.start, ...show(period.counters, codes, period.days) }));
   }
   return { status: 200, body };
 }
@@ -32,14 +40,19 @@ async function answer(regionCode: string, request: { from: string; to: string; b
 async function staffFigures(request: ApiRequest) {
   const staff = requireStaff(request);
   const { regionCode, ...range } = parseWith(query, request.query, 'query');
-  return answer(await regionInScope(staff, regionCode), range);
+  return answer(await regionInScope(staff, regionCode), range, figuresOf);
 }
 
-/** GET /v1/stats/public: the same rates and volumes for anyone; counts only, nothing that identifies anyone. */
+/**
+ * GET /v1/stats/public: the same rates and volumes for anyone; counts only,
+ * with small counts withheld where they could single someone out.
+ */
 async function publicFigures(request: ApiRequest) {
   const { regionCode, ...range } = parseWith(query, request.query, 'query');
   if (!regionCode) throw invalid('Name the region.', [{ path: 'regionCode', message: 'required' }]);
-  return answer(await knownRegion(regionCode), range);
+  const level = levelOfCode(await knownRegion(regionCode));
+  // Small counts are withheld for a small area or a short range: the whole range's, and each period's.
+  return answer(regionCode, range, (counters, codes, days) => publicFiguresOf(counters, codes, suppressionFor(level, days)));
 }
 
 export const handler = httpHandler(async (request) =>

@@ -2,10 +2,12 @@
  * Joint-meeting reports: compiled on request (POST /v1/reports) or on
  * schedule, listed (GET /v1/reports), fetched as JSON (GET /v1/reports/{id})
  * and as the readable page for the meeting (GET /v1/reports/{id}/page).
+ * Clerks, leaders and admins compile; any staff of the region or above read,
+ * a department only its own cases among the hard cases.
  */
 import { chinaDay } from '../domain/figures.ts';
 import { notFound } from '../domain/problem.ts';
-import { parseReportId, REPORT_KINDS, type Report } from '../domain/reports.ts';
+import { parseReportId, REPORT_KINDS, reportAsSeenBy, requireReportCompiler, type Report } from '../domain/reports.ts';
 import { coversRegion } from '../domain/staff.ts';
 import * as z from '../domain/zod.ts';
 import { renderReport } from '../reports/render.ts';
@@ -27,15 +29,16 @@ async function reportInScope(request: ApiRequest): Promise<Report> {
   const parts = parseReportId(id);
   const report = parts && coversRegion(staff, parts.regionCode) ? await getReport(id) : undefined;
   if (!report) throw notFound(`There is no report ${id} in your unit's scope.`);
-  return report;
+  return reportAsSeenBy(staff, report);
 }
 
 async function compile(request: ApiRequest): Promise<ApiAnswer> {
   const staff = requireStaff(request);
+  requireReportCompiler(staff);
   const input = request.body(compileBody);
   const region = await regionInScope(staff, input.regionCode);
   const report = await compileReport(input.kind, region, input.day ?? chinaDay(now()));
-  return { status: 201, headers: { location: `/v1/reports/${report.id}` }, body: report };
+  return { status: 201, headers: { location: `/v1/reports/${report.id}` }, body: reportAsSeenBy(staff, report) };
 }
 
 async function list(request: ApiRequest): Promise<ApiAnswer> {

@@ -1,6 +1,6 @@
 import { submissionSchema } from '../domain/intake.ts';
 import { invalid, Problem } from '../domain/problem.ts';
-import { coversRegion, regionOf, requireRole } from '../domain/staff.ts';
+import { coversRegion, regionOf, requireOfficeStaff, requireRole } from '../domain/staff.ts';
 import { httpHandler, optionalStaff } from '../shared/http.ts';
 import { takeIn } from '../services/intake.ts';
 
@@ -8,7 +8,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * POST /v1/cases: registers a case; honours Idempotency-Key. Petitioners
- * submit online without a token; clerks register letters, visits, calls and
+ * submit online without a token; clerks of a petition office (not of a
+ * department) register letters, visits, calls and
  * leader-visit cases of their unit's subtree with theirs.
  */
 export const handler = httpHandler(async (request) => {
@@ -27,6 +28,8 @@ export const handler = httpHandler(async (request) => {
     return answerOf(await takeIn(submission, { actor: 'petitioner' }, idempotencyKey));
   }
   requireRole(staff, 'register cases', 'clerk');
+  // Departments handle what an office assigns them; they take no case in themselves.
+  requireOfficeStaff(staff, 'Registering a case');
   const office = regionOf(staff);
   if (!coversRegion(staff, submission.regionCode)) {
     throw invalid('Staff register cases of their own unit and the units below it.', [

@@ -104,12 +104,23 @@ const rate = (part: number, whole: number): number | null => (whole === 0 ? null
 const breakdown = (counters: Counters, prefix: string, names: readonly string[]) =>
   Object.fromEntries(names.map((name) => [name, counters[`${prefix}:${name}`] ?? 0]));
 
-/** The figures of API.md, from summed counters. */
-export function figuresOf(counters: Counters, categories: readonly string[]) {
+/** What each of the three rates is a share of: the part and the whole it is counted from. */
+export function rateShares(counters: Counters): Record<'timelyAcceptanceRate' | 'onTimeClosureRate' | 'satisfactionRate', { part: number; whole: number }> {
   const count = (name: string) => counters[name] ?? 0;
   const decided = count('acceptance:timely') + count('acceptance:late');
   const replied = count('handling:onTime') + count('handling:late');
   const rated = RATINGS.reduce((total, rating) => total + count(`rating:${rating}`), 0);
+  return {
+    timelyAcceptanceRate: { part: count('acceptance:timely'), whole: decided + count('acceptance:overdue') },
+    onTimeClosureRate: { part: count('handling:onTime'), whole: replied + count('handling:overdue') },
+    satisfactionRate: { part: count('rating:satisfied') + count('rating:basically_satisfied'), whole: rated },
+  };
+}
+
+/** The figures of API.md, from summed counters. */
+export function figuresOf(counters: Counters, categories: readonly string[]) {
+  const count = (name: string) => counters[name] ?? 0;
+  const shares = rateShares(counters);
   return {
     received: count('received'),
     byChannel: breakdown(counters, 'channel', CHANNELS),
@@ -121,11 +132,11 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     overdue: count('overdue'),
     escalated: count('escalated'),
     /** Decisions within the limit ÷ decisions made or overdue. */
-    timelyAcceptanceRate: rate(count('acceptance:timely'), decided + count('acceptance:overdue')),
+    timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */
-    onTimeClosureRate: rate(count('handling:onTime'), replied + count('handling:overdue')),
+    onTimeClosureRate: rate(shares.onTimeClosureRate.part, shares.onTimeClosureRate.whole),
     /** Satisfied and basically satisfied ÷ rated. */
-    satisfactionRate: rate(count('rating:satisfied') + count('rating:basically_satisfied'), rated),
+    satisfactionRate: rate(shares.satisfactionRate.part, shares.satisfactionRate.whole),
   };
 }
 export type Figures = ReturnType<typeof figuresOf>;
@@ -154,18 +165,19 @@ export function visitSummaryOf(counters: Counters) {
   };
 }
 
-/** Every period start from `from` to `to`, so that a chart has a point for each, empty or not. */
-export function periodsBetween(from: string, to: string, by: 'day' | 'week' | 'month'): string[] {
-  const periods = new Set<string>();
+/** The summed counters of each period from `from` to `to` (every period, empty or not), with how many of its days the range covers. */
+export function countersByPeriod(days: Array<{ day: string; counters: Counters }>, from: string, to: string, by: 'day' | 'week' | 'month') {
+  const byPeriod = new Map<string, Counters[]>();
+  const covered = new Map<string, number>();
+  for (const { day, counters } of days) byPeriod.set(periodOf(day, by), [...(byPeriod.get(periodOf(day, by)) ?? []), counters]);
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    periods.add(periodOf(new Date(t).toISOString().slice(0, 10), by));
+    const start = periodOf(new Date(t).toISOString().slice(0, 10), by);
+    covered.set(start, (covered.get(start) ?? 0) + 1);
   }
-  return [...periods];
+  return [...covered].map(([start, covering]) => ({ start, days: covering, counters: sum(byPeriod.get(start) ?? []) }));
 }
 
 /** The figures of each period from `from` to `to`, from a region's day counters. */
 export function seriesOf(days: Array<{ day: string; counters: Counters }>, from: string, to: string, by: 'day' | 'week' | 'month', categories: readonly string[]) {
-  const byPeriod = new Map<string, Counters[]>();
-  for (const { day, counters } of days) byPeriod.set(periodOf(day, by), [...(byPeriod.get(periodOf(day, by)) ?? []), counters]);
-  return periodsBetween(from, to, by).map((start) => ({ start, ...figuresOf(sum(byPeriod.get(start) ?? []), categories) }));
+  return countersByPeriod(days, from, to, by).map(({ start, counters }) => ({ start, ...figuresOf(counters, categories) }));
 }

@@ -1,4 +1,4 @@
-import { regionCode, text } from './fields.ts';
+import { longText, regionCode, text } from './fields.ts';
 import * as z from './zod.ts';
 import { isValidIdNumber, PHONE_PATTERN } from './petitioner.ts';
 
@@ -33,7 +33,7 @@ export const submissionSchema = z.strictObject({
   channel: z.enum(CHANNELS),
   category: z.string().check(z.minLength(1), z.maxLength(40)),
   title: text(200),
-  content: text(10_000),
+  content: longText(10_000),
   regionCode,
   /** Where the petitioner brought the matter, when that is not where it belongs: over-level detection. */
   addressedTo: z.optional(regionCode),

@@ -20,9 +20,9 @@ import {
 import { addMs, type Clock } from './policy.ts';
 import { conflict, invalid, Problem } from './problem.ts';
 import type { Region } from './regions.ts';
-import { isOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
+import { isOfficeStaff, requireOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
 import { isUnitWithin } from './units.ts';
-import { text, unitId } from './fields.ts';
+import { longText, text, unitId } from './fields.ts';
 import * as z from './zod.ts';
 
 
@@ -37,7 +37,7 @@ const onlyWith = (decision: AcceptanceDecision, field: DecisionField) =>
 export const acceptanceSchema = z
   .strictObject({
     decision: z.enum(['accept', 'not_accept', 'forward']),
-    reason: z.optional(text(2000)),
+    reason: z.optional(longText(2000)),
     leadUnit: z.optional(unitId),
     coUnits: z.optional(z.array(unitId).check(z.maxLength(10))),
     responsibleLeader: z.optional(text(100)),
@@ -59,11 +59,11 @@ export const acceptanceSchema = z
   );
 export type AcceptanceInput = z.infer<typeof acceptanceSchema>;
 
-export const extensionSchema = z.strictObject({ days: z.number().check(z.int(), z.minimum(1), z.maximum(30)), reason: text(2000) });
-export const replySchema = z.strictObject({ opinion: text(10_000) });
-export const evaluationSchema = z.strictObject({ rating: z.enum(RATINGS), comment: z.optional(text(2000)) });
-export const reviewRequestSchema = z.strictObject({ reason: text(2000) });
-export const reviewOpinionSchema = z.strictObject({ opinion: text(10_000), upheld: z.boolean() });
+export const extensionSchema = z.strictObject({ days: z.number().check(z.int(), z.minimum(1), z.maximum(30)), reason: longText(2000) });
+export const replySchema = z.strictObject({ opinion: longText(10_000) });
+export const evaluationSchema = z.strictObject({ rating: z.enum(RATINGS), comment: z.optional(longText(2000)) });
+export const reviewRequestSchema = z.strictObject({ reason: longText(2000) });
+export const reviewOpinionSchema = z.strictObject({ opinion: longText(10_000), upheld: z.boolean() });
 
 /** A member of staff acting now, under the legal clock in force. */
 export interface Acting {
@@ -91,7 +91,7 @@ function requireLeadUnit(staff: Staff, subject: Case, action: string): void {
 /** The petition office decides: accept (and assign the lead unit), not accept (with the reason), or forward. */
 export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff, now, clock }: Acting): Change {
   requireRole(staff, 'decide on acceptance', 'clerk');
-  if (!isOfficeStaff(staff)) throw new Problem('forbidden', 'Not allowed', 'Acceptance is decided by a petition office, not a department.');
+  requireOfficeStaff(staff, 'Deciding on acceptance');
   requireStatus(subject, ['received'], 'be decided on');
   const decided = { at: now, by: staff.sub, reason: input.reason ?? null };
   if (input.decision === 'not_accept') {

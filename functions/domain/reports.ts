@@ -6,6 +6,8 @@
 import type { Figures } from './figures.ts';
 import type { Hotspot } from './hotspots.ts';
 import type { RegionLevel } from './regions.ts';
+import { isOfficeStaff, requireRole, type Staff } from './staff.ts';
+import { isUnitWithin } from './units.ts';
 
 export const REPORT_KINDS = ['weekly', 'monthly', 'quarterly'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -30,6 +32,10 @@ export interface HardCase {
   escalationCount: number;
   /** The responsible leader (包案领导), if one was named. */
   responsibleLeader: string | null;
+  /** The department leading it (承办单位), once acceptance named one. */
+  leadUnit: string | null;
+  /** The departments handling it with the lead unit (协办单位). */
+  coUnits: string[];
 }
 
 export interface Report {
@@ -94,4 +100,27 @@ export function periodsEndingOn(day: string): ReportKind[] {
 /** How many whole days a case has been open at `now`. */
 export function daysOpen(receivedAt: string, now: string): number {
   return Math.floor((Date.parse(now) - Date.parse(receivedAt)) / DAY_MS);
+}
+
+/** Refuses (403) staff who may not compile a report: it is the office's work for the joint meeting. */
+export function requireReportCompiler(staff: Staff): void {
+  requireRole(staff, 'compile reports', 'clerk', 'leader');
+}
+
+/**
+ * A report as a member of staff may read it. A petition office (and an
+ * admin) reads it whole. A department reads the counts, the trend and the
+ * hotspots, but among the hard cases only those it leads or co-handles: the
+ * others are other departments' cases, which it may not see (as in its
+ * worklist). A hard case compiled before units were recorded shows no unit,
+ * so no department sees it.
+ */
+export function reportAsSeenBy(staff: Staff, report: Report): Report {
+  if (isOfficeStaff(staff) || staff.roles.includes('admin')) return report;
+  const ours = (hard: HardCase) =>
+    [hard.leadUnit, ...(hard.coUnits ?? [])].some((unit) => typeof unit === 'string' && isUnitWithin(unit, staff.unit));
+  return {
+    ...report,
+    hardCases: { longestOpen: report.hardCases.longestOpen.filter(ours), mostEscalated: report.hardCases.mostEscalated.filter(ours) },
+  };
 }

@@ -38,6 +38,11 @@ export function isOfficeStaff(staff: Staff): boolean {
   return parseUnit(staff.unit).department === null;
 }
 
+/** Refuses (403) a member of a department: `action` is a petition office's. */
+export function requireOfficeStaff(staff: Staff, action: string): void {
+  if (!isOfficeStaff(staff)) throw new Problem('forbidden', 'Not allowed', `${action} is for a petition office, not a department.`);
+}
+
 /** Refuses (400, naming each) units that are not the staff member's own or below it. */
 export function requireUnitsWithin(staff: Staff, units: Array<[path: string, unit: string]>, detail: string): void {
   const outside = units.filter(([, unit]) => !isUnitWithin(unit, staff.unit));

@@ -11,7 +11,7 @@ import { petitionerSchema } from './intake.ts';
 import { addMs, type Clock } from './policy.ts';
 import { conflict, invalid } from './problem.ts';
 import { coversRegion, isOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
-import { regionCode, text, unitId } from './fields.ts';
+import { longText, regionCode, text, unitId } from './fields.ts';
 import { isRegionWithin, isUnitWithin } from './units.ts';
 import * as z from './zod.ts';
 
@@ -141,12 +141,12 @@ export const receptionSchema = z
     petitioner: petitionerSchema,
     category: z.string().check(z.minLength(1), z.maxLength(40)),
     title: text(200),
-    content: text(10_000),
+    content: longText(10_000),
     regionCode,
     outcome: z.enum(RECEPTION_OUTCOMES),
     leadUnit: z.optional(unitId),
     responsibleLeader: z.optional(text(100)),
-    resolution: z.optional(text(10_000)),
+    resolution: z.optional(longText(10_000)),
   })
   .check(
     z.refine((r) => r.outcome !== 'assigned' || r.leadUnit !== undefined, { message: 'an assigned matter needs its lead unit', path: ['leadUnit'] }),

@@ -13,8 +13,8 @@ const HOTSPOTS = 10;
 const HARD_CASES = 5;
 
 function hardCase(subject: Case, now: string): HardCase {
-  const { id, title, category, regionCode, status, level, receivedAt, escalationCount, responsibleLeader } = subject;
-  return { id, title, category, regionCode, status, level, receivedAt, daysOpen: daysOpen(receivedAt, now), escalationCount, responsibleLeader };
+  const { id, title, category, regionCode, status, level, receivedAt, escalationCount, responsibleLeader, leadUnit, coUnits } = subject;
+  return { id, title, category, regionCode, status, level, receivedAt, daysOpen: daysOpen(receivedAt, now), escalationCount, responsibleLeader, leadUnit, coUnits };
 }
 
 /** The open cases under a region that have been open longest and climbed most often (老大难). */

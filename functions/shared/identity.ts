@@ -40,7 +40,9 @@ function issuerKeys(): JWTVerifyGetKey {
 
 /**
  * Checks a token as API Gateway's JWT authorizer does (signature, issuer,
- * audience, expiry) and answers its claims; 401 for any fault.
+ * audience, expiry) and answers its claims; 401 for any fault. A token
+ * without an expiry is refused: it would be good for ever (jose checks `exp`
+ * only when it is there).
  */
 export async function verifyToken(token: string): Promise<JWTPayload> {
   try {
@@ -48,6 +50,7 @@ export async function verifyToken(token: string): Promise<JWTPayload> {
       issuer: requireEnv(ENV.jwtIssuer),
       audience: requireEnv(ENV.jwtAudience),
       algorithms: ['RS256', 'ES256'],
+      requiredClaims: ['exp'],
     });
     return payload;
   } catch {

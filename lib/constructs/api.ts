@@ -1,11 +1,12 @@
 import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { LOG_RETENTION } from './log-retention.ts';
 import { Construct } from 'constructs';
-import { ROUTES, type FunctionName, type RouteWiring, type TokenCheck } from '../wiring.ts';
+import { ROUTES, THROTTLES, type FunctionName, type RouteWiring, type TokenCheck } from '../wiring.ts';
 import type { PetitionFunction } from './petition-function.ts';
 
 export interface ApiProps {
@@ -15,8 +16,8 @@ export interface ApiProps {
 }
 
 /**
- * The HTTP API: one route per wiring route, payload format 2.0, a throttled
- * default stage. 'staff' routes sit behind a JWT authorizer; 'public' and
+ * The HTTP API: one route per wiring route, payload format 2.0, a default
+ * stage that throttles each route by its wiring's throttle class. 'staff' routes sit behind a JWT authorizer; 'public' and
  * 'optional' routes have none (an optional token is checked by the handler).
  */
 export class Api extends Construct {
@@ -37,14 +38,15 @@ export class Api extends Construct {
     });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_MONTH,
+      retention: LOG_RETENTION,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 100, burstLimit: 200 },
+      // Every route declares its own class below; this covers none of ours.
+      throttle: THROTTLES.staff,
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),
         // No source IP and no raw path: personal data stays out of the logs.
@@ -84,6 +86,17 @@ export class Api extends Construct {
       });
       this.routes.push({ wiring: route, route: httpRoute! });
     }
+
+    // Per-route throttling has no L2 property: the stage's RouteSettings, keyed
+    // by route key. The stage must come after the routes it names.
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      ROUTES.map(({ method, path, throttle }) => {
+        const { rateLimit, burstLimit } = THROTTLES[throttle];
+        return [`${method} ${path}`, { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit }];
+      }),
+    );
+    for (const { route } of this.routes) this.stage.node.addDependency(route);
 
     new CfnOutput(scope, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
   }

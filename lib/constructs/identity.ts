@@ -22,8 +22,13 @@ import type { PetitionFunction } from './petition-function.ts';
  * token (see {@link Identity.issueClaimsWith}); only an administrator
  * (AdminUpdateUserAttributes) may change them.
  *
- * A deployer gets an ID token with
- * `aws cognito-idp initiate-auth --auth-flow USER_PASSWORD_AUTH --client-id <UserPoolClientId> --auth-parameters USERNAME=...,PASSWORD=...`.
+ * MFA (TOTP, an authenticator app) is required: `aws cognito-idp initiate-auth
+ * --auth-flow USER_PASSWORD_AUTH --client-id <UserPoolClientId> --auth-parameters USERNAME=...,PASSWORD=...`
+ * answers a challenge, not a token. The first time it is `MFA_SETUP`
+ * (`associate-software-token`, `verify-software-token` with a code from the
+ * app, then `respond-to-auth-challenge`); after that `SOFTWARE_TOKEN_MFA`,
+ * answered with `respond-to-auth-challenge --challenge-responses
+ * USERNAME=...,SOFTWARE_TOKEN_MFA_CODE=<code>`, which returns the ID token.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -52,7 +57,10 @@ export class Identity extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: Mfa.OPTIONAL,
+      // Every staff member signs in with a second factor: a staff token reaches
+      // petitioners' names, phones and identity numbers. TOTP only: SMS codes
+      // can be intercepted or SIM-swapped, and need an SNS role.
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,

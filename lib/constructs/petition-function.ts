@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, Duration, RemovalPolicy, type ILocalBundling } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { LOG_RETENTION } from './log-retention.ts';
 import { Construct } from 'constructs';
 import { BUNDLING, functionBundles } from '../bundling.ts';
 import type { FunctionName, FunctionWiring } from '../wiring.ts';
@@ -54,7 +55,7 @@ export class PetitionFunction extends Construct {
 
     // An explicit log group: retention is ours, no log-retention custom resource.
     this.logGroup = new LogGroup(this, 'LogGroup', {
-      retention: RetentionDays.ONE_MONTH,
+      retention: LOG_RETENTION,
       removalPolicy: RemovalPolicy.DESTROY,
     });
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { CustomResource, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { LOG_RETENTION } from './log-retention.ts';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { DEFAULT_CATEGORIES, DEMO_REGIONS } from '../../functions/reference/demo.ts';
@@ -30,7 +31,7 @@ export class Seed extends Construct {
   constructor(scope: Construct, id: string, props: SeedProps) {
     super(scope, id);
     const logGroup = new LogGroup(this, 'ProviderLogs', {
-      retention: RetentionDays.ONE_MONTH,
+      retention: LOG_RETENTION,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     // The framework function's own role: its log group and the invoke the provider adds, no managed policy.

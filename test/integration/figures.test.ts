@@ -118,9 +118,34 @@ describe('figures', () => {
     expect((await get(`/v1/stats?regionCode=330700&from=${today}&to=${today}`, clerk)).status).toBe(404);
     expect((await get(`/v1/stats?regionCode=330726&from=${today}&to=${today}`, await system.token('330782', 'leader'))).status).toBe(404);
 
-    const open = await get(`/v1/stats/public?regionCode=330726&from=${today}&to=${today}`);
+    // A county over a week: nothing is withheld, the public sees what staff see.
+    const week = `regionCode=330726&from=${chinaDay(new Date(Date.now() - 6 * 86_400_000).toISOString())}&to=${today}`;
+    const open = await get(`/v1/stats/public?${week}`);
     expect(open.status).toBe(200);
-    expect(open.body).toMatchObject({ received: county.body.received, timelyAcceptanceRate: county.body.timelyAcceptanceRate });
+    const { regionCode, from, to, ...staffFigures } = (await get(`/v1/stats?${week}`, clerk)).body;
+    expect(open.body).toEqual({ regionCode, from, to, ...staffFigures, suppressed: null });
+  });
+
+  it('withhold small public counts of a township, or of less than a week, and say so', async () => {
+    // One case in a township of its own: a count of one.
+    const lone = await post('/v1/cases', submission({ regionCode: '330726101201', petitioner: { name: '孔二十', phone: '13200132000' } }), {});
+    expect(lone.status).toBe(201);
+    await routeTwice();
+    const year = `regionCode=330726101&from=2026-01-01&to=${today}`;
+    const staffView = (await get(`/v1/stats?${year}`, clerk)).body;
+    expect(staffView).toMatchObject({ received: 1, byChannel: { online: 1 }, byStatus: { received: 1 } });
+    const township = await get(`/v1/stats/public?${year}`);
+    expect(township.status).toBe(200);
+    expect(township.body).toMatchObject({
+      received: null,
+      byChannel: { online: null, letter: 0 },
+      byStatus: { received: null, closed: 0 },
+      suppressed: { below: 5, reason: expect.stringContaining('below county level') },
+    });
+    // The county over a day: small counts withheld for the short range.
+    const day = await get(`/v1/stats/public?regionCode=330726&from=${today}&to=${today}`);
+    expect(day.body.suppressed).toEqual({ below: 5, reason: expect.stringContaining('shorter than 7 days') });
+    expect(day.body.received).toBeGreaterThanOrEqual(5);
   });
 
   it('give trends by week and by month, one point per period', async () => {

@@ -32,6 +32,8 @@ const hostile: HardCase = {
   daysOpen: 83,
   escalationCount: 2,
   responsibleLeader: '张建华（副县长）',
+  leadUnit: '330726:housing',
+  coUnits: ['330726001'],
 };
 const unowned: HardCase = {
   id: 'b4d03f1e-8a27-4c55-b1e9-6f0a3d92c714',
@@ -44,6 +46,8 @@ const unowned: HardCase = {
   daysOpen: 61,
   escalationCount: 1,
   responsibleLeader: null,
+  leadUnit: '330726:land',
+  coUnits: [],
 };
 const wages: HardCase = {
   id: 'e92f6c08-13ad-4b7e-8d4f-0c5b7a6e2f91',
@@ -56,6 +60,8 @@ const wages: HardCase = {
   daysOpen: 41,
   escalationCount: 3,
   responsibleLeader: '李明（县人社局局长）',
+  leadUnit: '330726:labour',
+  coUnits: [],
 };
 
 /** A week of Pujiang county: 138 received against 123 the week before (↑12.2%). */
