@@ -9,6 +9,7 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Migration } from '../../functions/migrations/migration.ts';
 import { reindexCases } from '../../functions/migrations/reindex-cases.ts';
+import { migrationsVersion } from '../../functions/migrations/registry.ts';
 import { runMigrations } from '../../functions/migrations/run-migrations.ts';
 import { handler as seed, MIGRATIONS_RESOURCE_TYPE } from '../../functions/seed/seed-reference-data.ts';
 import { listWorklist } from '../../functions/store/cases.ts';
@@ -73,12 +74,17 @@ describe('runMigrations', () => {
   });
 });
 
-describe('the seed custom resource', () => {
+describe('the migrations custom resource', () => {
   it('fails the deploy loudly when a migration is left unfinished, and succeeds once all are done', async () => {
     const context = { getRemainingTimeInMillis: () => 1000 } as Parameters<typeof seed>[1];
+    const event = { RequestType: 'Update' as const, ResourceType: MIGRATIONS_RESOURCE_TYPE, ResourceProperties: { steps: migrationsVersion() } };
     // Less time than a page needs: nothing is run, and the deploy is told why.
-    await expect(seed({ RequestType: 'Update', ResourceType: MIGRATIONS_RESOURCE_TYPE }, context)).rejects.toThrow(/not finished .* deploy again to resume/);
-    expect(await seed({ RequestType: 'Update', ResourceType: MIGRATIONS_RESOURCE_TYPE })).toEqual({ PhysicalResourceId: 'migrations' });
+    await expect(seed(event, context)).rejects.toThrow(/not finished .* deploy again to resume/);
+    // A rollback names the steps of the release before: nothing runs, and the rollback goes through.
+    expect(await seed({ ...event, ResourceProperties: { steps: 'older' } }, context)).toEqual({ PhysicalResourceId: 'migrations' });
+    expect(await getMigrationRecord(reindexCases.id)).toBeUndefined();
+    expect(await seed(event)).toEqual({ PhysicalResourceId: 'migrations' });
+    expect((await getMigrationRecord(reindexCases.id))?.doneAt).toBeDefined();
   });
 });
 
