@@ -26,7 +26,7 @@ export function previousRelease(): Release {
 }
 
 /** Runs a command to its end without blocking the event loop; rejects with its output when it fails. */
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: 'ignore' } = { cwd: ROOT }): Promise<string> {
+export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

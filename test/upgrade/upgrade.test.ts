@@ -23,7 +23,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'petitions-upgrade-'));
 const running: LocalProcess[] = [];
 
 afterAll(() => {
-  for (const process of running) process.kill();
+  for (const started of running) started.kill();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
