@@ -25,6 +25,14 @@ const log = (line: string) => console.log(`[local] ${line}`);
 
 const runtime = await startLocalRuntime({ ...settings, log }).catch(refuse);
 
+// Imported once the runtime has set the environment the store reads. Before the banner: tools wait for it.
+const { runMigrations } = await import('../functions/migrations/run-migrations.ts');
+await runMigrations().catch(async (error: Error) => {
+  console.error(`A data migration failed: ${error.message}`);
+  await runtime.stop();
+  process.exit(1);
+});
+
 console.log(`
 Petitions is running locally${runtime.fresh ? ' (fresh system: demo reference data loaded)' : ''}.
 

@@ -131,7 +131,7 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
       `AwsSolutions-IAM5[Resource::<${seedLogicalId}.Arn>:*]`,
       'The provider framework may invoke any version of the one seed function (lambda:InvokeFunction on its ARN and ARN:*), nothing else.',
     );
-    const cdkOwned = 'The custom-resource provider framework function belongs to aws-cdk-lib: it runs only during deployments, synchronously, for seconds.';
+    const cdkOwned = 'The custom-resource provider framework function belongs to aws-cdk-lib: it runs only during deployments, synchronously, while the seed or the migrations run.';
     ack(provider, 'Serverless-LambdaDLQ', cdkOwned);
     ack(provider, 'Serverless-LambdaDefaultMemorySize', cdkOwned);
     ack(provider, 'Serverless-LambdaTracing', cdkOwned);

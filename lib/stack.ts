@@ -49,7 +49,7 @@ export class PetitionsStack extends Stack {
   readonly schedules: Schedules;
   readonly observability: Observability;
   readonly dashboard: OperationsDashboard;
-  readonly seed?: Seed;
+  readonly seed: Seed;
 
   constructor(scope: Construct, id: string, props: PetitionsStackProps = {}) {
     const { policy, seedDemoData = true, alarmEmail, overdueBacklogThreshold, ...stackProps } = props;
@@ -91,6 +91,11 @@ export class PetitionsStack extends Stack {
       overdueBacklogThreshold: this.observability.overdueBacklogThreshold,
       alarms: this.observability.alarms,
     });
-    if (seedDemoData) this.seed = new Seed(this, 'Seed', { handler: functions.seedReferenceData, table: this.data.table });
+    this.seed = new Seed(this, 'Seed', {
+      handler: functions.seedReferenceData,
+      table: this.data.table,
+      referenceData: seedDemoData,
+      functions: Object.values(functions),
+    });
   }
 }

@@ -112,8 +112,9 @@ export const FUNCTIONS = {
   },
   seedReferenceData: {
     entry: 'functions/seed/seed-reference-data.ts',
-    description: 'Loads the reference data (regions, categories)',
-    timeoutSeconds: 120,
+    description: 'Loads the reference data (regions, categories) and runs the data migrations on deploy',
+    // Lambda's longest: a migration pages through the table until close to it (docs/UPGRADES.md).
+    timeoutSeconds: 900,
     memoryMb: 512,
     table: ['BatchWriteItem'],
     sends: [],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type Due, type DueStage, type HistoryEntry, type Rung } from '../domain/case.ts';
 import { invalid } from '../domain/problem.ts';
 import { chinaDay, difference, visitContributionOf, type Counters } from '../domain/figures.ts';
@@ -194,6 +194,49 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
  */
 export async function putCases(cases: Case[]): Promise<void> {
   await writeBatches(cases.map(caseEntry));
+}
+
+// The attributes of a case entry that its indexes read, all derived from the case.
+const INDEXED = ['worklistKey', 'worklistSort', 'deadline', 'dueShard', 'dueAt', 'dueStage', 'dueRung'] as const;
+
+/**
+ * One page of a walk through the table: every case entry whose index keys
+ * are not what this version derives from the case (an entry written before
+ * an index existed, or before its keys changed) is written again with them,
+ * with its department entries, on the condition that the case is still at
+ * the version read (a case changed meanwhile was written with them anyway).
+ */
+export async function reindexCases(
+  start: Record<string, unknown> | undefined,
+  limit = 100,
+): Promise<{ next?: Record<string, unknown>; read: number; changed: number }> {
+  const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await documents.send(
+    new ScanCommand({
+      TableName: tableName(),
+      FilterExpression: 'sk = :case',
+      ExpressionAttributeValues: { ':case': 'CASE' },
+      Limit: limit,
+      ExclusiveStartKey: start,
+      ConsistentRead: true,
+    }),
+  );
+  let changed = 0;
+  for (const entry of Items) {
+    const subject = caseOf(entry);
+    const derived = caseEntry(subject);
+    if (INDEXED.every((name) => entry[name] === derived[name])) continue;
+    const refused = await writeAll<'case' | 'worklist'>([
+      {
+        name: 'case',
+        write: {
+          Put: { TableName: tableName(), Item: derived, ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': subject.version } },
+        },
+      },
+      ...assignmentWrites(undefined, subject).map((write) => ({ name: 'worklist' as const, write })),
+    ]);
+    if (refused.length === 0) changed++;
+  }
+  return { ...(LastEvaluatedKey && { next: LastEvaluatedKey }), read: ScannedCount, changed };
 }
 
 export async function findCaseByMatter(fingerprint: string): Promise<string | undefined> {

@@ -647,10 +647,19 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       });
     });
 
-    it('is absent with seedDemoData: false', () => {
+    it('runs the data migrations after the table and every function, versioned by the steps', () => {
+      const migrations = Object.values(template.findResources('Custom::Migrations'));
+      expect(migrations).toHaveLength(1);
+      expect(migrations[0]!.DependsOn).toEqual(expect.arrayContaining([tableId(), ...FUNCTION_NAMES.map(fnId)]));
+      expect(migrations[0]!.Properties.steps).toMatch(/^[0-9a-f]{16}$/);
+    });
+
+    it('loads no reference data with seedDemoData: false, and still runs the migrations', () => {
       const { template: unseeded } = synth({ seedDemoData: false });
       unseeded.resourceCountIs('Custom::ReferenceData', 0);
-      unseeded.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length);
+      unseeded.resourceCountIs('Custom::Migrations', 1);
+      // The functions of the wiring and the provider's framework function.
+      unseeded.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 1);
     });
   });
 

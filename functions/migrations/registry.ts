@@ -1,0 +1,21 @@
+/**
+ * Every data migration, in the order they run. A step is never removed,
+ * renamed or reordered once released: deployed tables record it by id. To
+ * add one, append it here (one line) and name it in CHANGELOG.md.
+ */
+import { createHash } from 'node:crypto';
+import type { Migration } from './migration.ts';
+import { reindexCases } from './reindex-cases.ts';
+
+export const MIGRATIONS: readonly Migration[] = [reindexCases];
+
+/**
+ * The steps' ids, hashed: the deploy's custom resource carries it, so a
+ * release that adds a step updates the resource and the new step runs.
+ */
+export function migrationsVersion(migrations: readonly Migration[] = MIGRATIONS): string {
+  return createHash('sha256')
+    .update(migrations.map((step) => step.id).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}

@@ -1,0 +1,53 @@
+/**
+ * Where each data migration's progress is kept: one entry per step in the
+ * table itself, so a deploy that ran out of time resumes where it stopped and
+ * a finished step never runs again, whichever process runs it.
+ */
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { documents, tableName } from './client.ts';
+
+const migrationKey = (id: string) => ({ pk: `MIGRATION#${id}`, sk: 'MIGRATION' });
+
+/** A position in a step's walk through the table, as the step gave it (opaque here). */
+export type MigrationPosition = Record<string, unknown>;
+
+/** A step's record: where it stands, what it read and changed so far, and when it finished. */
+export interface MigrationRecord {
+  id: string;
+  /** Where the next page starts; absent before the first page and once done. */
+  position?: MigrationPosition;
+  pages: number;
+  read: number;
+  changed: number;
+  startedAt: string;
+  doneAt?: string;
+}
+
+export async function getMigrationRecord(id: string): Promise<MigrationRecord | undefined> {
+  const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: migrationKey(id), ConsistentRead: true }));
+  if (!Item) return undefined;
+  const { pk: _pk, sk: _sk, ...record } = Item;
+  return record as MigrationRecord;
+}
+
+/**
+ * Saves a step's progress after a page (or its completion, with `doneAt`).
+ * Refused once the step is recorded done: a finished step's record never
+ * changes again. Answers whether it was saved.
+ */
+export async function saveMigrationRecord(record: MigrationRecord): Promise<boolean> {
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...migrationKey(record.id), ...record },
+        ConditionExpression: 'attribute_not_exists(doneAt)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
