@@ -24,6 +24,8 @@ export interface FunctionWiring {
   sends: readonly QueueName[];
   /** The topics it publishes to: it gets their ARNs in its environment and the right to publish. */
   publishes?: readonly TopicName[];
+  /** Whether it reads the deployment secret (keys for list cursors, matter fingerprints, kept answers): it gets where the secret is and the right to read it. */
+  secret?: boolean;
 }
 
 const api = (entry: string, description: string, table: TableAccess, sends: readonly QueueName[] = []): FunctionWiring => ({
@@ -35,21 +37,24 @@ const api = (entry: string, description: string, table: TableAccess, sends: read
   sends,
 });
 
+/** A function that reads the deployment secret. */
+const withSecret = (wiring: FunctionWiring): FunctionWiring => ({ ...wiring, secret: true });
+
 export const FUNCTIONS = {
   health: api('health', 'GET /v1/health', 'none'),
-  listRegions: api('list-regions', 'GET /v1/regions', 'read'),
+  listRegions: withSecret(api('list-regions', 'GET /v1/regions', 'read')),
   listCategories: api('list-categories', 'GET /v1/categories', 'read'),
-  submitCase: api('submit-case', 'POST /v1/cases: intake', 'read-write', ['routing']),
+  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', 'read-write', ['routing'])),
   caseProgress: api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", 'read'),
-  listCases: api('list-cases', "GET /v1/cases: the staff member's worklist", 'read'),
+  listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", 'read')),
   getCase: api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', 'read'),
   caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', 'read-write'),
-  listNotices: api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", 'read'),
+  listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", 'read')),
   figures: api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', 'read'),
-  visits: api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", 'read-write'),
-  receiveAtVisit: api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', 'read-write'),
+  visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", 'read-write')),
+  receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', 'read-write')),
   hotspots: api('hotspots', 'GET /v1/hotspots: where the next visit should go', 'read'),
-  reports: { ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', 'read-write'), timeoutSeconds: 29 },
+  reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', 'read-write'), timeoutSeconds: 29 }),
   compileReports: {
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
@@ -225,10 +230,19 @@ export interface TokenCheck {
   jwks?: string;
 }
 
-/** The environment a function gets, given where the table, the queues and the token issuer are. */
+/** Where the deployment secret is: its Secrets Manager ARN (AWS), or the secret itself (locally, with no Secrets Manager). */
+export type SecretSource = { arn: string } | { value: string };
+
+/** The environment a function gets, given where the table, the queues, the token issuer and the deployment secret are. */
 export function environmentOf(
   name: FunctionName,
-  where: { tableName: string; queueUrl: (queue: QueueName) => string; topicArn: (topic: TopicName) => string; tokens: TokenCheck },
+  where: {
+    tableName: string;
+    queueUrl: (queue: QueueName) => string;
+    topicArn: (topic: TopicName) => string;
+    tokens: TokenCheck;
+    secret: SecretSource;
+  },
 ): Record<string, string> {
   const fn: FunctionWiring = FUNCTIONS[name];
   const environment: Record<string, string> = {};
@@ -238,6 +252,10 @@ export function environmentOf(
     environment[ENV.jwtAudience] = where.tokens.audience;
     if (where.tokens.jwksUrl !== undefined) environment[ENV.jwtJwksUrl] = where.tokens.jwksUrl;
     if (where.tokens.jwks !== undefined) environment[ENV.jwtJwks] = where.tokens.jwks;
+  }
+  if (fn.secret) {
+    if ('arn' in where.secret) environment[ENV.secretArn] = where.secret.arn;
+    else environment[ENV.secret] = where.secret.value;
   }
   for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
   for (const topic of fn.publishes ?? []) environment[topicArnEnv(topic)] = where.topicArn(topic);

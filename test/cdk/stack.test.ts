@@ -334,6 +334,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
           queueUrl: (queue) => system.queues[queue].url,
           topicArn: () => 'unused',
           tokens: localTokenCheck(system.signingKey),
+          secret: system.secret,
         });
         const event = apiEvent({
           method: 'POST',

@@ -15,7 +15,9 @@ import { hashAccessCode, newAccessCode } from '../../functions/domain/access-cod
 import { registerCase } from '../../functions/domain/case.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { deriveKeys } from '../../functions/shared/secrets.ts';
 import { createCase } from '../../functions/store/cases.ts';
+import { localDeploymentSecret } from '../../lib/local/deployment-secret.ts';
 import { freePort, useEmulators } from '../../lib/local/emulators.ts';
 import { postJson, submission } from '../support/emulators.ts';
 
@@ -112,6 +114,8 @@ describe('npm start', { timeout: 180_000 }, () => {
     useEmulators({ dynamoDb: first.dynamoDb, sqs: 'http://127.0.0.1:1' });
     process.env.TABLE_NAME = 'petitions';
     const lostCode = newAccessCode();
+    // The runtime's own secret, kept in DATA_DIR: the case's fingerprint is the one intake would write.
+    const secret = await localDeploymentSecret(dataDir);
     const lost = registerCase(submissionSchema.parse(submission({ petitioner: { name: '钱十', phone: '13122223333' } })), {
       id: randomUUID(),
       now: new Date().toISOString(),
@@ -119,6 +123,7 @@ describe('npm start', { timeout: 180_000 }, () => {
       accessCodeHash: hashAccessCode(lostCode),
       routingRetryMs: 1000,
       actor: 'petitioner',
+      fingerprintKey: deriveKeys('value' in secret ? secret.value : '').fingerprint,
     });
     expect(await createCase(lost.case, [lost.entry])).toEqual({ outcome: 'created' });
     expect((await routed(first.api, lost.case.id, lostCode)).level).toBe('county');
