@@ -5,6 +5,7 @@ import * as z from '../domain/zod.ts';
 import { chinaDay, difference, visitContributionOf, type Counters } from '../domain/figures.ts';
 import type { Region } from '../domain/regions.ts';
 import { matterFingerprint } from '../domain/petitioner.ts';
+import { logger } from '../shared/logger.ts';
 import { countChange } from '../shared/metrics.ts';
 import { deploymentKeys } from '../shared/secrets.ts';
 import { subtreePrefix } from '../domain/units.ts';
@@ -455,9 +456,12 @@ const rekeyCursors = cursorCodec(
  * Moves the matter of one open case to the fingerprint `current`: the new
  * matter entry, the old one's removal and the case, all or nothing. The case
  * takes a new version so that a change read before this one is refused as
- * stale rather than writing the old fingerprint back. Answers whether it moved.
+ * stale rather than writing the old fingerprint back. Answers whether it
+ * moved, or why not: the case changed meanwhile (the next run takes it), or
+ * another case holds the matter under the new key (a repeat registered as a
+ * new case between the deployment and the migration).
  */
-async function moveMatter(subject: Case, current: string): Promise<boolean> {
+async function moveMatter(subject: Case, current: string): Promise<'moved' | 'changed' | 'held'> {
   const ownedOrAbsent = { ConditionExpression: 'attribute_not_exists(pk) OR caseId = :id', ExpressionAttributeValues: { ':id': subject.id } };
   const refused = await writeAll<'case' | 'matter'>([
     {
@@ -475,9 +479,8 @@ async function moveMatter(subject: Case, current: string): Promise<boolean> {
     { name: 'matter', write: { Put: { TableName: tableName(), Item: { ...matterKey(current), caseId: subject.id }, ...ownedOrAbsent } } },
     { name: 'matter', write: { Delete: { TableName: tableName(), Key: matterKey(subject.matterFingerprint), ...ownedOrAbsent } } },
   ]);
-  if (refused.includes('matter')) throw new Error(`the matter of case ${subject.id} is held by another case`);
-  // A case changed meanwhile is left for the next run.
-  return refused.length === 0;
+  if (refused.includes('matter')) return 'held';
+  return refused.length === 0 ? 'moved' : 'changed';
 }
 
 /**
@@ -522,7 +525,10 @@ export async function rekeyMatterFingerprints(page: { after?: string; limit: num
     const petitioner = subject.petitioners[0];
     if (!subject.holdsMatter || !isOpen(subject.status) || !petitioner) continue;
     const current = matterFingerprint(petitioner, subject.category, subject.regionCode, key);
-    if (current !== subject.matterFingerprint && (await moveMatter(subject, current))) changed++;
+    if (current === subject.matterFingerprint) continue;
+    const moved = await moveMatter(subject, current);
+    if (moved === 'moved') changed++;
+    if (moved === 'held') logger.warn('matter not re-keyed: another open case holds it under the new key', { caseId: subject.id });
   }
   const last = LastEvaluatedKey as { pk: string; worklistSort: string } | undefined;
   if (last) return { done: false, next: rekeyCursors.encode({ p: partition, sort: last.worklistSort, id: last.pk.slice('CASE#'.length) }, binding), changed };
