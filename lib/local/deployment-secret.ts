@@ -4,7 +4,6 @@
  * fingerprints outlive a restart.
  */
 import { randomBytes } from 'node:crypto';
-import type { SecretSource } from '../wiring.ts';
 import { keptFile } from './kept-file.ts';
 
 const SECRET_FILE = 'deployment-secret';
@@ -12,6 +11,6 @@ const SECRET_FILE = 'deployment-secret';
 const newSecret = () => randomBytes(48).toString('base64url');
 
 /** The local deployment secret: kept in `dataDir`, or made in memory without one (tests). */
-export async function localDeploymentSecret(dataDir?: string): Promise<SecretSource> {
-  return { value: dataDir === undefined ? newSecret() : await keptFile(dataDir, SECRET_FILE, newSecret) };
+export async function localDeploymentSecret(dataDir?: string): Promise<string> {
+  return dataDir === undefined ? newSecret() : keptFile(dataDir, SECRET_FILE, newSecret);
 }

@@ -84,7 +84,7 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     const topics = await ensureTopics(sns, QUEUE_PREFIX);
     const signingKey = await localSigningKey(options.dataDir);
     const tokens = localTokenCheck(signingKey);
-    const secret = await localDeploymentSecret(options.dataDir);
+    const secret = { value: await localDeploymentSecret(options.dataDir) };
     // One process plays every function: it gets the union of their environments.
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
       Object.assign(

@@ -115,7 +115,6 @@ describe('npm start', { timeout: 180_000 }, () => {
     process.env.TABLE_NAME = 'petitions';
     const lostCode = newAccessCode();
     // The runtime's own secret, kept in DATA_DIR: the case's fingerprint is the one intake would write.
-    const secret = await localDeploymentSecret(dataDir);
     const lost = registerCase(submissionSchema.parse(submission({ petitioner: { name: '钱十', phone: '13122223333' } })), {
       id: randomUUID(),
       now: new Date().toISOString(),
@@ -123,7 +122,7 @@ describe('npm start', { timeout: 180_000 }, () => {
       accessCodeHash: hashAccessCode(lostCode),
       routingRetryMs: 1000,
       actor: 'petitioner',
-      fingerprintKey: deriveKeys('value' in secret ? secret.value : '').fingerprint,
+      fingerprintKey: deriveKeys(await localDeploymentSecret(dataDir)).fingerprint,
     });
     expect(await createCase(lost.case, [lost.entry])).toEqual({ outcome: 'created' });
     expect((await routed(first.api, lost.case.id, lostCode)).level).toBe('county');

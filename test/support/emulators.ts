@@ -54,7 +54,7 @@ export async function testSystem(): Promise<TestSystem> {
   const topics = await ensureTopics(new SNSClient({}), name);
   const signingKey = await localSigningKey();
   const tokens = localTokenCheck(signingKey);
-  const secret = await localDeploymentSecret();
+  const secret = { value: await localDeploymentSecret() };
   for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
     Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret }));
   }
