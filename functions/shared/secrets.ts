@@ -41,9 +41,10 @@ async function readSecret(arn: string): Promise<string> {
   }
 }
 
-// Read once, when the function starts (Lambda's init): an unreadable secret fails the init, not each request.
+// Read once, when the function starts (Lambda's init): an unreadable or unfit secret fails the init, not each request.
 const arn = process.env[ENV.secretArn];
-let keys: DeploymentKeys | undefined = arn ? deriveKeys(await readSecret(arn)) : undefined;
+const given = process.env[ENV.secret];
+let keys: DeploymentKeys | undefined = arn ? deriveKeys(await readSecret(arn)) : given ? deriveKeys(given) : undefined;
 
 /**
  * The deployment's keys. Read at start where the environment names the
