@@ -10,6 +10,7 @@ import { Identity } from './constructs/identity.ts';
 import { Observability } from './constructs/observability.ts';
 import { Queues } from './constructs/queues.ts';
 import { Schedules } from './constructs/schedules.ts';
+import { DeploymentSecret } from './constructs/secrets.ts';
 import { Seed } from './constructs/seed.ts';
 import { Topics } from './constructs/topics.ts';
 import { Workers } from './constructs/workers.ts';
@@ -41,6 +42,7 @@ export function policyContext(raw: string | object): Partial<Policy> {
 /** The whole system, built from lib/wiring.ts. */
 export class PetitionsStack extends Stack {
   readonly data: Data;
+  readonly secret: DeploymentSecret;
   readonly queues: Queues;
   readonly topics: Topics;
   readonly identity: Identity;
@@ -58,6 +60,7 @@ export class PetitionsStack extends Stack {
     if (policy !== undefined) checkPolicyOverrides(policy);
 
     this.data = new Data(this, 'Data');
+    this.secret = new DeploymentSecret(this, 'Secret');
     this.queues = new Queues(this, 'Queues');
     this.topics = new Topics(this, 'Topics');
     // The pool first: the functions that check staff tokens get its issuer and client id.
@@ -68,6 +71,7 @@ export class PetitionsStack extends Stack {
       queues: this.queues,
       topics: this.topics,
       tokens,
+      secret: this.secret,
       ...(policy ? { policy } : {}),
     });
     const functions = this.functions.byName;

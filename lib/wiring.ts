@@ -35,6 +35,8 @@ export interface FunctionWiring {
   sends: readonly QueueName[];
   /** The topics it publishes to: it gets their ARNs in its environment and the right to publish. */
   publishes?: readonly TopicName[];
+  /** Whether it reads the deployment secret (keys for list cursors, matter fingerprints, kept answers): it gets where the secret is and the right to read it. */
+  secret?: boolean;
 }
 
 const api = (entry: string, description: string, table: TableAccess, sends: readonly QueueName[] = []): FunctionWiring => ({
@@ -46,21 +48,24 @@ const api = (entry: string, description: string, table: TableAccess, sends: read
   sends,
 });
 
+/** A function that reads the deployment secret. */
+const withSecret = (wiring: FunctionWiring): FunctionWiring => ({ ...wiring, secret: true });
+
 export const FUNCTIONS = {
   health: api('health', 'GET /v1/health', 'none'),
-  listRegions: api('list-regions', 'GET /v1/regions', ['GetItem', 'Query']),
+  listRegions: withSecret(api('list-regions', 'GET /v1/regions', ['GetItem', 'Query'])),
   listCategories: api('list-categories', 'GET /v1/categories', ['Query']),
-  submitCase: api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing']),
+  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
   caseProgress: api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query']),
-  listCases: api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query']),
+  listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['Query']),
   caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
-  listNotices: api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query']),
+  listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query']),
-  visits: api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem']),
-  receiveAtVisit: api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
+  visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
+  receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
   hotspots: api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query']),
-  reports: { ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 },
+  reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
   compileReports: {
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
@@ -110,7 +115,7 @@ export const FUNCTIONS = {
     table: 'none',
     sends: [],
   },
-  seedReferenceData: {
+  seedReferenceData: withSecret({
     entry: 'functions/seed/seed-reference-data.ts',
     description: 'Loads the reference data (regions, categories) and runs the data migrations on deploy',
     // Lambda's longest: a migration pages through the table until close to it (docs/UPGRADES.md).
@@ -118,7 +123,7 @@ export const FUNCTIONS = {
     memoryMb: 512,
     table: ['BatchWriteItem'],
     sends: [],
-  },
+  }),
 } as const satisfies Record<string, FunctionWiring>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -257,10 +262,19 @@ export interface TokenCheck {
   jwks?: string;
 }
 
-/** The environment a function gets, given where the table, the queues and the token issuer are. */
+/** Where the deployment secret is: its Secrets Manager ARN (AWS), or the secret itself (locally, with no Secrets Manager). */
+export type SecretSource = { arn: string } | { value: string };
+
+/** The environment a function gets, given where the table, the queues, the token issuer and the deployment secret are. */
 export function environmentOf(
   name: FunctionName,
-  where: { tableName: string; queueUrl: (queue: QueueName) => string; topicArn: (topic: TopicName) => string; tokens: TokenCheck },
+  where: {
+    tableName: string;
+    queueUrl: (queue: QueueName) => string;
+    topicArn: (topic: TopicName) => string;
+    tokens: TokenCheck;
+    secret: SecretSource;
+  },
 ): Record<string, string> {
   const fn: FunctionWiring = FUNCTIONS[name];
   const environment: Record<string, string> = {};
@@ -270,6 +284,10 @@ export function environmentOf(
     environment[ENV.jwtAudience] = where.tokens.audience;
     if (where.tokens.jwksUrl !== undefined) environment[ENV.jwtJwksUrl] = where.tokens.jwksUrl;
     if (where.tokens.jwks !== undefined) environment[ENV.jwtJwks] = where.tokens.jwks;
+  }
+  if (fn.secret) {
+    if ('arn' in where.secret) environment[ENV.secretArn] = where.secret.arn;
+    else environment[ENV.secret] = where.secret.value;
   }
   for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
   for (const topic of fn.publishes ?? []) environment[topicArnEnv(topic)] = where.topicArn(topic);

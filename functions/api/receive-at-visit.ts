@@ -5,6 +5,7 @@ import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
 import { config } from '../shared/config.ts';
 import { httpHandler, requireStaff } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
+import { deploymentKeys } from '../shared/secrets.ts';
 import { earlierAnswer, replayStored, requestHashOf } from '../services/idempotency.ts';
 import { caseReferences } from '../services/references.ts';
 import { createCase } from '../store/cases.ts';
@@ -42,6 +43,7 @@ export const handler = httpHandler(async (request) => {
     accessCodeHash: hashAccessCode(accessCode),
     // Brought to the leader at the visit, not to a level: no over-level petition.
     routing: decideRouting({ addressedTo: null }, chain, category),
+    fingerprintKey: deploymentKeys().fingerprint,
   });
   const answer: FirstAnswer = {
     requestHash,

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Category } from './categories.ts';
 import { COLLECTIVE_HEADCOUNT, type Channel, type Petitioner, type Submission } from './intake.ts';
 import { matterFingerprint } from './petitioner.ts';
@@ -194,6 +195,8 @@ export interface Registration {
   /** When to route the case again if its routing message is lost. Operational, not a legal clock. */
   routingRetryMs: number;
   actor: string;
+  /** Keys the matter fingerprint: see {@link matterFingerprint}. */
+  fingerprintKey: KeyObject;
 }
 
 /** Registers a new case: status `received`, the acceptance clock started. */
@@ -212,7 +215,7 @@ export function registerCase(submission: Submission, registration: Registration)
     collective: submission.headcount >= COLLECTIVE_HEADCOUNT,
     petitioners: [petitioner],
     accessCodeHash,
-    matterFingerprint: matterFingerprint(petitioner, submission.category, submission.regionCode),
+    matterFingerprint: matterFingerprint(petitioner, submission.category, submission.regionCode, registration.fingerprintKey),
     status: 'received',
     receivedAt: now,
     acceptanceDueAt: addMs(now, clock.acceptance),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 
 /** Mainland mobile (1xx xxxx xxxx) or landline (0xx-xxxxxxxx), optionally with +86. */
 export const PHONE_PATTERN = /^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -27,12 +27,17 @@ function normalizedPhone(phone: string): string {
  * A one-way fingerprint of "this petitioner on this matter": the same identity
  * number (or else the same phone) with the same category and region. It lets
  * a repeat petition find its open case without any personal data in a key.
+ * Keyed (HMAC-SHA256): phone numbers are few enough that an unkeyed hash
+ * could be reversed by trying them all.
+ *
+ * @param key - the deployment's fingerprint key
  */
 export function matterFingerprint(
   petitioner: { idNumber?: string | undefined; phone?: string | undefined },
   category: string,
   regionCode: string,
+  key: KeyObject,
 ): string {
   const identity = petitioner.idNumber ? `id:${petitioner.idNumber}` : `phone:${normalizedPhone(petitioner.phone ?? '')}`;
-  return createHash('sha256').update(`${identity}\n${category}\n${regionCode}`).digest('base64url');
+  return createHmac('sha256', key).update(`${identity}\n${category}\n${regionCode}`).digest('base64url');
 }

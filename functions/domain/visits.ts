@@ -6,6 +6,7 @@
  * resolved on the spot, assigned (with a lead unit, a deadline and a named
  * responsible leader), or formally determined.
  */
+import type { KeyObject } from 'node:crypto';
 import { applyRouting, clockDue, next, registerCase, RECEPTION_OUTCOMES, type Case, type HistoryEntry, type Routing } from './case.ts';
 import { petitionerSchema } from './intake.ts';
 import { addMs, type Clock } from './policy.ts';
@@ -165,6 +166,8 @@ export interface ReceptionContext extends ActingNow {
   id: string;
   accessCodeHash: string;
   routing: Routing;
+  /** Keys the matter fingerprint: see {@link registerCase}. */
+  fingerprintKey: KeyObject;
 }
 
 const OUTCOME_NOTES = {
@@ -202,7 +205,7 @@ export function receiveAtVisit(visit: Visit, input: ReceptionInput, context: Rec
       headcount: input.persons,
       petitioner: input.petitioner,
     },
-    { id: context.id, now, clock, accessCodeHash: context.accessCodeHash, routingRetryMs: 0, actor: staff.sub },
+    { id: context.id, now, clock, accessCodeHash: context.accessCodeHash, routingRetryMs: 0, actor: staff.sub, fingerprintKey: context.fingerprintKey },
   );
   const routed = applyRouting({ ...registered.case, holdsMatter: false }, context.routing, now, clock)!;
   const acceptance = { decision: 'accept' as const, at: now, by: staff.sub, reason: null, forwardTo: null };

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Migration } from './migration.ts';
-import { reindexCases } from './reindex-cases.ts';
+import { rekeyMatters } from './rekey-matters.ts';
 
-export const MIGRATIONS: readonly Migration[] = [reindexCases];
+export const MIGRATIONS: readonly Migration[] = [rekeyMatters];
 
 /**
  * The steps' ids, hashed: the deploy's custom resource carries it, so a

@@ -1,17 +1,24 @@
 /** Idempotency-Key for requests that create: the same request again gets its first answer; another request under the key, 409. */
 import { createHash } from 'node:crypto';
 import { Problem } from '../domain/problem.ts';
-import { getFirstAnswer, type FirstAnswer } from '../store/idempotency.ts';
+import { getFirstAnswer, type FirstAnswer, type UnreadableAnswer } from '../store/idempotency.ts';
 
 /** Who asked and what they sent: the same key with another request is a conflict. */
 export function requestHashOf(actor: string, request: unknown): string {
   return createHash('sha256').update(`${actor}\n${JSON.stringify(request)}`).digest('base64url');
 }
 
-/** The first answer again for a retry of the same request; 409 for another request under the same key. */
-export function replay(first: FirstAnswer, requestHash: string): FirstAnswer {
+/**
+ * The first answer again for a retry of the same request; 409 for another
+ * request under the same key, and for a first answer kept under a former
+ * deployment secret (the request was answered, but its answer cannot be given again).
+ */
+export function replay(first: FirstAnswer | UnreadableAnswer, requestHash: string): FirstAnswer {
   if (first.requestHash !== requestHash) {
     throw new Problem('conflict', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request.');
+  }
+  if ('unreadable' in first) {
+    throw new Problem('conflict', 'Idempotency key answered', 'This request was already answered, but its answer can no longer be given again: find the case instead of sending it again.');
   }
   return first;
 }

@@ -4,6 +4,7 @@ import { recordRepeat, registerCase } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
 import { sendRouteCase } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
+import { deploymentKeys } from '../shared/secrets.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
 import { createCase, getCase, saveChange, type Answering } from '../store/cases.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
@@ -71,6 +72,7 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     accessCodeHash: hashAccessCode(accessCode),
     routingRetryMs: config.routingRetryMs,
     actor: registrar.actor,
+    fingerprintKey: deploymentKeys().fingerprint,
   });
   const registered = change.case;
   const answer: IntakeAnswer = {

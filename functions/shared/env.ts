@@ -19,6 +19,10 @@ export const ENV = {
   jwtJwksUrl: 'JWT_JWKS_URL',
   /** ...or the keys themselves, as JWKS JSON (the local runtime). */
   jwtJwks: 'JWT_JWKS',
+  /** Where the deployment secret is: its Secrets Manager ARN (AWS)... */
+  secretArn: 'DEPLOYMENT_SECRET_ARN',
+  /** ...or the secret itself (the local runtime, which keeps it in DATA_DIR). */
+  secret: 'DEPLOYMENT_SECRET',
 } as const;
 
 /** The environment variable that holds a queue's URL, e.g. ROUTING_QUEUE_URL. */

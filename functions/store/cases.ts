@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { isOpen, legalDueAt, type Case, type CaseStatus, type Change, type Due, type DueStage, type HistoryEntry, type Rung } from '../domain/case.ts';
-import { invalid } from '../domain/problem.ts';
+import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { isOpen, legalDueAt, OPEN_STATUSES, type Case, type CaseStatus, type Change, type Due, type DueStage, type HistoryEntry, type Rung } from '../domain/case.ts';
+import * as z from '../domain/zod.ts';
 import { chinaDay, difference, visitContributionOf, type Counters } from '../domain/figures.ts';
 import type { Region } from '../domain/regions.ts';
+import { matterFingerprint } from '../domain/petitioner.ts';
+import { logger } from '../shared/logger.ts';
 import { countChange } from '../shared/metrics.ts';
+import { deploymentKeys } from '../shared/secrets.ts';
 import { subtreePrefix } from '../domain/units.ts';
-import { decodeCursor, documents, encodeCursor, tableName, writeAll, writeBatches, type NamedWrite, type TransactItem } from './client.ts';
+import { documents, tableName, writeAll, writeBatches, type NamedWrite, type TransactItem } from './client.ts';
+import { cursorCodec } from './cursor.ts';
 import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
-import { getRegionChain } from './reference.ts';
+import { childRegions, getRegionChain } from './reference.ts';
 import { DUE_SHARDS } from './schema.ts';
 
 const casePk = (id: string) => `CASE#${id}`;
@@ -196,49 +200,6 @@ export async function putCases(cases: Case[]): Promise<void> {
   await writeBatches(cases.map(caseEntry));
 }
 
-// The attributes of a case entry that its indexes read, all derived from the case.
-const INDEXED = ['worklistKey', 'worklistSort', 'deadline', 'dueShard', 'dueAt', 'dueStage', 'dueRung'] as const;
-
-/**
- * One page of a walk through the table: every case entry whose index keys
- * are not what this version derives from the case (an entry written before
- * an index existed, or before its keys changed) is written again with them,
- * with its department entries, on the condition that the case is still at
- * the version read (a case changed meanwhile was written with them anyway).
- */
-export async function reindexCases(
-  start: Record<string, unknown> | undefined,
-  limit = 100,
-): Promise<{ next?: Record<string, unknown>; read: number; changed: number }> {
-  const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await documents.send(
-    new ScanCommand({
-      TableName: tableName(),
-      FilterExpression: 'sk = :case',
-      ExpressionAttributeValues: { ':case': 'CASE' },
-      Limit: limit,
-      ExclusiveStartKey: start,
-      ConsistentRead: true,
-    }),
-  );
-  let changed = 0;
-  for (const entry of Items) {
-    const subject = caseOf(entry);
-    const derived = caseEntry(subject);
-    if (INDEXED.every((name) => entry[name] === derived[name])) continue;
-    const refused = await writeAll<'case' | 'worklist'>([
-      {
-        name: 'case',
-        write: {
-          Put: { TableName: tableName(), Item: derived, ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': subject.version } },
-        },
-      },
-      ...assignmentWrites(undefined, subject).map((write) => ({ name: 'worklist' as const, write })),
-    ]);
-    if (refused.length === 0) changed++;
-  }
-  return { ...(LastEvaluatedKey && { next: LastEvaluatedKey }), read: ScannedCount, changed };
-}
-
 export async function findCaseByMatter(fingerprint: string): Promise<string | undefined> {
   const { Item } = await documents.send(
     new GetCommand({ TableName: tableName(), Key: matterKey(fingerprint), ConsistentRead: true }),
@@ -376,26 +337,27 @@ export interface WorklistQuery {
 // With the overdue filter a page may come back short: read on, but at most this many pages per request.
 const MAX_QUERIES = 10;
 
-const badCursor = () => invalid('The cursor is not one this list gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
+// The position: the status reached (an index into the query's statuses) and, within it, the last entry read.
+const worklistCursors = cursorCodec(
+  'worklist',
+  z.object({ s: z.number().check(z.int(), z.minimum(0)), sort: z.optional(z.string()), id: z.optional(z.string()) }),
+);
 
 /**
  * A page of a staff worklist: index queries only, one partition per status.
  * The cursor carries the status reached and the last entry read, and is
- * checked against the caller's own scope, so it cannot open anyone else's list.
+ * bound to the caller's own scope and query, so it cannot open anyone else's list.
  */
 export async function listWorklist(scope: WorklistScope, query: WorklistQuery): Promise<{ items: WorklistEntry[]; nextCursor: string | null }> {
   const office = 'office' in scope ? scope.office : undefined;
   const partition = (status: CaseStatus) => (office ? officeWorklistKey(office, status) : unitWorklistKey((scope as { unit: string }).unit, status));
+  const binding = [office ? `office:${office}` : `unit:${(scope as { unit: string }).unit}`, query.statuses, query.overdueAt !== undefined];
   let statusIndex = 0;
   let start: Record<string, unknown> | undefined;
   if (query.cursor !== undefined) {
-    const position = decodeCursor(query.cursor);
-    const { s, sort, id } = position ?? {};
-    if (typeof s !== 'number' || !Number.isInteger(s) || s < 0 || s >= query.statuses.length) throw badCursor();
+    const { s, sort, id } = worklistCursors.decode(query.cursor, binding);
     statusIndex = s;
-    if (sort !== undefined || id !== undefined) {
-      if (typeof sort !== 'string' || typeof id !== 'string' || !sort.endsWith(`#${id}`)) throw badCursor();
-      if (office && !sort.startsWith(subtreePrefix(office))) throw badCursor();
+    if (sort !== undefined && id !== undefined) {
       const status = query.statuses[s] as CaseStatus;
       start = office
         ? { ...caseKey(id), worklistKey: partition(status), worklistSort: sort }
@@ -441,7 +403,7 @@ export async function listWorklist(scope: WorklistScope, query: WorklistQuery): 
   const last = start as { pk: string; worklistSort: string } | undefined;
   return {
     items,
-    nextCursor: encodeCursor(last ? { s: statusIndex, sort: last.worklistSort, id: last.pk.slice('CASE#'.length) } : { s: statusIndex }),
+    nextCursor: worklistCursors.encode(last ? { s: statusIndex, sort: last.worklistSort, id: last.pk.slice('CASE#'.length) } : { s: statusIndex }, binding),
   };
 }
 
@@ -482,4 +444,94 @@ async function getCases(ids: string[]): Promise<Case[]> {
     keys = UnprocessedKeys?.[tableName()]?.Keys ?? [];
   }
   return found;
+}
+
+// The position of a re-keying run: the worklist partition reached (an index into the province-and-status partitions) and the last entry read there.
+const rekeyCursors = cursorCodec(
+  'matter-rekey',
+  z.object({ p: z.number().check(z.int(), z.minimum(0)), sort: z.optional(z.string()), id: z.optional(z.string()) }),
+);
+
+/**
+ * Moves the matter of one open case to the fingerprint `current`: the new
+ * matter entry, the old one's removal and the case, all or nothing. The case
+ * takes a new version so that a change read before this one is refused as
+ * stale rather than writing the old fingerprint back. Answers whether it
+ * moved, or why not: the case changed meanwhile (the next run takes it), or
+ * another case holds the matter under the new key (a repeat registered as a
+ * new case between the deployment and the migration).
+ */
+async function moveMatter(subject: Case, current: string): Promise<'moved' | 'changed' | 'held'> {
+  const ownedOrAbsent = { ConditionExpression: 'attribute_not_exists(pk) OR caseId = :id', ExpressionAttributeValues: { ':id': subject.id } };
+  const refused = await writeAll<'case' | 'matter'>([
+    {
+      name: 'case',
+      write: {
+        Update: {
+          TableName: tableName(),
+          Key: caseKey(subject.id),
+          UpdateExpression: 'SET matterFingerprint = :current, version = :next',
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':current': current, ':next': subject.version + 1, ':expected': subject.version },
+        },
+      },
+    },
+    { name: 'matter', write: { Put: { TableName: tableName(), Item: { ...matterKey(current), caseId: subject.id }, ...ownedOrAbsent } } },
+    { name: 'matter', write: { Delete: { TableName: tableName(), Key: matterKey(subject.matterFingerprint), ...ownedOrAbsent } } },
+  ]);
+  if (refused.includes('matter')) return 'held';
+  return refused.length === 0 ? 'moved' : 'changed';
+}
+
+/**
+ * Re-keys the matter fingerprints of the open cases to the deployment's
+ * fingerprint key: after the change from unkeyed SHA-256 fingerprints, and
+ * after a rotation of the deployment secret. A fingerprint cannot be
+ * reversed, so each is computed again from the case's petitioner. Reads the
+ * open cases through the worklist index (province by province, status by
+ * status; no scan), one page per call; a case already re-keyed is left as it
+ * is, so running it again changes nothing.
+ *
+ * @param page.after - the `next` of the previous call
+ * @param page.limit - at most this many cases read per call
+ */
+export async function rekeyMatterFingerprints(page: { after?: string; limit: number }): Promise<{ done: boolean; next?: string; read: number; changed: number }> {
+  const provinces = [...new Set((await childRegions(undefined)).map((region) => region.code.slice(0, 2)))].sort();
+  const partitions = provinces.flatMap((province) => OPEN_STATUSES.map((status) => officeWorklistKey(province, status)));
+  const binding = [partitions];
+  let partition = 0;
+  let start: Record<string, unknown> | undefined;
+  if (page.after !== undefined) {
+    const { p, sort, id } = rekeyCursors.decode(page.after, binding);
+    partition = p;
+    if (sort !== undefined && id !== undefined) start = { ...caseKey(id), worklistKey: partitions[p], worklistSort: sort };
+  }
+  if (partition >= partitions.length) return { done: true, read: 0, changed: 0 };
+  const { Items = [], LastEvaluatedKey } = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'worklist',
+      KeyConditionExpression: 'worklistKey = :key',
+      ExpressionAttributeValues: { ':key': partitions[partition] },
+      ProjectionExpression: 'id',
+      Limit: page.limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  const key = deploymentKeys().fingerprint;
+  let changed = 0;
+  const ids = Items.map((entry) => entry.id as string);
+  for (const subject of ids.length > 0 ? await getCases(ids) : []) {
+    const petitioner = subject.petitioners[0];
+    if (!subject.holdsMatter || !isOpen(subject.status) || !petitioner) continue;
+    const current = matterFingerprint(petitioner, subject.category, subject.regionCode, key);
+    if (current === subject.matterFingerprint) continue;
+    const moved = await moveMatter(subject, current);
+    if (moved === 'moved') changed++;
+    if (moved === 'held') logger.warn('matter not re-keyed: another open case holds it under the new key', { caseId: subject.id });
+  }
+  const last = LastEvaluatedKey as { pk: string; worklistSort: string } | undefined;
+  if (last) return { done: false, next: rekeyCursors.encode({ p: partition, sort: last.worklistSort, id: last.pk.slice('CASE#'.length) }, binding), read: Items.length, changed };
+  if (partition + 1 < partitions.length) return { done: false, next: rekeyCursors.encode({ p: partition + 1 }, binding), read: Items.length, changed };
+  return { done: true, read: Items.length, changed };
 }

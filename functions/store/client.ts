@@ -65,18 +65,3 @@ export async function writeBatches(entries: Array<Record<string, unknown>>): Pro
     }
   }
 }
-
-/** Base64url JSON, for the opaque cursors of paged lists. */
-export function encodeCursor(position: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
-}
-
-/** The position a cursor names, or `undefined` when it is not one of ours. */
-export function decodeCursor(cursor: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}

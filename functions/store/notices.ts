@@ -1,7 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notice } from '../domain/ladder.ts';
-import { invalid } from '../domain/problem.ts';
-import { decodeCursor, documents, encodeCursor, tableName, writeBatches } from './client.ts';
+import * as z from '../domain/zod.ts';
+import { documents, tableName, writeBatches } from './client.ts';
+import { cursorCodec } from './cursor.ts';
 
 const noticesPk = (unit: string) => `NOTICES#${unit}`;
 // Newest first by time; the case and version make each notice's key its own, so a redelivery overwrites it.
@@ -14,17 +15,16 @@ export async function recordNotice(notice: Notice): Promise<void> {
   await writeBatches([...rolesByUnit].map(([unit, roles]) => ({ pk: noticesPk(unit), sk: noticeSk(notice), ...notice, roles })));
 }
 
+// The position: the sort key of the last notice read.
+const cursors = cursorCodec('notices', z.object({ after: z.string().check(z.minLength(1), z.maxLength(200)) }));
+
 /** A notice as a unit received it: `roles` are the roles there it is for. */
 export type RecordedNotice = Notice & { roles: string[] };
 
 /** The notices to a unit, newest first, paged. */
 export async function listNotices(unit: string, limit: number, cursor?: string): Promise<{ items: RecordedNotice[]; nextCursor: string | null }> {
-  let start: Record<string, string> | undefined;
-  if (cursor !== undefined) {
-    const after = decodeCursor(cursor)?.after;
-    if (typeof after !== 'string' || after.length > 200) throw invalid('The cursor is not one this list gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
-    start = { pk: noticesPk(unit), sk: after };
-  }
+  const binding = [unit];
+  const start = cursor === undefined ? undefined : { pk: noticesPk(unit), sk: cursors.decode(cursor, binding).after };
   const { Items = [], LastEvaluatedKey } = await documents.send(
     new QueryCommand({
       TableName: tableName(),
@@ -36,5 +36,5 @@ export async function listNotices(unit: string, limit: number, cursor?: string):
     }),
   );
   const items = Items.map(({ pk: _pk, sk: _sk, ...notice }) => notice as RecordedNotice);
-  return { items, nextCursor: LastEvaluatedKey ? encodeCursor({ after: LastEvaluatedKey.sk }) : null };
+  return { items, nextCursor: LastEvaluatedKey ? cursors.encode({ after: LastEvaluatedKey.sk as string }, binding) : null };
 }

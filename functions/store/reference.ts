@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '../domain/categories.ts';
-import { invalid } from '../domain/problem.ts';
 import { chainOf, type Region } from '../domain/regions.ts';
-import { decodeCursor, documents, encodeCursor, tableName, writeBatches } from './client.ts';
+import * as z from '../domain/zod.ts';
+import { documents, tableName, writeBatches } from './client.ts';
+import { cursorCodec } from './cursor.ts';
 
 const TOP = 'TOP';
 const regionKey = (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' });
@@ -69,41 +70,38 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+// The position: the code of the last region read.
+const cursors = cursorCodec('regions', z.object({ after: z.string().check(z.regex(/^\d{6,12}$/)) }));
+
+/** The query of the regions directly below a region (`TOP` for the top level), by code. */
+const childrenQuery = (childrenOf: string) => ({
+  TableName: tableName(),
+  IndexName: 'children',
+  KeyConditionExpression: 'childrenOf = :parent',
+  ExpressionAttributeValues: { ':parent': childrenOf },
+});
+
 /** The regions directly below `parentCode`, or the top level without it, by code. */
 export async function listChildRegions(parentCode: string | undefined, limit: number, cursor?: string): Promise<Page<Region>> {
   const childrenOf = parentCode ?? TOP;
+  const binding = [childrenOf];
   let start: Record<string, string> | undefined;
   if (cursor !== undefined) {
-    const position = decodeCursor(cursor);
-    if (typeof position?.after !== 'string' || !/^\d{6,12}$/.test(position.after)) {
-      throw invalid('the cursor is not one this list gave out', [{ path: 'cursor', message: 'unknown cursor' }]);
-    }
-    start = { ...regionKey(position.after), childrenOf, code: position.after };
+    const { after } = cursors.decode(cursor, binding);
+    start = { ...regionKey(after), childrenOf, code: after };
   }
   const { Items = [], LastEvaluatedKey } = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'children',
-      KeyConditionExpression: 'childrenOf = :parent',
-      ExpressionAttributeValues: { ':parent': childrenOf },
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
+    new QueryCommand({ ...childrenQuery(childrenOf), Limit: limit, ExclusiveStartKey: start }),
   );
   const items = Items.map(regionOf);
   const last = items.at(-1);
-  return { items, nextCursor: LastEvaluatedKey && last ? encodeCursor({ after: last.code }) : null };
+  return { items, nextCursor: LastEvaluatedKey && last ? cursors.encode({ after: last.code }, binding) : null };
 }
 
 /** The regions directly below a region, all of them. */
 export async function childRegions(parentCode: string | undefined): Promise<Region[]> {
   const children: Region[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listChildRegions(parentCode, 200, cursor);
-    children.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  for await (const page of paginateQuery({ client: documents }, childrenQuery(parentCode ?? TOP))) children.push(...(page.Items ?? []).map(regionOf));
   return children;
 }
 

@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { invalid } from '../domain/problem.ts';
 import { parseReportId, type Report, type ReportKind } from '../domain/reports.ts';
-import { decodeCursor, documents, encodeCursor, tableName } from './client.ts';
+import * as z from '../domain/zod.ts';
+import { documents, tableName } from './client.ts';
+import { cursorCodec } from './cursor.ts';
 
 // A region's reports, newest period first; the id names region, kind and first day, so it is the key.
 const reportKey = (regionCode: string, kind: ReportKind, from: string) => ({ pk: `REPORTS#${regionCode}`, sk: `${from}#${kind}` });
@@ -33,14 +34,13 @@ export interface ReportListing {
   generatedAt: string;
 }
 
+// The position: the sort key (first day and kind) of the last report read.
+const cursors = cursorCodec('reports', z.object({ after: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}#\w+$/)) }));
+
 /** A region's reports (of one kind, or all), newest period first, paged. */
 export async function listReports(regionCode: string, kind: ReportKind | undefined, limit: number, cursor?: string): Promise<{ items: ReportListing[]; nextCursor: string | null }> {
-  let start: Record<string, unknown> | undefined;
-  if (cursor !== undefined) {
-    const after = decodeCursor(cursor)?.after;
-    if (typeof after !== 'string' || !/^\d{4}-\d{2}-\d{2}#\w+$/.test(after)) throw invalid('The cursor is not one this list gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
-    start = { pk: `REPORTS#${regionCode}`, sk: after };
-  }
+  const binding = [regionCode, kind];
+  const start = cursor === undefined ? undefined : { pk: `REPORTS#${regionCode}`, sk: cursors.decode(cursor, binding).after };
   const { Items = [], LastEvaluatedKey } = await documents.send(
     new QueryCommand({
       TableName: tableName(),
@@ -56,6 +56,6 @@ export async function listReports(regionCode: string, kind: ReportKind | undefin
   );
   return {
     items: Items.map((entry) => entry.report as ReportListing),
-    nextCursor: LastEvaluatedKey ? encodeCursor({ after: LastEvaluatedKey.sk }) : null,
+    nextCursor: LastEvaluatedKey ? cursors.encode({ after: LastEvaluatedKey.sk as string }, binding) : null,
   };
 }

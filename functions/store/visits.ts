@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { invalid } from '../domain/problem.ts';
 import { subtreePrefix } from '../domain/units.ts';
 import type { Visit } from '../domain/visits.ts';
-import { decodeCursor, documents, encodeCursor, tableName } from './client.ts';
+import * as z from '../domain/zod.ts';
+import { documents, tableName } from './client.ts';
+import { cursorCodec } from './cursor.ts';
 
 const visitKey = (id: string) => ({ pk: `VISIT#${id}`, sk: 'VISIT' });
 
@@ -48,21 +49,23 @@ export async function getVisit(id: string): Promise<Visit | undefined> {
   return Item ? visitOf(Item) : undefined;
 }
 
+// The position: where the list began (a later page keeps its start, even as time moves on) and the last visit read.
+const cursors = cursorCodec('visits', z.object({ from: z.string(), sort: z.string(), id: z.string() }));
+
 /**
  * The visits in a region's subtree that start at or after `from`, soonest
  * first, paged. One query of the province's visits; the region is a filter
- * (visits are few: a handful a month per county).
+ * (visits are few: a handful a month per county). A cursor continues from
+ * the `from` of its first page.
  */
 export async function listVisits(regionCode: string, from: string, limit: number, cursor?: string): Promise<{ items: Visit[]; nextCursor: string | null }> {
   const partition = `VISITS#${regionCode.slice(0, 2)}`;
+  const binding = [regionCode];
   let start: Record<string, unknown> | undefined;
   if (cursor !== undefined) {
-    const position = decodeCursor(cursor);
-    const { sort, id } = position ?? {};
-    if (typeof sort !== 'string' || typeof id !== 'string' || !sort.endsWith(`#${id}`)) {
-      throw invalid('The cursor is not one this list gave out.', [{ path: 'cursor', message: 'unknown cursor' }]);
-    }
-    start = { ...visitKey(id), visitsKey: partition, visitsSort: sort };
+    const position = cursors.decode(cursor, binding);
+    from = position.from;
+    start = { ...visitKey(position.id), visitsKey: partition, visitsSort: position.sort };
   }
   const items: Visit[] = [];
   // The region filter may leave a page short: read on, a few pages at most per request.
@@ -83,5 +86,5 @@ export async function listVisits(regionCode: string, from: string, limit: number
     if (!start) break;
   }
   const last = start as { pk: string; visitsSort: string } | undefined;
-  return { items, nextCursor: last ? encodeCursor({ sort: last.visitsSort, id: last.pk.slice('VISIT#'.length) }) : null };
+  return { items, nextCursor: last ? cursors.encode({ from, sort: last.visitsSort, id: last.pk.slice('VISIT#'.length) }, binding) : null };
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { environmentOf, FUNCTIONS, type FunctionName, type FunctionWiring, type TokenCheck } from '../wiring.ts';
 import { PetitionFunction } from './petition-function.ts';
 import type { Queues } from './queues.ts';
+import type { DeploymentSecret } from './secrets.ts';
 import type { Topics } from './topics.ts';
 
 export interface FunctionsProps {
@@ -11,6 +12,8 @@ export interface FunctionsProps {
   topics: Topics;
   /** How the functions that serve an optional-auth route check staff tokens. */
   tokens: TokenCheck;
+  /** The deployment secret, for the functions whose wiring reads it. */
+  secret: DeploymentSecret;
   policy?: Record<string, string>;
 }
 
@@ -35,10 +38,12 @@ export class Functions extends Construct {
           queueUrl: (queue) => queues.get(queue).queue.queueUrl,
           topicArn: (topic) => topics.get(topic).topicArn,
           tokens,
+          secret: props.secret.source(),
         }),
         ...(props.policy ? { policy: props.policy } : {}),
       });
       if (wiring.table !== 'none') table.grant(fn.function, ...wiring.table.map((action) => `dynamodb:${action}`));
+      if (wiring.secret) props.secret.grantValue(fn.function);
       for (const queue of wiring.sends) queues.get(queue).queue.grantSendMessages(fn.function);
       // sns:Publish on the topic; with a customer key, kms:Decrypt and kms:GenerateDataKey* on it too.
       for (const topic of wiring.publishes ?? []) topics.get(topic).grantPublish(fn.function);

@@ -3,10 +3,9 @@
  * signing key, kept in DATA_DIR so that tokens outlive a restart.
  * `npm run token` signs with the same key.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { TokenCheck } from '../wiring.ts';
+import { keptFile } from './kept-file.ts';
 
 export const LOCAL_ISSUER = 'petitions-local';
 export const LOCAL_AUDIENCE = 'petitions';
@@ -35,20 +34,7 @@ async function newKey(): Promise<JWK> {
  */
 export async function localSigningKey(dataDir?: string): Promise<LocalSigningKey> {
   if (dataDir === undefined) return withPublicHalf(await newKey());
-  const file = join(dataDir, KEY_FILE);
-  try {
-    return withPublicHalf(JSON.parse(await readFile(file, 'utf8')) as JWK);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(dataDir, { recursive: true });
-  try {
-    // 'wx': if the runtime and the token tool race, one key wins and both read it.
-    await writeFile(file, JSON.stringify(await newKey()), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return withPublicHalf(JSON.parse(await readFile(file, 'utf8')) as JWK);
+  return withPublicHalf(JSON.parse(await keptFile(dataDir, KEY_FILE, async () => JSON.stringify(await newKey()))) as JWK);
 }
 
 export function localTokenCheck(key: LocalSigningKey): TokenCheck {

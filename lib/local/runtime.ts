@@ -14,6 +14,7 @@ import { environmentOf, FUNCTIONS, QUEUES, SCHEDULES, SWEEP_SCHEDULE, type Funct
 import { serveApi } from './api-gateway.ts';
 import { startDynamoDb, startSqs, useEmulators } from './emulators.ts';
 import { pollQueue, type EventSource } from './event-sources.ts';
+import { localDeploymentSecret } from './deployment-secret.ts';
 import { localSigningKey, localTokenCheck } from './identity.ts';
 import { LocalLambdas } from './lambda.ts';
 import { ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from './provision.ts';
@@ -89,11 +90,12 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     const topics = await ensureTopics(sns, QUEUE_PREFIX);
     const signingKey = await localSigningKey(options.dataDir);
     const tokens = localTokenCheck(signingKey);
+    const secret = { value: await localDeploymentSecret(options.dataDir) };
     // One process plays every function: it gets the union of their environments.
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
       Object.assign(
         process.env,
-        environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens }),
+        environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret }),
       );
     }
     process.env[ENV.timeScale] = String(options.timeScale);

@@ -15,7 +15,9 @@ import { hashAccessCode, newAccessCode } from '../../functions/domain/access-cod
 import { registerCase } from '../../functions/domain/case.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { deriveKeys } from '../../functions/shared/secrets.ts';
 import { createCase } from '../../functions/store/cases.ts';
+import { localDeploymentSecret } from '../../lib/local/deployment-secret.ts';
 import { freePort, useEmulators } from '../../lib/local/emulators.ts';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localSigningKey, signStaffToken } from '../../lib/local/identity.ts';
@@ -115,6 +117,7 @@ describe('npm start', { timeout: 180_000 }, () => {
     useEmulators({ dynamoDb: first.dynamoDb, sqs: 'http://127.0.0.1:1' });
     process.env.TABLE_NAME = 'petitions';
     const lostCode = newAccessCode();
+    // The runtime's own secret, kept in DATA_DIR: the case's fingerprint is the one intake would write.
     const lost = registerCase(submissionSchema.parse(submission({ petitioner: { name: '钱十', phone: '13122223333' } })), {
       id: randomUUID(),
       now: new Date().toISOString(),
@@ -122,6 +125,7 @@ describe('npm start', { timeout: 180_000 }, () => {
       accessCodeHash: hashAccessCode(lostCode),
       routingRetryMs: 1000,
       actor: 'petitioner',
+      fingerprintKey: deriveKeys(await localDeploymentSecret(dataDir)).fingerprint,
     });
     expect(await createCase(lost.case, [lost.entry])).toEqual({ outcome: 'created' });
     expect((await routed(first.api, lost.case.id, lostCode)).level).toBe('county');

@@ -1,4 +1,5 @@
 /** Hand-made domain values for unit tests. */
+import { createSecretKey } from 'node:crypto';
 import { applyRouting, decideRouting, registerCase, type Case } from '../../functions/domain/case.ts';
 import type { Category } from '../../functions/domain/categories.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
@@ -8,6 +9,9 @@ import { idCheckCharacter } from '../../functions/domain/petitioner.ts';
 import type { Region } from '../../functions/domain/regions.ts';
 import { DEFAULT_CATEGORIES, DEMO_REGIONS } from '../../functions/reference/demo.ts';
 import { chainOf } from '../../functions/domain/regions.ts';
+
+/** A fingerprint key for domain tests (the deployment derives its own from its secret). */
+export const FINGERPRINT_KEY = createSecretKey(Buffer.alloc(32, 7));
 
 /** A valid identity number from its first 17 digits. */
 export function idNumber(first17 = '33072619800101123'): string {
@@ -37,7 +41,7 @@ export function registeredDemoCase(now: string, clock: Clock): Case {
     regionCode: '330726001001',
     petitioner: { name: '张三', phone: '13800138000', idNumber: '11010519491231002X' },
   });
-  return registerCase(submission, { id: 'c1', now, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner' }).case;
+  return registerCase(submission, { id: 'c1', now, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner', fingerprintKey: FINGERPRINT_KEY }).case;
 }
 
 /** That case, routed to the county. */

@@ -13,9 +13,10 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { serveApi } from '../../lib/local/api-gateway.ts';
 import { recordOf } from '../../lib/local/event-sources.ts';
 import { LocalLambdas } from '../../lib/local/lambda.ts';
+import { localDeploymentSecret } from '../../lib/local/deployment-secret.ts';
 import { localSigningKey, localTokenCheck, signStaffToken, type LocalSigningKey } from '../../lib/local/identity.ts';
 import type { Role } from '../../functions/domain/staff.ts';
-import { environmentOf, FUNCTIONS, QUEUES, type FunctionName } from '../../lib/wiring.ts';
+import { environmentOf, FUNCTIONS, QUEUES, type FunctionName, type SecretSource } from '../../lib/wiring.ts';
 import type { QueueName } from '../../functions/queues/names.ts';
 
 export interface TestSystem {
@@ -35,6 +36,8 @@ export interface TestSystem {
   /** A staff token the system accepts, for a unit and roles. */
   token(unit: string, ...roles: Role[]): Promise<string>;
   signingKey: LocalSigningKey;
+  /** The deployment secret the handlers were given (made for this system). */
+  secret: SecretSource;
   /** Feeds messages to the queue's consumer as one SQS batch and answers its batch response. */
   consume(queue: QueueName, messages: Message[]): Promise<SQSBatchResponse>;
   close(): Promise<void>;
@@ -51,8 +54,9 @@ export async function testSystem(): Promise<TestSystem> {
   const topics = await ensureTopics(new SNSClient({}), name);
   const signingKey = await localSigningKey();
   const tokens = localTokenCheck(signingKey);
+  const secret = { value: await localDeploymentSecret() };
   for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
-    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens }));
+    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret }));
   }
   const lambdas = new LocalLambdas();
   await lambdas.load();
@@ -65,6 +69,7 @@ export async function testSystem(): Promise<TestSystem> {
     sqs,
     lambdas,
     signingKey,
+    secret,
     token: (unit, ...roles) => signStaffToken(signingKey, { sub: `${roles[0]}@${unit}`, unit, roles }),
     api: (path, init) => fetch(`${server.url}${path}`, init),
     async receive(queue, max = 10, waitSeconds = 2) {

@@ -9,7 +9,7 @@ import {
 } from '../../functions/domain/case.ts';
 import { submissionSchema, type Submission } from '../../functions/domain/intake.ts';
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
-import { category, demoChain, idNumber } from '../support/domain.ts';
+import { category, demoChain, FINGERPRINT_KEY, idNumber } from '../support/domain.ts';
 
 const NOW = '2026-03-01T08:00:00.000Z';
 
@@ -32,6 +32,7 @@ const registration: Registration = {
   accessCodeHash: 'hash',
   routingRetryMs: 120_000,
   actor: 'petitioner',
+  fingerprintKey: FINGERPRINT_KEY,
 };
 
 describe('registering a case', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { accessCodeMatches, hashAccessCode, newAccessCode } from '../../functions/domain/access-code.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
 import { isValidIdNumber, matterFingerprint } from '../../functions/domain/petitioner.ts';
-import { idNumber } from '../support/domain.ts';
+import { createHash, createSecretKey } from 'node:crypto';
+import { FINGERPRINT_KEY, idNumber } from '../support/domain.ts';
 
 describe('identity numbers', () => {
   it('accepts a number with its check character, including X', () => {
@@ -21,23 +22,29 @@ describe('identity numbers', () => {
 
 describe('matter fingerprints', () => {
   it('are the same for one phone written in different ways', () => {
-    const a = matterFingerprint({ phone: '13800138000' }, 'housing', '330726001001');
-    expect(matterFingerprint({ phone: '+86 13800138000' }, 'housing', '330726001001')).toBe(a);
-    expect(matterFingerprint({ phone: '86-13800138000' }, 'housing', '330726001001')).toBe(a);
+    const a = matterFingerprint({ phone: '13800138000' }, 'housing', '330726001001', FINGERPRINT_KEY);
+    expect(matterFingerprint({ phone: '+86 13800138000' }, 'housing', '330726001001', FINGERPRINT_KEY)).toBe(a);
+    expect(matterFingerprint({ phone: '86-13800138000' }, 'housing', '330726001001', FINGERPRINT_KEY)).toBe(a);
   });
 
   it('prefer the identity number to the phone', () => {
     const id = idNumber();
-    expect(matterFingerprint({ idNumber: id, phone: '13800138000' }, 'land', '330726')).toBe(
-      matterFingerprint({ idNumber: id, phone: '13900139000' }, 'land', '330726'),
+    expect(matterFingerprint({ idNumber: id, phone: '13800138000' }, 'land', '330726', FINGERPRINT_KEY)).toBe(
+      matterFingerprint({ idNumber: id, phone: '13900139000' }, 'land', '330726', FINGERPRINT_KEY),
     );
   });
 
   it('differ by category and by region, and contain no personal data', () => {
-    const base = matterFingerprint({ phone: '13800138000' }, 'housing', '330726001001');
-    expect(matterFingerprint({ phone: '13800138000' }, 'land', '330726001001')).not.toBe(base);
-    expect(matterFingerprint({ phone: '13800138000' }, 'housing', '330726001002')).not.toBe(base);
+    const base = matterFingerprint({ phone: '13800138000' }, 'housing', '330726001001', FINGERPRINT_KEY);
+    expect(matterFingerprint({ phone: '13800138000' }, 'land', '330726001001', FINGERPRINT_KEY)).not.toBe(base);
+    expect(matterFingerprint({ phone: '13800138000' }, 'housing', '330726001002', FINGERPRINT_KEY)).not.toBe(base);
     expect(base).not.toContain('13800138000');
+  });
+
+  it('are keyed: another key gives another fingerprint, and none is the bare hash that trying every phone would reverse', () => {
+    const base = matterFingerprint({ phone: '13800138000' }, 'housing', '330726001001', FINGERPRINT_KEY);
+    expect(matterFingerprint({ phone: '13800138000' }, 'housing', '330726001001', createSecretKey(Buffer.alloc(32, 8)))).not.toBe(base);
+    expect(base).not.toBe(createHash('sha256').update('phone:13800138000\nhousing\n330726001001').digest('base64url'));
   });
 });
 

@@ -9,7 +9,7 @@ import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts
 import type { Role } from '../../functions/domain/staff.ts';
 import { announceVisit, cancelVisit, receiveAtVisit, receptionSchema, rescheduleVisit, visitSchema, type Visit } from '../../functions/domain/visits.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
-import { category, demoChain, refusal } from '../support/domain.ts';
+import { category, demoChain, FINGERPRINT_KEY, refusal } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 const T0 = '2026-09-01T00:00:00.000Z';
@@ -64,7 +64,7 @@ function receive(visit: Visit, outcome: 'resolved_on_spot' | 'assigned' | 'deter
     ...overrides,
   });
   const routing = decideRouting({ addressedTo: null }, demoChain(input.regionCode), category(input.category));
-  return receiveAtVisit(visit, input, { id: `c-${outcome}`, staff: leader, now: at(5), clock, accessCodeHash: 'h', routing }).case;
+  return receiveAtVisit(visit, input, { id: `c-${outcome}`, staff: leader, now: at(5), clock, accessCodeHash: 'h', routing, fingerprintKey: FINGERPRINT_KEY }).case;
 }
 
 describe('receptions at a visit', () => {

@@ -1,20 +1,17 @@
 /**
  * The migration runner and its first step, on the emulators: a step runs
  * page by page, stops with its position saved when time runs short, resumes
- * there, is recorded done and never runs again; the re-indexing step puts a
- * case written without index keys back on its worklist, and changes nothing
- * where the keys are right.
+ * there, is recorded done and never runs again; the deploy's custom resource
+ * runs the registered steps. (The re-keying step itself is tested in
+ * test/integration/deployment-secret.test.ts.)
  */
-import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Migration } from '../../functions/migrations/migration.ts';
-import { reindexCases } from '../../functions/migrations/reindex-cases.ts';
-import { migrationsVersion } from '../../functions/migrations/registry.ts';
+import { MIGRATIONS, migrationsVersion } from '../../functions/migrations/registry.ts';
 import { runMigrations } from '../../functions/migrations/run-migrations.ts';
 import { handler as seed, MIGRATIONS_RESOURCE_TYPE } from '../../functions/seed/seed-reference-data.ts';
-import { listWorklist } from '../../functions/store/cases.ts';
 import { getMigrationRecord } from '../../functions/store/migrations.ts';
-import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { testSystem, type TestSystem } from '../support/emulators.ts';
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -82,43 +79,8 @@ describe('the migrations custom resource', () => {
     await expect(seed(event, context)).rejects.toThrow(/not finished .* deploy again to resume/);
     // A rollback names the steps of the release before: nothing runs, and the rollback goes through.
     expect(await seed({ ...event, ResourceProperties: { steps: 'older' } }, context)).toEqual({ PhysicalResourceId: 'migrations' });
-    expect(await getMigrationRecord(reindexCases.id)).toBeUndefined();
+    expect(await getMigrationRecord(MIGRATIONS[0]!.id)).toBeUndefined();
     expect(await seed(event)).toEqual({ PhysicalResourceId: 'migrations' });
-    expect((await getMigrationRecord(reindexCases.id))?.doneAt).toBeDefined();
-  });
-});
-
-describe(`step ${reindexCases.id}`, () => {
-  it('puts a case written without its worklist keys back on the worklist, and leaves right entries alone', async () => {
-    const response = await system.api('/v1/cases', postJson(submission({ petitioner: { name: '周五', phone: '13911112222' } })));
-    const { id } = (await response.json()) as { id: string };
-    const onWorklist = async () =>
-      (await listWorklist({ office: '330726' }, { statuses: ['received'], limit: 100 })).items.some((item) => item.id === id);
-    expect(await onWorklist()).toBe(true);
-    // An entry from before the worklist index: the case without its keys.
-    await system.dynamo.send(
-      new UpdateItemCommand({
-        TableName: system.tableName,
-        Key: { pk: { S: `CASE#${id}` }, sk: { S: 'CASE' } },
-        UpdateExpression: 'REMOVE worklistKey, worklistSort',
-      }),
-    );
-    expect(await onWorklist()).toBe(false);
-
-    let position: Record<string, unknown> | undefined;
-    let changed = 0;
-    let read = 0;
-    do {
-      const page = await reindexCases.run(position);
-      changed += page.changed;
-      read += page.read;
-      position = page.next;
-    } while (position);
-    expect(changed).toBe(1);
-    expect(read).toBeGreaterThan(1);
-    expect(await onWorklist()).toBe(true);
-
-    const again = await reindexCases.run(undefined);
-    expect(again.changed).toBe(0);
+    expect((await getMigrationRecord(MIGRATIONS[0]!.id))?.doneAt).toBeDefined();
   });
 });
