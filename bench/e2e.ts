@@ -109,7 +109,10 @@ export async function benchE2e(count = 500, concurrency = 10, seconds = 60): Pro
  * invoked with the SQS events Lambda would build) on DynamoDB Local, twice:
  * intake → routed → accepted → replied → rated satisfied; and the same with
  * the acceptance clock left to run out first, up the whole escalation ladder.
- * Prints `capacity: write_units=W write_units_with_ladder=L`, per case.
+ * Prints `capacity: write_units=W write_units_with_ladder=L usd_per_million=U`
+ * (per case; the plain lifecycle's cost per million cases) and its budget
+ * line: the goal of half the 106 units measured when it was set. On stderr,
+ * the units by step and by kind of item, and the counters' alternatives.
  *
  * DynamoDB Local reports capacity, but not what AWS charges for transactions
  * (2 units per KB per item), so writes are counted from the items themselves:

@@ -1,18 +1,21 @@
 /**
- * Intake's overhead over one bare PutItem: the submitCase handler, invoked in
- * this process with the API Gateway (payload 2.0) event it gets on AWS,
- * against a PutItem of a copy of the case item it writes (same size, same
- * index entries), to the same DynamoDB Local table, in the same run, at the
- * same concurrency. Prints `intake: throughput_ratio=X latency_ratio=Y`
- * (intake ÷ bare, for requests per second and for the median latency).
+ * Intake's overhead over the least its contract needs: the submitCase
+ * handler, invoked in this process with the API Gateway (payload 2.0) event
+ * it gets on AWS, against a bare TransactWriteItems of the two items intake
+ * must write all or nothing (the case and its matter fingerprint, copies of
+ * those intake wrote: same sizes, same index entries), and, for reference,
+ * against a bare PutItem of the case item; to the same DynamoDB Local table,
+ * in the same run, at the same concurrency, after a warm-up whose rounds
+ * agree. Prints `intake: vs_transaction_throughput=X vs_transaction_latency=Y
+ * vs_put_throughput=X2 vs_put_latency=Y2` (intake ÷ bare, for requests per
+ * second and for the median latency) and its budget line.
  *
- * In-process, not over HTTP: a bare put has no HTTP hop either, so the ratio
- * is the handler's own cost (validation, reference reads, the transaction,
- * the routing message), not the local API Gateway's.
+ * In-process, not over HTTP: the bare writes have no HTTP hop either, so the
+ * ratio is the handler's own cost (validation, reference reads, the
+ * transaction, the routing message), not the local API Gateway's.
  *
- * On stderr: the raw figures, what one intake transaction writes, and the
- * same transaction replayed bare, and the routing message sent alone, to
- * show where the time goes.
+ * On stderr: the warm-up and each round, the raw figures, what one intake
+ * transaction writes, and the routing message sent alone.
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
