@@ -1,11 +1,10 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyRouting, decideRouting, registerCase, type Change } from '../../functions/domain/case.ts';
-import { submissionSchema } from '../../functions/domain/intake.ts';
+import { applyRouting, decideRouting, type Change } from '../../functions/domain/case.ts';
 import { currentClock } from '../../functions/shared/config.ts';
 import { createCase, getCaseWithHistory, putCases, saveChange } from '../../functions/store/cases.ts';
 import { documents } from '../../functions/store/client.ts';
-import { category, demoChain } from '../support/domain.ts';
+import { category, demoChain, demoRegistration, idNumber } from '../support/domain.ts';
 import { countEntries, testSystem, type TestSystem } from '../support/emulators.ts';
 
 let system: TestSystem;
@@ -13,19 +12,6 @@ beforeAll(async () => {
   system = await testSystem();
 });
 afterAll(() => system.close());
-
-/** The same registration under another id: two cases that differ only in how they were stored (the old one holds no matter item). */
-function registration(id: string, now: string, phone = '13800138000'): Change {
-  const submission = submissionSchema.parse({
-    channel: 'online',
-    category: 'housing',
-    title: '楼顶漏水',
-    content: '楼顶漏水三个月',
-    regionCode: '330726001001',
-    petitioner: { name: '张三', phone },
-  });
-  return registerCase(submission, { id, now, clock: currentClock(), accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner' });
-}
 
 /**
  * A case as the release before kept it: the case item without its creation's
@@ -43,8 +29,9 @@ const withoutId = (found: Awaited<ReturnType<typeof getCaseWithHistory>>) => fou
 describe('a case history', () => {
   it('reads a case written by the previous release (separate first entry) as one written now, before and after a change', async () => {
     const now = new Date().toISOString();
-    const current = registration('00000000-0000-4000-8000-000000000001', now);
-    const old = registration('00000000-0000-4000-8000-000000000002', now);
+    // The same registration under two ids: cases that differ only in how they were stored (the old one holds no matter item).
+    const current = demoRegistration(now, currentClock(), { id: '00000000-0000-4000-8000-000000000001' });
+    const old = demoRegistration(now, currentClock(), { id: '00000000-0000-4000-8000-000000000002' });
     const entriesBefore = await countEntries(system);
     expect(await createCase(current.case, [current.entry])).toEqual({ outcome: 'created' });
     // Intake writes the case and its matter: the first history entry is in the case item.
@@ -69,7 +56,7 @@ describe('a case history', () => {
 
   it('removes from the case item what a change takes away (its due time), and keeps its creation entries', async () => {
     const now = new Date().toISOString();
-    const current = registration('00000000-0000-4000-8000-000000000003', now, '13800138001');
+    const current = demoRegistration(now, currentClock(), { id: '00000000-0000-4000-8000-000000000003', idNumber: idNumber('33072619800101123') });
     expect(await createCase(current.case, [current.entry])).toEqual({ outcome: 'created' });
     const withoutDue = { case: { ...current.case, due: null, version: 2 }, entry: { ...current.entry, version: 2, action: 'noted' } };
     expect(await saveChange(current.case, withoutDue)).toBe('saved');
