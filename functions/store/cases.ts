@@ -188,10 +188,10 @@ export type Creation =
   | { outcome: 'answered' };
 
 /**
- * Writes a new case with its first history entries (in the case item) and (if
- * it holds one) its matter fingerprint in one transaction. Nothing is written when the
- * petitioner already has this matter open (`repeat`) or the idempotency key
- * already has an answer (`answered`).
+ * Writes a new case with its first history entries (in the case item) and,
+ * if it holds one, its matter fingerprint, in one transaction. Nothing is
+ * written when the petitioner already has this matter open (`repeat`) or the
+ * idempotency key already has an answer (`answered`).
  */
 export async function createCase(registered: Case, entries: HistoryEntry[], answering?: Answering): Promise<Creation> {
   const refused = await commit(undefined, registered, {
