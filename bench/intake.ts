@@ -214,10 +214,14 @@ export async function benchIntake(count = 2_000, concurrency = 8, rounds = 4): P
 
     // Warm up every side (this process's JIT and sockets, DynamoDB Local's JIT) until the rounds
     // agree, then alternate measured rounds, so that all meet the same table size and heap.
-    const warm = await warmUp(async () => {
-      const runs = await roundOf(250);
-      return Object.fromEntries(SIDES.map((side) => [side, rate(runs[side])])) as Record<Side, number>;
-    });
+    // Intake's JIT takes longer to settle than a bare write's: a higher cap than the default.
+    const warm = await warmUp(
+      async () => {
+        const runs = await roundOf(250);
+        return Object.fromEntries(SIDES.map((side) => [side, rate(runs[side])])) as Record<Side, number>;
+      },
+      { cap: 20 },
+    );
     console.error(`  warm-up: ${warm.rounds} rounds of 250 each, ${warm.agreed ? 'the last two within 10%' : 'stopped at the cap before two rounds agreed'}`);
     const sentBefore = transactions.tried;
     const measured = Object.fromEntries(SIDES.map((side) => [side, { ms: 0, latencies: [] as number[] }])) as Record<Side, Run>;
