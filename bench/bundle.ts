@@ -1,50 +1,41 @@
 /**
- * Cold start: bundles every function of the wiring as the CDK construct does
- * (lib/constructs/petition-function.ts with lib/bundling.ts: esbuild, ESM,
+ * Cold start: bundles every function of the wiring with the deployed build's
+ * options (lib/bundling.ts's ESBUILD_OPTIONS: esbuild, ESM,
  * minified, node22, mainFields module,main, the createRequire banner, the
  * aliases, a source map without sources, every module bundled) into a
- * temporary folder, and prints `bundle: largest_kb=K load_ratio=L`: the
- * largest bundle in KB (1,024 bytes; the source map is a separate file and
- * not counted), and the median time a fresh `node`, with the functions'
- * NODE_OPTIONS, takes to import it against an empty handler bundled the same
- * way, in the same run.
+ * temporary folder, and the same for a minimal handler with the same SDK
+ * clients (bench/minimal-handler.ts). Prints
+ * `bundle: largest_kb=K vs_minimal_sdk=R cold_process_ratio=C`: the largest
+ * bundle in KB (1,024 bytes; the source map is a separate file and not
+ * counted) and against the minimal one's size, and the median wall time of a
+ * whole cold process (a fresh `node` with Lambda's environment and the
+ * functions' NODE_OPTIONS: start, import, first invocation against the
+ * emulators, exit) of `submitCase` against the minimal handler's, in the same
+ * run.
  *
- * On stderr: each function's size, and what fills the largest bundle (from
- * esbuild's metafile), by package.
+ * On stderr: each function's size, what fills the largest bundle (from
+ * esbuild's metafile) by package, and the import and invocation times apart.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { BUNDLING } from '../lib/bundling.ts';
-import { FUNCTIONS, type FunctionName } from '../lib/wiring.ts';
+import { promisify } from 'node:util';
+import { build, type Metafile } from 'esbuild';
+import { queueUrlEnv } from '../functions/shared/env.ts';
+import { BUNDLE_FILE, BUNDLING, ESBUILD_OPTIONS } from '../lib/bundling.ts';
+import { localTokenCheck } from '../lib/local/identity.ts';
+import { environmentOf, FUNCTIONS, type FunctionName } from '../lib/wiring.ts';
+import { budgetLine, median, warmUp } from './budget.ts';
+import { benchSystem, quietMetrics, submitEvent, submission } from './intake.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
-/** What NodejsFunction passes esbuild for the construct's `bundling` options (aws-cdk-lib's Bundling.buildEsbuildArgs). */
-const CONSTRUCT_OPTIONS: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: BUNDLING.target,
-  minify: true,
-  sourcemap: true,
-  sourcesContent: BUNDLING.sourcesContent,
-  mainFields: [...BUNDLING.mainFields],
-  banner: { js: BUNDLING.banner },
-  alias: BUNDLING.aliases,
-  logLevel: 'warning',
-  absWorkingDir: PROJECT_ROOT,
-};
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** Bundles `entry` to `<dir>/<name>/index.mjs` (the construct's file name for ESM); answers its size and metafile. */
+/** Bundles `entry` to `<dir>/<name>/index.mjs` with the deployed build's options; answers its size and metafile. */
 async function bundle(entry: string, dir: string, name: string): Promise<{ file: string; bytes: number; metafile: Metafile }> {
-  const file = join(dir, name, 'index.mjs');
-  const { metafile } = await build({ ...CONSTRUCT_OPTIONS, entryPoints: [entry], outfile: file, metafile: true });
+  const file = join(dir, name, BUNDLE_FILE);
+  const { metafile } = await build({ ...ESBUILD_OPTIONS, entryPoints: [entry], outfile: file, metafile: true });
   return { file, bytes: statSync(file).size, metafile: metafile! };
 }
 
@@ -65,30 +56,60 @@ function byPackage(metafile: Metafile): Array<[string, number]> {
   return [...sizes].sort((a, b) => b[1] - a[1]);
 }
 
+/** The SDK packages in a bundle: the clients it makes, and what they bring. */
+const sdkPackagesOf = (metafile: Metafile) => byPackage(metafile).map(([pkg]) => pkg).filter((pkg) => /^@aws-sdk\/(client-|lib-)/.test(pkg)).sort();
+
+interface ColdProcess {
+  processMs: number;
+  importMs: number;
+  invokeMs: number;
+}
+
+const run = promisify(execFile);
+
 /**
- * A fresh node importing the bundle: the import's own time (ms), measured
- * inside the process, and the whole process's wall time, spawn to exit.
- * The environment names a region and a table, as Lambda's would (some modules
- * read their configuration when they load), and has the functions'
- * NODE_OPTIONS: with source maps on, Node reads the map beside the bundle as
- * it loads it.
+ * A whole cold process: a fresh node, with Lambda's view (its environment, the
+ * role's keys in it, no AWS files) and the functions' NODE_OPTIONS (with source
+ * maps on, Node reads the map beside the bundle as it loads it), imports the
+ * bundle and invokes its handler once with `event`; the wall time from spawn
+ * to exit, and the import and the invocation as timed inside. Spawned
+ * asynchronously: fauxqs answers from this process.
  */
-function loadOnce(file: string, cwd: string): { importMs: number; processMs: number } {
-  const code = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t); process.exit(0);`;
+async function coldProcess(file: string, cwd: string, environment: Record<string, string>, event: unknown): Promise<ColdProcess> {
+  const code = `
+    const t0 = performance.now();
+    const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
+    const t1 = performance.now();
+    const answer = await handler(JSON.parse(process.env.EVENT), { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10000 });
+    const t2 = performance.now();
+    if (answer.statusCode !== 201) throw new Error('answered ' + JSON.stringify(answer));
+    console.log(JSON.stringify({ importMs: t1 - t0, invokeMs: t2 - t1 }));
+    process.exit(0);`;
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], {
     cwd,
     encoding: 'utf8',
     timeout: 30_000,
-    env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLING.nodeOptions, AWS_REGION: 'us-east-1', TABLE_NAME: 'petitions', POWERTOOLS_SERVICE_NAME: 'petitions' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: cwd,
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => /^AWS_(REGION|ACCESS_KEY_ID|SECRET_ACCESS_KEY|ENDPOINT_URL_\w+|SDK_JS_\w+)$/.test(name))),
+      NODE_OPTIONS: BUNDLING.nodeOptions,
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      ...environment,
+      EVENT: JSON.stringify(event),
+    },
   });
   const processMs = performance.now() - started;
-  const importMs = Number(result.stdout.trim());
-  if (result.status !== 0 || !Number.isFinite(importMs)) throw new Error(`importing ${file} failed: ${result.stderr}`);
-  return { importMs, processMs };
+  return { processMs, ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as { importMs: number; invokeMs: number }) };
 }
 
+const COLD = 'submitCase';
+
 export async function benchBundle(runs = 11): Promise<string[]> {
+  quietMetrics();
+  const { onEmulators } = await import('./cases.ts');
   const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
   try {
     const sizes = new Map<FunctionName, { file: string; bytes: number; metafile: Metafile }>();
@@ -101,24 +122,47 @@ export async function benchBundle(runs = 11): Promise<string[]> {
     const contributors = byPackage(largest.metafile).slice(0, 8);
     console.error(`  ${largestName} by package: ${contributors.map(([pkg, bytes]) => `${pkg} ${(bytes / 1024).toFixed(1)} KB`).join(', ')}`);
 
-    const emptyEntry = join(dir, 'empty.ts');
-    writeFileSync(emptyEntry, 'export const handler = async () => ({});\n');
-    const empty = await bundle(emptyEntry, dir, 'empty');
-    console.error(`  empty handler      ${(empty.bytes / 1024).toFixed(1).padStart(7)} KB`);
+    const minimal = await bundle(join(PROJECT_ROOT, 'bench/minimal-handler.ts'), dir, 'minimal');
+    console.error(`  minimal handler    ${(minimal.bytes / 1024).toFixed(1).padStart(7)} KB (${sdkPackagesOf(minimal.metafile).join(', ')})`);
+    const [largestSdk, minimalSdk] = [sdkPackagesOf(largest.metafile).join(', '), sdkPackagesOf(minimal.metafile).join(', ')];
+    if (largestSdk !== minimalSdk) console.error(`  NOTE: ${largestName} bundles other SDK clients (${largestSdk}) than the minimal handler`);
+    if (largestName !== COLD) console.error(`  NOTE: the cold process is timed for ${COLD}, not the largest (${largestName})`);
 
-    // One run each to warm the file cache, then alternate, so both meet the same machine.
-    loadOnce(empty.file, dir);
-    loadOnce(largest.file, dir);
-    const times = { empty: [] as Array<{ importMs: number; processMs: number }>, largest: [] as Array<{ importMs: number; processMs: number }> };
-    for (let run = 0; run < runs; run++) {
-      times.empty.push(loadOnce(empty.file, dir));
-      times.largest.push(loadOnce(largest.file, dir));
+    const cold = await onEmulators(async () => {
+      const table = 'bench-bundle';
+      const { signingKey, secret } = await benchSystem(table);
+      const queueUrl = (queue: Parameters<typeof queueUrlEnv>[0]) => process.env[queueUrlEnv(queue)]!;
+      const environment = environmentOf(COLD, { tableName: table, queueUrl, topicArn: () => 'unused', tokens: localTokenCheck(signingKey), secret });
+      const minimalEnvironment = { TABLE_NAME: table, QUEUE_URL: queueUrl('routing') };
+      let phone = 0;
+      const once = {
+        function: () => coldProcess(sizes.get(COLD)!.file, dir, environment, submitEvent(submission(phone++))),
+        minimal: () => coldProcess(minimal.file, dir, minimalEnvironment, submitEvent(submission(phone++))),
+      };
+      // Warm the file cache and DynamoDB Local until rounds (the median of 3 each) agree, then alternate.
+      const warm = await warmUp(async () => {
+        const round = { function: [] as number[], minimal: [] as number[] };
+        for (let i = 0; i < 3; i++) for (const side of ['function', 'minimal'] as const) round[side].push((await once[side]()).processMs);
+        return { function: median(round.function), minimal: median(round.minimal) };
+      });
+      console.error(`  warm-up: ${warm.rounds} rounds, ${warm.agreed ? 'the last two within 10%' : 'stopped at the cap before two rounds agreed'}`);
+      const times = { function: [] as ColdProcess[], minimal: [] as ColdProcess[] };
+      for (let i = 0; i < runs; i++) for (const side of ['function', 'minimal'] as const) times[side].push(await once[side]());
+      return times;
+    });
+    const of = (list: ColdProcess[], key: keyof ColdProcess) => median(list.map((t) => t[key]));
+    for (const key of ['importMs', 'invokeMs', 'processMs'] as const) {
+      console.error(`  ${key.replace('Ms', '')}, median of ${runs}: ${COLD} ${of(cold.function, key).toFixed(1)} ms, minimal ${of(cold.minimal, key).toFixed(1)} ms`);
     }
-    const importOf = (list: typeof times.empty) => median(list.map((t) => t.importMs));
-    const processOf = (list: typeof times.empty) => median(list.map((t) => t.processMs));
-    console.error(`  import, median of ${runs}: ${largestName} ${importOf(times.largest).toFixed(1)} ms, empty ${importOf(times.empty).toFixed(1)} ms`);
-    console.error(`  whole node process (start, import, exit): ${largestName} ${processOf(times.largest).toFixed(0)} ms, empty ${processOf(times.empty).toFixed(0)} ms, ratio ${(processOf(times.largest) / processOf(times.empty)).toFixed(2)}`);
-    return [`bundle: largest_kb=${(largest.bytes / 1024).toFixed(1)} load_ratio=${(importOf(times.largest) / importOf(times.empty)).toFixed(2)}`];
+    const vsMinimal = largest.bytes / minimal.bytes;
+    const coldRatio = of(cold.function, 'processMs') / of(cold.minimal, 'processMs');
+    return [
+      `bundle: largest_kb=${(largest.bytes / 1024).toFixed(1)} vs_minimal_sdk=${vsMinimal.toFixed(2)} cold_process_ratio=${coldRatio.toFixed(2)}`,
+      budgetLine('bundle', [
+        { name: 'vs_minimal_sdk', value: Number(vsMinimal.toFixed(2)), limit: { max: 1.25 } },
+        { name: 'cold_process_ratio', value: Number(coldRatio.toFixed(2)), limit: { max: 1.5 } },
+      ]),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,8 @@
 /** Demo cases for the benchmarks, made by the domain's own functions, and the emulators they run on. */
-import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createSecretKey, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { applyRouting, decideRouting, registerCase, type Case } from '../functions/domain/case.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
@@ -8,10 +11,12 @@ import { chainOf } from '../functions/domain/regions.ts';
 import { DEFAULT_CATEGORIES, DEMO_REGIONS } from '../functions/reference/demo.ts';
 import { queueUrlEnv } from '../functions/shared/env.ts';
 import { putCases } from '../functions/store/cases.ts';
-import { startDynamoDb, startSqs, useEmulators } from '../lib/local/emulators.ts';
+import { freePort, LOCAL_AWS, startDynamoDb, startSqs, useEmulators, type Emulator } from '../lib/local/emulators.ts';
 import { ensureQueues } from '../lib/local/provision.ts';
 
 export const clock = clockOf(DEFAULT_POLICY);
+// Bulk-loaded cases are never looked up by matter: any key will do.
+const FINGERPRINT_KEY = createSecretKey(Buffer.alloc(32, 1));
 const regions = new Map(DEMO_REGIONS.map((region) => [region.code, region]));
 
 /** The codes of a demo region's chain, the region first. */
@@ -31,7 +36,7 @@ export function benchCase(i: number, receivedAt: string): Case {
   const village = PUJIANG_VILLAGES[i % PUJIANG_VILLAGES.length]!;
   const registered = registerCase(
     { ...submission, regionCode: village.code, petitioner: { name: '测试', phone: `138${String(i).padStart(8, '0')}` } },
-    { id: randomUUID(), now: receivedAt, clock, accessCodeHash: 'bench', routingRetryMs: 120_000, actor: 'bench' },
+    { id: randomUUID(), now: receivedAt, clock, accessCodeHash: 'bench', routingRetryMs: 120_000, actor: 'bench', fingerprintKey: FINGERPRINT_KEY },
   ).case;
   const chain = chainOf(village, (code) => regions.get(code));
   return applyRouting(registered, decideRouting(registered, chain, DEFAULT_CATEGORIES[0]!), receivedAt, clock)!.case;
@@ -45,10 +50,36 @@ export async function load(cases: Case[]): Promise<number> {
   return (Date.now() - started) / 1000;
 }
 
-/** Runs `work` against fresh emulators (a large heap for DynamoDB Local), with the queues of the wiring. */
-export async function onEmulators<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * fauxqs in a node process of its own, for a benchmark that times this
+ * process's work: on AWS, SQS's work is not done by the function's CPU.
+ */
+async function startSqsApart(): Promise<Emulator> {
+  const port = await freePort();
+  const code = `const { startFauxqs } = await import('fauxqs');
+    await startFauxqs({ port: ${port}, logger: false, defaultRegion: '${LOCAL_AWS.region}' });
+    console.log('ready');`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: resolve(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  const [chunk] = (await Promise.race([once(child.stdout, 'data'), once(child, 'exit')])) as [Buffer | number];
+  if (!Buffer.isBuffer(chunk) || !chunk.toString().includes('ready')) throw new Error('fauxqs did not start in a process of its own');
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    async stop() {
+      process.removeListener('exit', kill);
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+/**
+ * Runs `work` against fresh emulators (a large heap for DynamoDB Local), with
+ * the queues of the wiring; with `sqsApart`, fauxqs runs in a process of its own.
+ */
+export async function onEmulators<T>(work: () => Promise<T>, { sqsApart = false } = {}): Promise<T> {
   process.env.JAVA_TOOL_OPTIONS ??= '-Xmx1g';
-  const [dynamo, sqs] = await Promise.all([startDynamoDb(), startSqs()]);
+  const [dynamo, sqs] = await Promise.all([startDynamoDb(), sqsApart ? startSqsApart() : startSqs()]);
   try {
     useEmulators({ dynamoDb: dynamo.endpoint, sqs: sqs.endpoint });
     const queues = await ensureQueues(new SQSClient({ useQueueUrlAsEndpoint: false }), 'bench');

@@ -1,32 +1,37 @@
 /**
- * Intake's overhead over one bare PutItem: the submitCase handler, invoked in
- * this process with the API Gateway (payload 2.0) event it gets on AWS,
- * against a PutItem of a copy of the case item it writes (same size, same
- * index entries), to the same DynamoDB Local table, in the same run, at the
- * same concurrency. Prints `intake: throughput_ratio=X latency_ratio=Y`
- * (intake ÷ bare, for requests per second and for the median latency).
+ * Intake's overhead over the least its contract needs: the submitCase
+ * handler, invoked in this process with the API Gateway (payload 2.0) event
+ * it gets on AWS, against a bare TransactWriteItems of the two items intake
+ * must write all or nothing (the case and its matter fingerprint, copies of
+ * those intake wrote: same sizes, same index entries), and, for reference,
+ * against a bare PutItem of the case item; to the same DynamoDB Local table,
+ * in the same run, at the same concurrency, after a warm-up whose rounds
+ * agree. Prints `intake: vs_transaction_throughput=X vs_transaction_latency=Y
+ * vs_put_throughput=X2 vs_put_latency=Y2` (intake ÷ bare, for requests per
+ * second and for the median latency) and its budget line.
  *
- * In-process, not over HTTP: a bare put has no HTTP hop either, so the ratio
- * is the handler's own cost (validation, reference reads, the transaction,
- * the routing message), not the local API Gateway's.
+ * In-process, not over HTTP: the bare writes have no HTTP hop either, so the
+ * ratio is the handler's own cost (validation, reference reads, the
+ * transaction, the routing message), not the local API Gateway's. fauxqs runs
+ * in a process of its own: on AWS, SQS's work is not the function's.
  *
- * On stderr: the raw figures, what one intake transaction writes, and the
- * same transaction replayed bare, and the routing message sent alone, to
- * show where the time goes.
+ * On stderr: the warm-up and each round, the raw figures, what one intake
+ * transaction writes, and the routing message sent alone.
  */
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { QueueName } from '../functions/queues/names.ts';
 import { queueUrlEnv } from '../functions/shared/env.ts';
 import { apiEvent } from '../lib/local/api-gateway.ts';
+import { localDeploymentSecret } from '../lib/local/deployment-secret.ts';
 import { localSigningKey, localTokenCheck, type LocalSigningKey } from '../lib/local/identity.ts';
 import { LocalLambdas } from '../lib/local/lambda.ts';
 import { ensureTable, ensureTopics } from '../lib/local/provision.ts';
 import { environmentOf, FUNCTIONS, type FunctionName } from '../lib/wiring.ts';
+import { budgetLine, median, warmUp } from './budget.ts';
 
 const TABLE = 'bench-intake';
 
@@ -38,8 +43,6 @@ const TABLE = 'bench-intake';
 export function quietMetrics(): void {
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 }
-
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** DynamoDB's item size rules: names and values in UTF-8 bytes, numbers about half their digits, 3 bytes per map or list and 1 per element. */
 export function itemBytes(item: Record<string, AttributeValue>): number {
@@ -58,7 +61,7 @@ export function itemBytes(item: Record<string, AttributeValue>): number {
 }
 
 /** The event API Gateway (HTTP API, payload 2.0) hands the function for POST /v1/cases. */
-const submitEvent = (body: unknown) =>
+export const submitEvent = (body: unknown) =>
   apiEvent({
     method: 'POST',
     url: new URL('http://localhost/v1/cases'),
@@ -82,19 +85,20 @@ export const submission = (i: number) => ({
  * on the emulators `onEmulators` started (its queues are in the environment
  * already); answers the loaded functions and the key staff tokens are signed with.
  */
-export async function benchSystem(table: string): Promise<{ lambdas: LocalLambdas; signingKey: LocalSigningKey }> {
+export async function benchSystem(table: string): Promise<{ lambdas: LocalLambdas; signingKey: LocalSigningKey; secret: { value: string } }> {
   await ensureTable(new DynamoDBClient({}), table);
   const topics = await ensureTopics(new SNSClient({}), table);
   const signingKey = await localSigningKey();
   const tokens = localTokenCheck(signingKey);
+  const secret = { value: await localDeploymentSecret() };
   const queueUrl = (queue: QueueName) => process.env[queueUrlEnv(queue)]!;
   for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
-    Object.assign(process.env, environmentOf(name, { tableName: table, queueUrl, topicArn: (topic) => topics[topic], tokens }));
+    Object.assign(process.env, environmentOf(name, { tableName: table, queueUrl, topicArn: (topic) => topics[topic], tokens, secret }));
   }
   const lambdas = new LocalLambdas();
   await lambdas.load();
   await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });
-  return { lambdas, signingKey };
+  return { lambdas, signingKey, secret };
 }
 
 export interface Run {
@@ -180,6 +184,7 @@ export async function benchIntake(count = 2_000, concurrency = 8, rounds = 4): P
   const { documents } = await import('../functions/store/client.ts');
   return onEmulators(async () => {
     const { lambdas } = await benchSystem(TABLE);
+    const transactions = watchTransactions(documents);
     let phone = 0;
     const intake = async () => {
       const result = (await lambdas.invoke('submitCase', submitEvent(submission(phone++)))) as APIGatewayProxyStructuredResultV2;
@@ -187,43 +192,74 @@ export async function benchIntake(count = 2_000, concurrency = 8, rounds = 4): P
       return JSON.parse(result.body ?? '{}') as { id: string };
     };
 
-    // The bare put writes a copy of a case item intake wrote, under a new key of the same length.
+    // The bare sides replay what the first intake wrote, under new keys of the same length (so the
+    // same sizes and index entries), from a client of their own: no document marshalling, and not
+    // watched. The transaction is the contract's least: the case and its matter, all or nothing.
     const { id } = await intake();
-    const { Item: caseItem } = await documents.send(new GetCommand({ TableName: TABLE, Key: { pk: `CASE#${id}`, sk: 'CASE' } }));
-    if (!caseItem) throw new Error(`case ${id} was not written`);
-    const bare = () => documents.send(new PutCommand({ TableName: TABLE, Item: { ...caseItem, pk: `CASE#${randomUUID()}` } }));
+    const first = transactions.first!;
+    const contract = { TransactItems: first.TransactItems.filter((write) => /^(CASE|MATTER)#/.test(write.Put?.Item?.pk?.S ?? '')) };
+    if (contract.TransactItems.length !== 2) throw new Error(`intake's transaction has no case and matter puts: ${writesOf(first)}`);
+    const bareClient = new DynamoDBClient({});
+    const caseItem = contract.TransactItems[0]!.Put!.Item!;
+    const sides = {
+      transaction: () => bareClient.send(new TransactWriteItemsCommand(replayed(contract))),
+      intake,
+      put: () => bareClient.send(new PutItemCommand({ TableName: TABLE, Item: { ...caseItem, pk: { S: `CASE#${randomUUID()}` } } })),
+    };
+    type Side = keyof typeof sides;
+    const SIDES = Object.keys(sides) as Side[];
+    const roundOf = async (size: number) => {
+      const runs = {} as Record<Side, Run>;
+      for (const side of SIDES) runs[side] = await drive(size, concurrency, sides[side]);
+      return runs;
+    };
 
-    // Warm up both (this process's JIT and sockets, DynamoDB Local's JIT), then
-    // alternate rounds, so that both meet the same table size and heap.
-    await drive(500, concurrency, bare);
-    await drive(500, concurrency, intake);
-    const transactions = watchTransactions(documents);
-    const measured: Record<'bare' | 'intake', Run> = { bare: { ms: 0, latencies: [] }, intake: { ms: 0, latencies: [] } };
+    // Warm up every side (this process's JIT and sockets, DynamoDB Local's JIT) until the rounds
+    // agree, then alternate measured rounds, so that all meet the same table size and heap.
+    // Intake's JIT takes longer to settle than a bare write's: a higher cap than the default.
+    const warm = await warmUp(
+      async () => {
+        const runs = await roundOf(250);
+        return Object.fromEntries(SIDES.map((side) => [side, rate(runs[side])])) as Record<Side, number>;
+      },
+      { cap: 20 },
+    );
+    console.error(`  warm-up: ${warm.rounds} rounds of 250 each, ${warm.agreed ? 'the last two within 10%' : 'stopped at the cap before two rounds agreed'}`);
+    const sentBefore = transactions.tried;
+    const measured = Object.fromEntries(SIDES.map((side) => [side, { ms: 0, latencies: [] as number[] }])) as Record<Side, Run>;
     for (let round = 0; round < rounds; round++) {
-      const runs = { bare: await drive(count / rounds, concurrency, bare), intake: await drive(count / rounds, concurrency, intake) };
-      for (const name of ['bare', 'intake'] as const) {
-        measured[name].ms += runs[name].ms;
-        measured[name].latencies.push(...runs[name].latencies);
+      const runs = await roundOf(count / rounds);
+      for (const side of SIDES) {
+        measured[side].ms += runs[side].ms;
+        measured[side].latencies.push(...runs[side].latencies);
       }
-      console.error(`  round ${round + 1}/${rounds}: bare ${describe(runs.bare)}; intake ${describe(runs.intake)}`);
+      console.error(`  round ${round + 1}/${rounds}: ${SIDES.map((side) => `${side} ${describe(runs[side])}`).join('; ')}`);
     }
-    console.error(`  bare put: ${describe(measured.bare)} (${count} puts of a ${itemBytes(transactions.first!.TransactItems[0]!.Put!.Item!)} B case item)`);
-    console.error(`  intake:   ${describe(measured.intake)} (${count} cases)`);
-    console.error(`  one intake transaction: ${writesOf(transactions.first!)}`);
-    console.error(`  ${transactions.tried} intake transactions sent for ${count} cases, ${transactions.conflicts} cancelled by a conflict`);
+    console.error(`  bare transaction: ${describe(measured.transaction)} (${count} of ${writesOf(contract)})`);
+    console.error(`  intake:           ${describe(measured.intake)} (${count} cases)`);
+    console.error(`  bare put:         ${describe(measured.put)} (${count} puts of the ${itemBytes(caseItem)} B case item)`);
+    console.error(`  one intake transaction: ${writesOf(first)}`);
+    console.error(`  ${transactions.tried - sentBefore} intake transactions sent for ${count} cases, ${transactions.conflicts} cancelled by a conflict in the whole run`);
 
-    // Where the time goes (a quarter as many each): intake's transaction alone, then its routing message.
-    const alone = await drive(count / 4, concurrency, () => documents.send(new TransactWriteItemsCommand(replayed(transactions.first!))));
-    console.error(`  the same transaction alone (${transactions.first!.TransactItems.length} writes): ${describe(alone)}`);
+    // Where the time goes (a quarter as many): intake's routing message alone.
     const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
     const message = { QueueUrl: process.env[queueUrlEnv('routing')], Entries: [{ Id: '0', MessageBody: JSON.stringify({ kind: 'route-case', caseId: id }) }] };
-    console.error(`  the routing message alone (fauxqs, in this process): ${describe(await drive(count / 4, concurrency, () => sqs.send(new SendMessageBatchCommand(message))))}`);
+    console.error(`  the routing message alone (fauxqs, in a process of its own): ${describe(await drive(count / 4, concurrency, () => sqs.send(new SendMessageBatchCommand(message))))}`);
     sqs.destroy();
-    // Against the first figure: how much the machine drifted during the run.
-    console.error(`  bare put again: ${describe(await drive(count / 4, concurrency, bare))}`);
+    bareClient.destroy();
 
-    const throughputRatio = rate(measured.intake) / rate(measured.bare);
-    const latencyRatio = median(measured.intake.latencies) / median(measured.bare.latencies);
-    return [`intake: throughput_ratio=${throughputRatio.toFixed(2)} latency_ratio=${latencyRatio.toFixed(2)}`];
-  });
+    const against = (side: Side) => ({
+      throughput: rate(measured.intake) / rate(measured[side]),
+      latency: median(measured.intake.latencies) / median(measured[side].latencies),
+    });
+    const [transaction, put] = [against('transaction'), against('put')];
+    return [
+      `intake: vs_transaction_throughput=${transaction.throughput.toFixed(2)} vs_transaction_latency=${transaction.latency.toFixed(2)} ` +
+        `vs_put_throughput=${put.throughput.toFixed(2)} vs_put_latency=${put.latency.toFixed(2)}`,
+      budgetLine('intake', [
+        { name: 'vs_transaction_throughput', value: Number(transaction.throughput.toFixed(2)), limit: { min: 0.85 } },
+        { name: 'vs_transaction_latency', value: Number(transaction.latency.toFixed(2)), limit: { max: 1.2 } },
+      ]),
+    ];
+  }, { sqsApart: true });
 }

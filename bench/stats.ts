@@ -9,6 +9,7 @@ import { chinaDay, contributionOf, figuresOf, sum, type Counters } from '../func
 import { DEFAULT_CATEGORIES } from '../functions/reference/demo.ts';
 import { putFigures, readFigures } from '../functions/store/figures.ts';
 import { ensureTable } from '../lib/local/provision.ts';
+import { budgetLine, median, warmUp } from './budget.ts';
 import { benchCase, demoChainCodes, load, onEmulators } from './cases.ts';
 
 const DAY = 86_400_000;
@@ -39,8 +40,6 @@ async function answer(table: string): Promise<{ reads: number; ms: number; recei
   return { reads: result.reads, ms: performance.now() - started, received };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 export async function benchStats(sizes = [1_000, 100_000]): Promise<string[]> {
   return onEmulators(async () => {
     const tables = sizes.map((size) => `bench-stats-${size}`);
@@ -49,8 +48,18 @@ export async function benchStats(sizes = [1_000, 100_000]): Promise<string[]> {
       await ensureTable(new DynamoDBClient({}), tables[i]!);
       await loadQuarter(size);
     }
-    // Warm up, then time the sizes in turn, so that both meet the same JIT and garbage collector.
-    for (const table of tables) for (let i = 0; i < 10; i++) await answer(table);
+    // Warm up until rounds (the median of 10 answers from each table) agree, then time the sizes in
+    // turn, so that both meet the same JIT and garbage collector.
+    const warm = await warmUp(async () => {
+      const round: Record<string, number> = {};
+      for (const [i, table] of tables.entries()) {
+        const ms: number[] = [];
+        for (let n = 0; n < 10; n++) ms.push((await answer(table)).ms);
+        round[String(sizes[i])] = median(ms);
+      }
+      return round;
+    });
+    console.error(`  warm-up: ${warm.rounds} rounds, ${warm.agreed ? 'the last two within 10%' : 'stopped at the cap before two rounds agreed'}`);
     const times: number[][] = sizes.map(() => []);
     const last: Array<{ reads: number; received: number }> = [];
     for (let round = 0; round < 40; round++) {
@@ -61,9 +70,11 @@ export async function benchStats(sizes = [1_000, 100_000]): Promise<string[]> {
       }
     }
     const baseline = median(times[0]!);
-    return sizes.map((size, i) => {
+    const lines = sizes.map((size, i) => {
       if (last[i]!.received !== size) throw new Error(`the figures count ${last[i]!.received} cases, ${size} were loaded`);
       return `stats: cases=${size} reads=${last[i]!.reads} ms_ratio=${(median(times[i]!) / baseline).toFixed(2)}`;
     });
+    // The budget: the same items read whatever the number of cases.
+    return [...lines, budgetLine('stats', [{ name: 'reads_ratio', value: last.at(-1)!.reads / last[0]!.reads, limit: { max: 1 } }])];
   });
 }

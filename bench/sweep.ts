@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Case } from '../functions/domain/case.ts';
 import { sweep } from '../functions/schedules/sweep-deadlines.ts';
 import { ensureTable } from '../lib/local/provision.ts';
+import { budgetLine } from './budget.ts';
 import { benchCase, clock, load, onEmulators } from './cases.ts';
 
 const DAY = 86_400_000;
@@ -23,7 +24,7 @@ function openCases(count: number, now: number): Case[] {
   });
 }
 
-async function measure(open: number): Promise<string> {
+async function measure(open: number): Promise<{ line: string; ratio: number }> {
   process.env.TABLE_NAME = `bench-sweep-${open}`;
   await ensureTable(new DynamoDBClient({}), process.env.TABLE_NAME);
   const now = Date.now();
@@ -33,13 +34,14 @@ async function measure(open: number): Promise<string> {
   const result = await sweep({ now: new Date(now).toISOString() });
   if (result.due !== dueCount) throw new Error(`the sweep found ${result.due} due cases, ${dueCount} are due`);
   const ratio = result.itemsRead / Math.max(1, result.due);
-  return `sweep: open=${open} due=${result.due} items_read=${result.itemsRead} ratio=${ratio.toFixed(3)} read_units=${result.capacityUnits.toFixed(1)}`;
+  return { line: `sweep: open=${open} due=${result.due} items_read=${result.itemsRead} ratio=${ratio.toFixed(3)} read_units=${result.capacityUnits.toFixed(1)}`, ratio };
 }
 
 export async function benchSweep(sizes = [100_000, 10_000]): Promise<string[]> {
   return onEmulators(async () => {
-    const lines = [];
-    for (const size of sizes) lines.push(await measure(size));
-    return lines;
+    const measured = [];
+    for (const size of sizes) measured.push({ size, ...(await measure(size)) });
+    const checks = measured.map(({ size, ratio }) => ({ name: `ratio_${size}`, value: ratio, limit: { max: 1.05 } }));
+    return [...measured.map(({ line }) => line), budgetLine('sweep', checks)];
   });
 }

@@ -22,6 +22,12 @@ const HISTORY_PREFIX = 'HISTORY#';
 // Zero-padded so that the history sorts by version.
 const historyKey = (id: string, version: number) => ({ pk: casePk(id), sk: `${HISTORY_PREFIX}${String(version).padStart(8, '0')}` });
 const matterKey = (fingerprint: string) => ({ pk: `MATTER#${fingerprint}`, sk: 'MATTER' });
+/**
+ * The case item's attribute holding the history entries written with its
+ * creation: one write fewer at intake. Later entries are items of their own.
+ * Cases written before it kept their first entries as items too, and read the same.
+ */
+const CREATION_HISTORY = 'creationHistory';
 
 const dueShard = (n: number) => `DUE#${String(n).padStart(2, '0')}`;
 
@@ -80,7 +86,7 @@ function assignmentWrites(before: Case | undefined, after: Case): TransactItem[]
 }
 
 function caseOf(entry: Record<string, unknown>): Case {
-  const { pk: _pk, sk: _sk, dueShard: _shard, dueAt, dueStage, dueRung, deadline: _deadline, worklistKey: _wk, worklistSort: _ws, ...fields } = entry;
+  const { pk: _pk, sk: _sk, [CREATION_HISTORY]: _creation, dueShard: _shard, dueAt, dueStage, dueRung, deadline: _deadline, worklistKey: _wk, worklistSort: _ws, ...fields } = entry;
   const due: Due | null = typeof dueAt === 'string' ? { at: dueAt, stage: dueStage as DueStage, ...(typeof dueRung === 'string' && { rung: dueRung as Rung }) } : null;
   return { ...(fields as Omit<Case, 'due'>), due };
 }
@@ -88,6 +94,32 @@ function caseOf(entry: Record<string, unknown>): Case {
 function historyOf(entry: Record<string, unknown>): HistoryEntry {
   const { pk: _pk, sk: _sk, ...fields } = entry;
   return fields as unknown as HistoryEntry;
+}
+
+/**
+ * The write of a change to a case item, only if the case is still at
+ * `before`'s version: every field set, the attributes it no longer has
+ * removed, and its creation entries left as they are.
+ */
+function caseUpdate(before: Case, after: Case): TransactItem {
+  const present = (entry: Record<string, unknown>) => Object.keys(entry).filter((name) => entry[name] !== undefined && name !== 'pk' && name !== 'sk');
+  const entry = caseEntry(after);
+  const set = present(entry);
+  const removed = present(caseEntry(before)).filter((name) => !set.includes(name));
+  const assignments = `SET ${set.map((_, i) => `#s${i} = :s${i}`).join(', ')}`;
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: caseKey(after.id),
+      UpdateExpression: removed.length > 0 ? `${assignments} REMOVE ${removed.map((_, i) => `#r${i}`).join(', ')}` : assignments,
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(set.map((name, i) => [`#s${i}`, name])),
+        ...Object.fromEntries(removed.map((name, i) => [`#r${i}`, name])),
+      },
+      ExpressionAttributeValues: { ...Object.fromEntries(set.map((name, i) => [`:s${i}`, entry[name]])), ':expected': before.version },
+    },
+  };
 }
 
 function historyWrite(caseId: string, entry: HistoryEntry): TransactItem {
@@ -160,15 +192,17 @@ export type Creation =
   | { outcome: 'answered' };
 
 /**
- * Writes a new case, its first history entries and (if it holds one) its
- * matter fingerprint in one transaction. Nothing is written when the
- * petitioner already has this matter open (`repeat`) or the idempotency key
- * already has an answer (`answered`).
+ * Writes a new case with its first history entries (in the case item) and,
+ * if it holds one, its matter fingerprint, in one transaction. Nothing is
+ * written when the petitioner already has this matter open (`repeat`) or the
+ * idempotency key already has an answer (`answered`).
  */
 export async function createCase(registered: Case, entries: HistoryEntry[], answering?: Answering): Promise<Creation> {
   const refused = await commit(undefined, registered, {
-    case: { Put: { TableName: tableName(), Item: caseEntry(registered), ConditionExpression: 'attribute_not_exists(pk)' } },
-    entries,
+    case: {
+      Put: { TableName: tableName(), Item: { ...caseEntry(registered), [CREATION_HISTORY]: entries }, ConditionExpression: 'attribute_not_exists(pk)' },
+    },
+    entries: [],
     ...(registered.holdsMatter && {
       matter: {
         Put: {
@@ -219,14 +253,7 @@ export async function saveChange(before: Case, change: Change, answering?: Answe
   const changed = change.case;
   const finishes = before.holdsMatter && isOpen(before.status) && !isOpen(changed.status);
   const refused = await commit(before, changed, {
-    case: {
-      Put: {
-        TableName: tableName(),
-        Item: caseEntry(changed),
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: { ':expected': before.version },
-      },
-    },
+    case: caseUpdate(before, changed),
     entries: [change.entry],
     ...(finishes && {
       matter: {
@@ -262,8 +289,11 @@ export async function getCaseWithHistory(id: string): Promise<{ case: Case; hist
   );
   for await (const page of pages) {
     for (const entry of page.Items ?? []) {
-      if (entry.sk === 'CASE') found = caseOf(entry);
-      else if (String(entry.sk).startsWith(HISTORY_PREFIX)) history.push(historyOf(entry));
+      if (entry.sk === 'CASE') {
+        found = caseOf(entry);
+        // The creation's entries come first: they have the lowest versions.
+        history.unshift(...((entry[CREATION_HISTORY] as HistoryEntry[] | undefined) ?? []));
+      } else if (String(entry.sk).startsWith(HISTORY_PREFIX)) history.push(historyOf(entry));
     }
   }
   return found ? { case: found, history } : undefined;

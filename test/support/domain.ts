@@ -1,6 +1,6 @@
 /** Hand-made domain values for unit tests. */
 import { createSecretKey } from 'node:crypto';
-import { applyRouting, decideRouting, registerCase, type Case } from '../../functions/domain/case.ts';
+import { applyRouting, decideRouting, registerCase, type Case, type Change } from '../../functions/domain/case.ts';
 import type { Category } from '../../functions/domain/categories.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
 import type { Clock } from '../../functions/domain/policy.ts';
@@ -31,17 +31,22 @@ export function category(code: string): Category {
   return found;
 }
 
-/** A housing case from a Pujiang village (case "c1"), received at `now`, awaiting routing. */
-export function registeredDemoCase(now: string, clock: Clock): Case {
+/** The registration of a housing case from a Pujiang village, received at `now`, with its history entry. */
+export function demoRegistration(now: string, clock: Clock, { id = 'c1', idNumber = '11010519491231002X' } = {}): Change {
   const submission = submissionSchema.parse({
     channel: 'online',
     category: 'housing',
     title: '楼顶漏水',
     content: '楼顶漏水三个月',
     regionCode: '330726001001',
-    petitioner: { name: '张三', phone: '13800138000', idNumber: '11010519491231002X' },
+    petitioner: { name: '张三', phone: '13800138000', idNumber },
   });
-  return registerCase(submission, { id: 'c1', now, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner', fingerprintKey: FINGERPRINT_KEY }).case;
+  return registerCase(submission, { id, now, clock, accessCodeHash: 'h', routingRetryMs: 60_000, actor: 'petitioner', fingerprintKey: FINGERPRINT_KEY });
+}
+
+/** A housing case from a Pujiang village (case "c1"), received at `now`, awaiting routing. */
+export function registeredDemoCase(now: string, clock: Clock): Case {
+  return demoRegistration(now, clock).case;
 }
 
 /** That case, routed to the county. */

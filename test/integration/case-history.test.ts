@@ -1,0 +1,69 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyRouting, decideRouting, type Change } from '../../functions/domain/case.ts';
+import { config } from '../../functions/shared/config.ts';
+import { createCase, getCaseWithHistory, putCases, saveChange } from '../../functions/store/cases.ts';
+import { documents } from '../../functions/store/client.ts';
+import { category, demoChain, demoRegistration, idNumber } from '../support/domain.ts';
+import { countEntries, testSystem, type TestSystem } from '../support/emulators.ts';
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await testSystem();
+});
+afterAll(() => system.close());
+
+/**
+ * A case as the release before kept it: the case item without its creation's
+ * entries, and its first history entry an item of its own.
+ */
+async function putOldShapedCase(change: Change): Promise<void> {
+  await putCases([change.case]);
+  const { version } = change.entry;
+  const item = { pk: `CASE#${change.case.id}`, sk: `HISTORY#${String(version).padStart(8, '0')}`, ...change.entry };
+  await documents.send(new PutCommand({ TableName: system.tableName, Item: item }));
+}
+
+const withoutId = (found: Awaited<ReturnType<typeof getCaseWithHistory>>) => found && { ...found, case: { ...found.case, id: '' } };
+
+describe('a case history', () => {
+  it('reads a case written by the previous release (separate first entry) as one written now, before and after a change', async () => {
+    const now = new Date().toISOString();
+    // The same registration under two ids: cases that differ only in how they were stored (the old one holds no matter item).
+    const current = demoRegistration(now, config.clock, { id: '00000000-0000-4000-8000-000000000001' });
+    const old = demoRegistration(now, config.clock, { id: '00000000-0000-4000-8000-000000000002' });
+    const entriesBefore = await countEntries(system);
+    expect(await createCase(current.case, [current.entry])).toEqual({ outcome: 'created' });
+    // Intake writes the case and its matter: the first history entry is in the case item.
+    expect(await countEntries(system)).toBe(entriesBefore + 2);
+    await putOldShapedCase(old);
+
+    const [readCurrent, readOld] = [await getCaseWithHistory(current.case.id), await getCaseWithHistory(old.case.id)];
+    expect(readCurrent?.history).toEqual([current.entry]);
+    expect(readOld?.history).toEqual([old.entry]);
+    expect(withoutId(readCurrent)).toEqual(withoutId(readOld));
+
+    // Routing: a change saved on each keeps the first entry first, and the change's entry after it.
+    for (const change of [current, old]) {
+      const routed = applyRouting(change.case, decideRouting(change.case, demoChain('330726001001'), category('housing')), now, config.clock)!;
+      expect(await saveChange(change.case, routed)).toBe('saved');
+    }
+    const [routedCurrent, routedOld] = [await getCaseWithHistory(current.case.id), await getCaseWithHistory(old.case.id)];
+    expect(routedCurrent?.history.map((entry) => [entry.version, entry.action])).toEqual([[1, 'registered'], [2, 'routed']]);
+    expect(routedCurrent?.case).toMatchObject({ version: 2, office: '330726' });
+    expect(withoutId(routedCurrent)).toEqual(withoutId(routedOld));
+  });
+
+  it('removes from the case item what a change takes away (its due time), and keeps its creation entries', async () => {
+    const now = new Date().toISOString();
+    const current = demoRegistration(now, config.clock, { id: '00000000-0000-4000-8000-000000000003', idNumber: idNumber('33072619800101123') });
+    expect(await createCase(current.case, [current.entry])).toEqual({ outcome: 'created' });
+    const withoutDue = { case: { ...current.case, due: null, version: 2 }, entry: { ...current.entry, version: 2, action: 'noted' } };
+    expect(await saveChange(current.case, withoutDue)).toBe('saved');
+    const { Item } = await documents.send(new GetCommand({ TableName: system.tableName, Key: { pk: `CASE#${current.case.id}`, sk: 'CASE' } }));
+    expect(Object.keys(Item ?? {}).filter((name) => name.startsWith('due'))).toEqual([]);
+    const found = await getCaseWithHistory(current.case.id);
+    expect(found?.case.due).toBeNull();
+    expect(found?.history.map((entry) => entry.action)).toEqual(['registered', 'noted']);
+  });
+});
