@@ -48,49 +48,49 @@ const api = (entry: string, description: string, table: TableAccess, sends: read
   sends,
 });
 
-/** A function that reads the deployment secret. */
+/** A function that may read the deployment secret: every one that reaches the store, whose modules key cursors, fingerprints and kept answers with it (test/cdk/grants.test.ts finds the read in its bundle). */
 const withSecret = (wiring: FunctionWiring): FunctionWiring => ({ ...wiring, secret: true });
 
 export const FUNCTIONS = {
   health: api('health', 'GET /v1/health', 'none'),
   listRegions: withSecret(api('list-regions', 'GET /v1/regions', ['GetItem', 'Query'])),
-  listCategories: api('list-categories', 'GET /v1/categories', ['Query']),
+  listCategories: withSecret(api('list-categories', 'GET /v1/categories', ['Query'])),
   submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
-  caseProgress: api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query']),
+  caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
-  getCase: api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['Query']),
-  caseActions: api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
+  getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['Query'])),
+  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
-  figures: api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query']),
+  figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
   receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
-  hotspots: api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query']),
+  hotspots: withSecret(api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query'])),
   reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
-  compileReports: {
+  compileReports: withSecret({
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
     timeoutSeconds: 300,
     memoryMb: 1024,
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem'],
     sends: [],
-  },
-  routeCase: {
+  }),
+  routeCase: withSecret({
     entry: 'functions/workers/route-case.ts',
     description: 'Routes cases to the office that must accept them',
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     sends: [],
-  },
-  escalateCase: {
+  }),
+  escalateCase: withSecret({
     entry: 'functions/workers/escalate-case.ts',
     description: 'Applies the rung of the escalation ladder a due case has reached',
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     sends: ['notification'],
-  },
-  recordNotice: {
+  }),
+  recordNotice: withSecret({
     entry: 'functions/workers/record-notice.ts',
     description: 'Records deadline notices per unit and publishes them to the notices topic',
     timeoutSeconds: 30,
@@ -98,15 +98,15 @@ export const FUNCTIONS = {
     table: ['BatchWriteItem'],
     sends: [],
     publishes: ['notices'],
-  },
-  sweepDeadlines: {
+  }),
+  sweepDeadlines: withSecret({
     entry: 'functions/schedules/sweep-deadlines.ts',
     description: 'Sends on every case whose due time has come',
     timeoutSeconds: 50,
     memoryMb: 512,
     table: ['Query'],
     sends: ['routing', 'deadline'],
-  },
+  }),
   issueStaffClaims: {
     entry: 'functions/identity/issue-staff-claims.ts',
     description: "Cognito pre-token trigger: puts the staff member's unit and roles in the ID token",
@@ -121,7 +121,7 @@ export const FUNCTIONS = {
     // Lambda's longest: a migration pages through the table until close to it (docs/UPGRADES.md).
     timeoutSeconds: 900,
     memoryMb: 512,
-    table: ['BatchWriteItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
     sends: [],
   }),
 } as const satisfies Record<string, FunctionWiring>;

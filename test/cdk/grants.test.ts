@@ -140,11 +140,12 @@ describe('grants', { timeout: 180_000 }, () => {
     // Reports read the open cases in batches; a reader of the table sends no write though its bundle holds the write commands' classes.
     expect([...sent.get('reports')!]).toContain('dynamodb:BatchGetItem');
     expect([...sent.get('compileReports')!]).toContain('dynamodb:BatchGetItem');
-    expect([...sent.get('caseProgress')!]).toEqual(['dynamodb:Query']);
+    // Every function that reaches the store may read the deployment secret when it starts.
+    expect([...sent.get('caseProgress')!].sort()).toEqual(['dynamodb:Query', 'secretsmanager:GetSecretValue']);
     expect([...sent.get('submitCase')!].sort()).toEqual(
-      ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage'].sort(),
+      ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue', 'sqs:SendMessage'].sort(),
     );
-    expect([...sent.get('recordNotice')!].sort()).toEqual(['dynamodb:BatchWriteItem', 'sns:Publish']);
+    expect([...sent.get('recordNotice')!].sort()).toEqual(['dynamodb:BatchWriteItem', 'secretsmanager:GetSecretValue', 'sns:Publish']);
     expect([...sent.get('health')!]).toEqual([]);
   });
 
