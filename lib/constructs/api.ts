@@ -17,8 +17,9 @@ export interface ApiProps {
 
 /**
  * The HTTP API: one route per wiring route, payload format 2.0, a default
- * stage that throttles each route by its wiring's throttle class. 'staff' routes sit behind a JWT authorizer; 'public' and
- * 'optional' routes have none (an optional token is checked by the handler).
+ * stage that throttles each route by its wiring's throttle class. 'staff'
+ * routes sit behind a JWT authorizer; 'public' and 'optional' routes have
+ * none (an optional token is checked by the handler).
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -45,7 +46,7 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      // Every route declares its own class below; this covers none of ours.
+      // For a route without settings of its own: every wiring route has them (below).
       throttle: THROTTLES.staff,
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),
