@@ -2,13 +2,16 @@
  * What the handlers write to their logs (structured JSON, with correlation
  * ids, and EMF metrics) for a workload full of personal data: none of it may
  * appear. Logs at DEBUG and metrics on, for this file only, set before the
- * handlers load (their logger reads the level once).
+ * handlers load (their logger reads the level once): vi.hoisted runs before
+ * the imports, which load the logger.
  */
-process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
-process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-process.env.TIME_SCALE = '864000';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+  process.env.TIME_SCALE = '864000';
+});
 import { idNumber } from '../support/domain.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 
