@@ -133,7 +133,7 @@ export async function benchBundle(runs = 11): Promise<string[]> {
       const { signingKey, secret } = await benchSystem(table);
       const queueUrl = (queue: Parameters<typeof queueUrlEnv>[0]) => process.env[queueUrlEnv(queue)]!;
       const environment = environmentOf(COLD, { tableName: table, queueUrl, topicArn: () => 'unused', tokens: localTokenCheck(signingKey), secret });
-      const minimalEnvironment = { TABLE_NAME: table, QUEUE_URL: queueUrl('routing') };
+      const minimalEnvironment = { TABLE_NAME: table, QUEUE_URL: queueUrl('routing'), DEPLOYMENT_SECRET: secret.value };
       let phone = 0;
       const once = {
         function: () => coldProcess(sizes.get(COLD)!.file, dir, environment, submitEvent(submission(phone++))),
