@@ -23,6 +23,8 @@ import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localSigningKey, signStaffToken } from '../../lib/local/identity.ts';
 import type { Role } from '../../functions/domain/staff.ts';
 import { postJson, submission } from '../support/emulators.ts';
+import { eventually } from '../support/eventually.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dataDirs: string[] = [];
@@ -67,15 +69,6 @@ async function stop(started: Started): Promise<number | null> {
   return exited;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, seconds = 20): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function progress(api: string, id: string, code: string) {
   const response = await fetch(`${api}/v1/cases/${id}/progress`, { headers: { 'x-access-code': code } });
@@ -288,7 +281,7 @@ describe('a visit day through the local runtime', { timeout: 120_000 }, () => {
       const visit = await json('/v1/visits', postJson({ leader: { name: '王明', title: '县委书记' }, regionCode: '330726', startsAt, venue: '县信访局', departments: ['330726:housing'] }, leader));
       expect(visit.status).toBe(201);
       expect((await json(`/v1/visits?regionCode=330726&from=${new Date(Date.now() - 60_000).toISOString()}`)).body.items.map((v: { id: string }) => v.id)).toContain(visit.body.id);
-      await new Promise((resolve) => setTimeout(resolve, Date.parse(startsAt) - Date.now() + 50));
+      await sleep(Date.parse(startsAt) - Date.now() + 50);
 
       const base = { persons: 1, petitioner: { name: '韩十八', phone: '13500001111' }, category: 'housing', title: '房屋漏水', content: '楼顶漏水', regionCode: '330726001001' };
       const bodies = [

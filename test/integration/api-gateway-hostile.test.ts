@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApi, type LocalApi } from '../../lib/local/api-gateway.ts';
 import { bearer, testSystem, type TestSystem } from '../support/emulators.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let system: TestSystem;
 let api: LocalApi;
@@ -114,7 +115,7 @@ describe('the local API gateway and hostile bytes', () => {
     socket.write(request);
     await responses(1);
     // A real pause: the server's idle timer runs on its own clock, out of the test's reach.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await sleep(6_000);
     expect(socket.destroyed).toBe(false);
     socket.write(request);
     await responses(2);

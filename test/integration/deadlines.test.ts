@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweep } from '../../functions/schedules/sweep-deadlines.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -27,13 +28,9 @@ async function routedCase(): Promise<{ id: string; accessCode: string }> {
 /** One round of what runs on a schedule and on the queues: the sweep, then the workers. */
 async function tick(): Promise<void> {
   await sweep();
-  const checks = await system.receive('deadline', 100, 0.2);
-  if (checks.length > 0) await system.consume('deadline', checks);
-  const notices = await system.receive('notification', 100, 0.2);
-  if (notices.length > 0) await system.consume('notification', notices);
+  await system.deliverDeadlines(0.2);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const actions = async (id: string) => (await getCaseWithHistory(id))!.history.sort((a, b) => a.version - b.version).map((h) => h.action);
 
 /** Waits until the case's next due time has come, and receives the deadline check the sweep then sends. */

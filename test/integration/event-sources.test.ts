@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollQueue } from '../../lib/local/event-sources.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { postJson, quickQueue, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ async function until<T>(probe: () => Promise<T | undefined>, seconds = 15): Prom
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
 }
 

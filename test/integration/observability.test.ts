@@ -14,6 +14,7 @@ vi.hoisted(() => {
 });
 import { idNumber } from '../support/domain.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const PETITIONER = { name: '欧阳二十一', phone: '13912345678', idNumber: idNumber('33072619851212123') };
 const SECRETS = [PETITIONER.name, PETITIONER.phone, PETITIONER.idNumber, '13912340000', '诸葛二十二'];
@@ -38,7 +39,6 @@ afterAll(async () => {
   await system.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('logs and metrics', () => {
   it('carry no identity number, phone or name, whatever the workload', async () => {
@@ -62,10 +62,7 @@ describe('logs and metrics', () => {
     // Let the other case's clocks run out (a policy day is 0.1 s): the ladder, its notices, the sweep's gauge.
     for (let i = 0; i < 12; i++) {
       await system.lambdas.invoke('sweepDeadlines', {});
-      const checks = await system.receive('deadline', 100, 0.1);
-      if (checks.length > 0) await system.consume('deadline', checks);
-      const notices = await system.receive('notification', 100, 0.1);
-      if (notices.length > 0) await system.consume('notification', notices);
+      await system.deliverDeadlines(0.1);
       await sleep(200);
     }
 

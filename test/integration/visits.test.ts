@@ -7,6 +7,7 @@ import { chinaDay } from '../../functions/domain/figures.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
 import { sweep } from '../../functions/schedules/sweep-deadlines.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let system: TestSystem;
 let leader: string;
@@ -17,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => system.close());
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -106,10 +106,7 @@ describe('a visit day', () => {
     // Nobody answers the assigned matter: 60 policy days (6 s) later it is overdue, and the visit's leader hears of its escalation.
     for (let i = 0; i < 80; i++) {
       await sweep();
-      const checks = await system.receive('deadline', 100, 0.1);
-      if (checks.length > 0) await system.consume('deadline', checks);
-      const notices = await system.receive('notification', 100, 0.1);
-      if (notices.length > 0) await system.consume('notification', notices);
+      await system.deliverDeadlines(0.1);
       const summary = (await call('GET', `/v1/visits/${visitId}/summary`, undefined, bearer(leader))).body;
       const heard = (await call('GET', '/v1/notices', undefined, bearer(leader))).body.items;
       if (summary.assignedOverdue === 1 && heard.some((n: { caseId: string; kind: string }) => n.caseId === assigned.id && n.kind === 'escalation')) break;

@@ -14,6 +14,7 @@ import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { pollQueue } from '../../lib/local/event-sources.ts';
 import type { LocalLambdas } from '../../lib/local/lambda.ts';
 import { bearer, postJson, quickQueue, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let system: TestSystem;
 const accepted: string[] = [];
@@ -25,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => system.close());
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Submits a case as a careful client does: with an Idempotency-Key, again on 503 until it is answered. */
 async function submitUntilAnswered(): Promise<{ status: number; id: string }> {

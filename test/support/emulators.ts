@@ -18,6 +18,7 @@ import { localSigningKey, localTokenCheck, signStaffToken, type LocalSigningKey 
 import type { Role } from '../../functions/domain/staff.ts';
 import { environmentOf, FUNCTIONS, QUEUES, type FunctionName, type SecretSource } from '../../lib/wiring.ts';
 import type { QueueName } from '../../functions/queues/names.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface TestSystem {
   tableName: string;
@@ -40,6 +41,11 @@ export interface TestSystem {
   secret: SecretSource;
   /** Feeds messages to the queue's consumer as one SQS batch and answers its batch response. */
   consume(queue: QueueName, messages: Message[]): Promise<SQSBatchResponse>;
+  /**
+   * One turn of the ladder after a sweep: feeds what the deadline queue holds to its consumer,
+   * then what the notification queue holds to its own, waiting up to `waitSeconds` for each.
+   */
+  deliverDeadlines(waitSeconds: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,7 +68,7 @@ export async function testSystem(): Promise<TestSystem> {
   await lambdas.load();
   await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });
   const server = await serveApi(lambdas, 0, () => undefined);
-  return {
+  const system: TestSystem = {
     tableName: name,
     queues,
     dynamo,
@@ -87,7 +93,7 @@ export async function testSystem(): Promise<TestSystem> {
         messages.push(...Messages);
         if (Messages.length > 0) continue;
         if (messages.length > 0 || Date.now() >= until) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await sleep(50);
       }
       return messages;
     },
@@ -97,12 +103,19 @@ export async function testSystem(): Promise<TestSystem> {
       const event = { Records: messages.map((message) => recordOf(message, queues[queue].arn)) };
       return (await lambdas.invoke(wiring.consumer, event)) as SQSBatchResponse;
     },
+    async deliverDeadlines(waitSeconds) {
+      for (const queue of ['deadline', 'notification'] as const) {
+        const messages = await system.receive(queue, 100, waitSeconds);
+        if (messages.length > 0) await system.consume(queue, messages);
+      }
+    },
     async close() {
       await server.close();
       dynamo.destroy();
       sqs.destroy();
     },
   };
+  return system;
 }
 
 /** A valid submission of an online case; `overrides` replace its fields. */

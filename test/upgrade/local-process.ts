@@ -40,13 +40,3 @@ export async function startLocal(dir: string, port: number, env: Record<string, 
   };
 }
 
-/** Asks `probe` until it answers something, for at most `seconds`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, seconds = 20): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}

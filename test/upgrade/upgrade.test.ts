@@ -15,8 +15,10 @@ import { chinaDay } from '../../functions/domain/figures.ts';
 import { freePort } from '../../lib/local/emulators.ts';
 import { localSigningKey, signStaffToken } from '../../lib/local/identity.ts';
 import { postJson, submission } from '../support/emulators.ts';
-import { eventually, startLocal, type LocalProcess } from './local-process.ts';
+import { eventually } from '../support/eventually.ts';
+import { startLocal, type LocalProcess } from './local-process.ts';
 import { previousRelease, releaseTree, ROOT } from './previous-release.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const release = previousRelease();
 const dataDir = mkdtempSync(join(tmpdir(), 'petitions-upgrade-'));
@@ -98,7 +100,7 @@ describe(`an upgrade from ${release.version} on the same DATA_DIR`, { timeout: 6
     // A visit with a batch received, and a report.
     const visit = await json(previous.api, '/v1/visits', postJson({ leader: { name: '王明', title: '县委书记' }, regionCode: '330726', startsAt: new Date(Date.now() + 2000).toISOString(), venue: '县信访局', departments: ['330726:housing'] }, staff.leader));
     expect(visit.status).toBe(201);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await sleep(2100);
     const reception = await json(previous.api, `/v1/visits/${visit.body.id}/receptions`, postJson({ persons: 5, petitioner: { name: '韩十八', phone: '13500001111' }, category: 'housing', title: '房屋漏水', content: '楼顶漏水', regionCode: '330726001001', outcome: 'assigned', leadUnit: '330726:housing', responsibleLeader: '王副县长' }, staff.leader));
     expect(reception.body.status).toBe('accepted');
     expect((await json(previous.api, '/v1/reports', postJson({ kind: 'weekly' }, staff.leader))).status).toBe(201);
