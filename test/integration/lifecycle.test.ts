@@ -19,14 +19,8 @@ afterAll(() => system.close());
 
 let phoneSeq = 13_300_000_000;
 
-async function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await system.api(path, {
-    method,
-    headers: { ...(token && bearer(token)), ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) =>
+  system.call(method, path, { token, body, headers }).then((answer) => ({ status: answer.status, body: answer.body }));
 
 /** Routes every case waiting for it, as the routing worker would. */
 async function routeWaiting() {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/figures.ts';
 import { compileDueReports } from '../../functions/services/reports.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
-import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 
 let system: TestSystem;
 let leader: string;
@@ -20,15 +20,7 @@ afterAll(() => system.close());
 
 const today = chinaDay(new Date().toISOString());
 
-async function call(method: string, path: string, token: string | undefined, body?: unknown) {
-  const response = await system.api(path, {
-    method,
-    headers: { ...(token && bearer(token)), ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, type, csp: response.headers.get('content-security-policy'), body: type.includes('json') ? ((await response.json()) as any) : await response.text() };
-}
+const call = (method: string, path: string, token: string | undefined, body?: unknown) => system.call(method, path, { token, body });
 
 describe('joint-meeting reports', () => {
   it('are compiled on request from the counters and the open cases, stored, listed, and fetched as JSON and as a page', async () => {
@@ -56,7 +48,7 @@ describe('joint-meeting reports', () => {
     const page = await call('GET', `/v1/reports/${report.id}/page`, leader);
     expect(page.status).toBe(200);
     expect(page.type).toBe('text/html; charset=utf-8');
-    expect(page.csp).toContain("default-src 'none'");
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(page.body).toContain('浦江县');
     expect(page.body).toContain('<svg');
     expect(page.body).not.toContain('<b>墙体开裂</b>');

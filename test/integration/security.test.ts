@@ -15,14 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => system.close());
 
-async function call(method: string, path: string, token: string | undefined, body?: unknown) {
-  const response = await system.api(path, {
-    method,
-    headers: { ...(token && bearer(token)), ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as any };
-}
+const call = (method: string, path: string, token: string | undefined, body?: unknown) => system.call(method, path, { token, body });
 
 /** A token signed with the system's own key, valid in every way, but with no `exp`. */
 async function tokenWithoutExpiry(unit: string, role: string): Promise<string> {

@@ -20,14 +20,8 @@ afterAll(() => system.close());
 
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await system.api(path, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  system.call(method, path, { body, headers }).then((answer) => ({ status: answer.status, body: answer.body }));
 
 const visitBody = (startsAt: string) => ({
   leader: { name: '王明', title: '县委书记' },

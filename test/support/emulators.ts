@@ -20,6 +20,15 @@ import { environmentOf, FUNCTIONS, QUEUES, type FunctionName, type SecretSource 
 import type { QueueName } from '../../functions/queues/names.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** What {@link TestSystem.call} answers. */
+export interface ApiAnswer {
+  status: number;
+  type: string;
+  headers: Headers;
+  /** Tests read bodies of many shapes, so it is not typed. */
+  body: any;
+}
+
 export interface TestSystem {
   tableName: string;
   queues: Record<QueueName, ProvisionedQueue>;
@@ -29,6 +38,8 @@ export interface TestSystem {
   lambdas: LocalLambdas;
   /** Calls the API, served by the local API Gateway stand-in over these handlers. */
   api(path: string, init?: RequestInit): Promise<Response>;
+  /** Calls the API with a staff token and a JSON body, each optional; answers the status, headers and the body (parsed where it is JSON). */
+  call(method: string, path: string, options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer>;
   /**
    * Receives up to `max` messages from a queue, waiting up to `waitSeconds` for the first; what it
    * receives stays hidden for the visibility timeout. With 0 it only drains what is there.
@@ -78,6 +89,15 @@ export async function testSystem(): Promise<TestSystem> {
     secret,
     token: (unit, ...roles) => signStaffToken(signingKey, { sub: `${roles[0]}@${unit}`, unit, roles }),
     api: (path, init) => fetch(`${server.url}${path}`, init),
+    async call(method, path, { token, body, headers = {} } = {}) {
+      const response = await system.api(path, {
+        method,
+        headers: { ...(token && bearer(token)), ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      const type = response.headers.get('content-type') ?? '';
+      return { status: response.status, type, headers: response.headers, body: type.includes('json') ? await response.json() : await response.text() };
+    },
     async receive(queue, max = 10, waitSeconds = 2) {
       const messages: Message[] = [];
       const until = Date.now() + waitSeconds * 1000;
