@@ -7,8 +7,11 @@ import { diffTemplate, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import { isDeepStrictEqual } from 'node:util';
 import type { Template } from './synth-tree.ts';
 
-/** Resources that hold what must survive an update. */
-const STATEFUL_TYPES = ['AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::Cognito::UserPool', 'AWS::SQS::Queue'];
+/**
+ * Resources that hold what must survive an update; the deployment secret too,
+ * since a new one would invalidate every cursor, matter fingerprint and kept answer.
+ */
+const STATEFUL_TYPES = ['AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::Cognito::UserPool', 'AWS::SQS::Queue', 'AWS::SecretsManager::Secret'];
 /** Log groups count when kept (for audit) past the stack: their DeletionPolicy retains them. */
 const KEPT = ['Retain', 'RetainExceptOnCreate', 'Snapshot'];
 
