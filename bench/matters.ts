@@ -8,13 +8,14 @@
  * Precision and recall are pairwise (of the pairs of petitions put in one
  * group, how many are one true matter; of the true pairs, how many were put
  * in one group), with each petition grouped, in arrival order, with its best
- * candidate found by band keys in its county and category, when their score
- * reaches the threshold. Items read per new case are the band-key lookups,
- * the index items they return and the candidates' signatures read, averaged
- * over the set's petitions as probes among 10,000 and 100,000 open cases of
- * the same county. Pure computation: no emulator. docs/MATTERS.md explains.
+ * candidate found by band keys in its county and category (the newest few
+ * items a key), when `sameMatter` confirms it. Items read per new case are
+ * the band-key lookups, the index items they return and the candidates'
+ * signatures read, averaged over the set's petitions as probes among 10,000
+ * and 100,000 open cases of the same county. Pure computation: no emulator.
+ * docs/MATTERS.md explains.
  */
-import { commonWordsOf, estimatedJaccard, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
+import { commonWordsOf, estimatedJaccard, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
 import { budgetLine } from './budget.ts';
 import { fillerPetitions, mattersSet, type LabelledPetition } from './matters-set.ts';
 
@@ -24,10 +25,12 @@ export interface Grouping {
   threshold: number;
   /** A word in more than this share of a category's cases is common (`commonWordsOf`). */
   commonShare: number;
+  /** Each band-key lookup reads the newest this many items (a query's Limit). */
+  perKey: number;
   parameters: SimilarityParameters;
 }
 
-export const GROUPING: Grouping = { threshold: 0.25, commonShare: 0.05, parameters: SIMILARITY };
+export const GROUPING: Grouping = { threshold: 0.25, commonShare: 0.05, perKey: 4, parameters: SIMILARITY };
 
 /** The county's common words by category, from a sample of its cases (other fillers than the probes meet). */
 function commonWordsByCategory(commonShare: number): Map<string, Set<string>> {
@@ -43,15 +46,16 @@ interface Signed extends LabelledPetition {
 const indexKeys = ({ county, category, signed }: Signed) => signed.bandKeys.map((key) => `${county}#${category}#${key}`);
 
 /** Groups the petitions in arrival order as routing would: answers each one's group. */
-function group(petitions: Signed[], threshold: number): number[] {
+function group(petitions: Signed[], { threshold, perKey }: Grouping): number[] {
   const index = new Map<string, number[]>();
   const groups: number[] = [];
   petitions.forEach((petition, i) => {
-    const candidates = new Set(indexKeys(petition).flatMap((key) => index.get(key) ?? []));
+    const candidates = new Set(indexKeys(petition).flatMap((key) => (index.get(key) ?? []).slice(-perKey)));
     let best: { score: number; j: number } | undefined;
     for (const j of candidates) {
+      if (!sameMatter(petition.signed, petitions[j]!.signed, threshold)) continue;
       const score = estimatedJaccard(petition.signed.signature, petitions[j]!.signed.signature);
-      if (score >= threshold && (!best || score > best.score)) best = { score, j };
+      if (!best || score > best.score) best = { score, j };
     }
     groups.push(best ? groups[best.j]! : i);
     for (const key of indexKeys(petition)) index.set(key, [...(index.get(key) ?? []), i]);
@@ -76,14 +80,27 @@ function pairwise(petitions: Signed[], groups: number[]): { precision: number; r
   return { precision: grouped === 0 ? 1 : correct / grouped, recall: truePairs === 0 ? 1 : correct / truePairs };
 }
 
+/** What the lookups of one new case cost, and what they found. */
+interface Reads {
+  /** Mean items read per new case: lookups, items they return, candidates' signatures. */
+  mean: number;
+  most: number;
+  /** The same, were every lookup to read all the items under its key. */
+  uncapped: number;
+  /** Candidates from the fillers that `sameMatter` would join: wrong groupings the background causes. */
+  fillerMatches: number;
+  /** New cases whose capped lookups miss every one of their true matches that reading all would find. */
+  lost: number;
+}
+
 /**
- * Items read per new case among `open` filler cases plus the set: for each of
- * the set's petitions that has band keys, its lookups, the items they return
- * (the other open cases under each key) and its distinct candidates' signatures.
- * Only the keys some probe looks up are counted, so the index need not be kept.
- * Answers the mean and the most, and how many fillers a probe would have joined.
+ * Items read per new case among `open` filler cases of the same county plus
+ * the set, for each of the set's petitions that has band keys, as if it
+ * arrived last. The fillers are the newest items under every key (the worst
+ * case for a capped lookup). Only the keys some probe looks up are kept, so
+ * the index itself need not be built.
  */
-function itemsRead(set: Signed[], open: number, { threshold, parameters }: Grouping, sign: (petition: LabelledPetition) => Signed): { mean: number; most: number; fillerMatches: number } {
+function itemsRead(set: Signed[], open: number, { threshold, perKey, parameters }: Grouping, sign: (petition: LabelledPetition) => Signed): Reads {
   const probes = set.filter((petition) => petition.signed.bandKeys.length > 0);
   const postings = new Map<string, number[]>();
   for (const [i, probe] of probes.entries()) for (const key of indexKeys(probe)) postings.set(key, [...(postings.get(key) ?? []), i]);
@@ -95,34 +112,40 @@ function itemsRead(set: Signed[], open: number, { threshold, parameters }: Group
     for (const key of keys) postings.get(key)!.push(-1 - fillers.length);
     fillers.push(signed);
   }
-  let total = 0;
-  let most = 0;
-  let fillerMatches = 0;
+  const signedOf = (entry: number) => (entry < 0 ? fillers[-1 - entry]! : probes[entry]!).signed;
+  const cost = (returned: number[]) => parameters.bands + returned.length + new Set(returned).size;
+  const reads = { total: 0, uncapped: 0, most: 0, fillerMatches: 0, lost: 0 };
   for (const [i, probe] of probes.entries()) {
-    const returned = indexKeys(probe).flatMap((key) => postings.get(key)!.filter((entry) => entry !== i));
-    const candidates = new Set(returned);
-    const read = parameters.bands + returned.length + candidates.size;
-    total += read;
-    most = Math.max(most, read);
-    for (const entry of candidates) if (entry < 0 && estimatedJaccard(probe.signed.signature, fillers[-1 - entry]!.signed.signature) >= threshold) fillerMatches++;
+    const all = indexKeys(probe).map((key) => postings.get(key)!.filter((entry) => entry !== i));
+    const capped = all.flatMap((entries) => entries.slice(-perKey));
+    reads.total += cost(capped);
+    reads.uncapped += cost(all.flat());
+    reads.most = Math.max(reads.most, cost(capped));
+    const matches = (entries: number[]) => new Set(entries.filter((entry) => sameMatter(probe.signed, signedOf(entry), threshold)));
+    const found = matches(capped);
+    reads.fillerMatches += [...found].filter((entry) => entry < 0).length;
+    const trueMatch = (entry: number) => entry >= 0 && probes[entry]!.matter === probe.matter;
+    if ([...matches(all.flat())].some(trueMatch) && ![...found].some(trueMatch)) reads.lost++;
   }
-  return { mean: total / probes.length, most, fillerMatches };
+  return { mean: reads.total / probes.length, most: reads.most, uncapped: reads.uncapped / probes.length, fillerMatches: reads.fillerMatches, lost: reads.lost };
 }
 
-export async function benchMatters(grouping = GROUPING): Promise<string[]> {
-  const { threshold, commonShare, parameters } = grouping;
+export async function benchMatters(grouping = GROUPING, sizes: [number, number] = [10_000, 100_000]): Promise<string[]> {
+  const { threshold, commonShare, perKey, parameters } = grouping;
   const common = commonWordsByCategory(commonShare);
   const sign = (petition: LabelledPetition): Signed => ({ ...petition, signed: textSignature(petition.text, parameters, common.get(petition.category)) });
   const set = mattersSet().map(sign);
-  const { precision, recall } = pairwise(set, group(set, threshold));
+  const { precision, recall } = pairwise(set, group(set, grouping));
   const matters = new Set(set.map((petition) => petition.matter)).size;
   const short = set.filter((petition) => petition.signed.bandKeys.length === 0).length;
-  console.error(`  set: ${set.length} petitions, ${matters} matters, ${short} too short to group; threshold ${threshold}, common share ${commonShare}, ${parameters.bands} bands × ${parameters.permutations / parameters.bands} rows`);
-  const sizes = [10_000, 100_000];
+  console.error(`  set: ${set.length} petitions, ${matters} matters, ${short} too short to group; threshold ${threshold}, common share ${commonShare}, ${parameters.bands} bands × ${parameters.permutations / parameters.bands} rows, ${perKey} items a lookup`);
   const reads = sizes.map((open) => {
     const started = performance.now();
     const result = itemsRead(set, open, grouping, sign);
-    console.error(`  ${open} open: items read per new case mean ${result.mean.toFixed(1)}, most ${result.most}; fillers a probe would join: ${result.fillerMatches} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.error(
+      `  ${open} open: items read per new case mean ${result.mean.toFixed(1)}, most ${result.most} (reading every item under a key: mean ${result.uncapped.toFixed(1)}); ` +
+        `filler candidates joined: ${result.fillerMatches}; new cases whose capped lookups lose all their true matches: ${result.lost} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
     return result;
   });
   const [small, large] = reads as [(typeof reads)[0], (typeof reads)[0]];

@@ -63,17 +63,28 @@ let segmenter: Jieba | undefined;
 // Loading the dictionary takes about half a second: only when the first text is cut.
 const jieba = () => (segmenter ??= Jieba.withDict(dict));
 
+const BUILDING = /^\d+(幢|栋|号楼)$/;
+
+/** Joins a number to the building word after it ("3", "幢" → "3幢"): a building is named by both. */
+function joinBuildings(words: string[]): string[] {
+  return words.reduce<string[]>((joined, word) => {
+    const last = joined.at(-1);
+    if (last !== undefined && /^\d+$/.test(last) && BUILDING.test(`${last}${word}`)) joined[joined.length - 1] = `${last}${word}`;
+    else joined.push(word);
+    return joined;
+  }, []);
+}
+
 /**
  * The meaningful words of a normalised text, clause by clause: jieba's cut
  * (with its HMM, which finds names not in the dictionary, such as a firm's),
- * less function words and courtesies, and less `common` words: those of the
- * county and category's own vocabulary (see `commonWordsOf`).
+ * numbered buildings as one word, less function words and courtesies.
  */
-export function wordsOf(normalised: string, common: ReadonlySet<string> = NO_WORDS): string[][] {
+export function wordsOf(normalised: string): string[][] {
   return normalised
     .split(' ')
     .filter((clause) => clause.length > 0)
-    .map((clause) => jieba().cut(clause, true).filter((word) => !STOPWORDS.has(word) && !common.has(word)));
+    .map((clause) => joinBuildings(jieba().cut(clause, true)).filter((word) => !STOPWORDS.has(word)));
 }
 
 /**
@@ -173,30 +184,42 @@ export function estimatedJaccard(a: readonly number[], b: readonly number[]): nu
 export interface TextSignature {
   /** Distinct meaningful words: how much the text says. */
   words: number;
+  /** Of those, the words not common in the partition: what the signature is made of. */
+  distinctive: number;
+  /** Hashes of the numbered buildings the text names (3幢, 5号楼). */
+  buildings: string[];
   signature: number[];
   /** Empty when the text is too short to be grouped. */
   bandKeys: string[];
 }
 
 /**
- * A case's text, ready for grouping, without its partition's `common` words
- * (all signatures compared must be made with the same set). A text with
- * fewer than `minWords` distinct meaningful words ("太臭了", "工资没发") says too little to tell one
- * matter from another: it gets no band keys, so it is never anyone's
- * candidate, and `sameMatter` never joins it.
+ * A case's text, ready for grouping: the signature of its words less its
+ * partition's `common` ones (all signatures compared must be made with the
+ * same set). A text with fewer than `minWords` distinct meaningful words
+ * ("太臭了", "工资没发") says too little to tell one matter from another, and
+ * one with nothing but common words names nothing ("天天排放臭气"): neither gets
+ * band keys, so it is never anyone's candidate, and `sameMatter` never joins it.
  */
 export function textSignature(text: string, parameters: SimilarityParameters = SIMILARITY, common: ReadonlySet<string> = NO_WORDS): TextSignature {
-  const clauses = wordsOf(normalise(text), common);
+  const clauses = wordsOf(normalise(text));
+  const distinctiveClauses = clauses.map((words) => words.filter((word) => !common.has(word)));
   const words = new Set(clauses.flat()).size;
-  const signature = minHash(shinglesOf(clauses), parameters);
-  return { words, signature, bandKeys: words >= parameters.minWords ? bandKeysOf(signature, parameters.bands) : [] };
+  const distinctive = new Set(distinctiveClauses.flat()).size;
+  const signature = minHash(shinglesOf(distinctiveClauses), parameters);
+  const grouped = words >= parameters.minWords && distinctive > 0;
+  const buildings = [...new Set(clauses.flat().filter((word) => BUILDING.test(word)))].map((word) => hashOf(word).toString(16));
+  return { words, distinctive, buildings, signature, bandKeys: grouped ? bandKeysOf(signature, parameters.bands) : [] };
 }
 
 /**
- * Whether two texts are one matter: both long enough to be grouped, and the
- * estimated similarity at least `threshold` (a policy value). Confirms the
- * candidates the band keys found, which include some false ones.
+ * Whether two texts are one matter: both can be grouped, they do not name
+ * different buildings (the roofs of 3幢 and 7幢 of one estate are two repairs,
+ * though told in the same words), and the estimated similarity is at least
+ * `threshold` (a policy value). Confirms the candidates the band keys found,
+ * which include some false ones.
  */
 export function sameMatter(a: TextSignature, b: TextSignature, threshold: number): boolean {
-  return a.bandKeys.length > 0 && b.bandKeys.length > 0 && estimatedJaccard(a.signature, b.signature) >= threshold;
+  const otherBuildings = a.buildings.length > 0 && b.buildings.length > 0 && !a.buildings.some((building) => b.buildings.includes(building));
+  return a.bandKeys.length > 0 && b.bandKeys.length > 0 && !otherBuildings && estimatedJaccard(a.signature, b.signature) >= threshold;
 }

@@ -92,6 +92,21 @@ describe('same matter', () => {
     expect(score(one, '白马镇鑫达化工厂又在排放臭气，天天熏人', environment)).toBeGreaterThanOrEqual(THRESHOLD);
   });
 
+  it('does not group two buildings of one estate told in the same words', () => {
+    const three = textSignature('城南花园3幢楼顶漏水，物业不管');
+    const seven = textSignature('城南花园7幢楼顶漏水，物业不管');
+    expect(estimatedJaccard(three.signature, seven.signature)).toBeGreaterThan(0.5);
+    expect(sameMatter(three, seven, THRESHOLD)).toBe(false);
+    expect(sameMatter(three, textSignature('城南花园小区3幢楼顶漏水好几个月了'), THRESHOLD)).toBe(true);
+  });
+
+  it('never groups a text that says nothing but what every case of its kind says', () => {
+    const generic = textSignature('天天排放臭气', SIMILARITY, new Set(['天天', '排放', '臭气']));
+    expect(generic.words).toBeGreaterThanOrEqual(SIMILARITY.minWords);
+    expect(generic.distinctive).toBe(0);
+    expect(generic.bandKeys).toEqual([]);
+  });
+
   it('never groups a very short text, not even with itself', () => {
     const short = textSignature('太臭了！');
     expect(short.words).toBeLessThan(SIMILARITY.minWords);
