@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   bundle: async () => (await import('./bundle.ts')).benchBundle(),
   e2e: async () => (await import('./e2e.ts')).benchE2e(),
   capacity: async () => (await import('./e2e.ts')).benchCapacity(),
+  matters: async () => (await import('./matters.ts')).benchMatters(),
 };
 
 const names = process.argv.slice(2);

@@ -1,0 +1,160 @@
+/**
+ * Same matter, many petitioners: how well the text similarity groups the
+ * labelled set, and what finding a new case's candidates costs as the open
+ * cases grow. Prints
+ *
+ *     matters: precision=P recall=R items_read_10k=A items_read_100k=B
+ *
+ * Precision and recall are pairwise (of the pairs of petitions put in one
+ * group, how many are one true matter; of the true pairs, how many were put
+ * in one group), with each petition grouped, in arrival order, with its best
+ * candidate found by band keys in its county and category (the newest few
+ * items a key), when `sameMatter` confirms it. Items read per new case are
+ * the band-key lookups, the index items they return and the candidates'
+ * signatures read, averaged over the set's petitions as probes among 10,000
+ * and 100,000 open cases of the same county. Pure computation: no emulator.
+ * docs/MATTERS.md explains.
+ */
+import { commonWordsOf, estimatedJaccard, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
+import { budgetLine } from './budget.ts';
+import { fillerPetitions, mattersSet, type LabelledPetition } from './matters-set.ts';
+
+/** How the benchmark groups, until policy sets the threshold. */
+export interface Grouping {
+  /** The least estimated Jaccard similarity that joins a candidate's group. */
+  threshold: number;
+  /** A word in more than this share of a category's cases is common (`commonWordsOf`). */
+  commonShare: number;
+  /** Each band-key lookup reads the newest this many items (a query's Limit). */
+  perKey: number;
+  parameters: SimilarityParameters;
+}
+
+export const GROUPING: Grouping = { threshold: 0.25, commonShare: 0.05, perKey: 4, parameters: SIMILARITY };
+
+/** The county's common words by category, from a sample of its cases (other fillers than the probes meet). */
+function commonWordsByCategory(commonShare: number): Map<string, Set<string>> {
+  const texts = new Map<string, string[]>();
+  for (const { category, text } of fillerPetitions(20_000, 7)) texts.set(category, [...(texts.get(category) ?? []), text]);
+  return new Map([...texts].map(([category, list]) => [category, commonWordsOf(list, commonShare)]));
+}
+
+interface Signed extends LabelledPetition {
+  signed: TextSignature;
+}
+
+const indexKeys = ({ county, category, signed }: Signed) => signed.bandKeys.map((key) => `${county}#${category}#${key}`);
+
+/** Groups the petitions in arrival order as routing would: answers each one's group. */
+function group(petitions: Signed[], { threshold, perKey }: Grouping): number[] {
+  const index = new Map<string, number[]>();
+  const groups: number[] = [];
+  petitions.forEach((petition, i) => {
+    const candidates = new Set(indexKeys(petition).flatMap((key) => (index.get(key) ?? []).slice(-perKey)));
+    let best: { score: number; j: number } | undefined;
+    for (const j of candidates) {
+      if (!sameMatter(petition.signed, petitions[j]!.signed, threshold)) continue;
+      const score = estimatedJaccard(petition.signed.signature, petitions[j]!.signed.signature);
+      if (!best || score > best.score) best = { score, j };
+    }
+    groups.push(best ? groups[best.j]! : i);
+    for (const key of indexKeys(petition)) index.set(key, [...(index.get(key) ?? []), i]);
+  });
+  return groups;
+}
+
+/** Pairwise precision and recall of `groups` against the petitions' true matters. */
+function pairwise(petitions: Signed[], groups: number[]): { precision: number; recall: number } {
+  let grouped = 0;
+  let correct = 0;
+  let truePairs = 0;
+  for (let i = 0; i < petitions.length; i++) {
+    for (let j = i + 1; j < petitions.length; j++) {
+      const same = petitions[i]!.matter === petitions[j]!.matter;
+      const together = groups[i] === groups[j];
+      if (together) grouped++;
+      if (same) truePairs++;
+      if (together && same) correct++;
+    }
+  }
+  return { precision: grouped === 0 ? 1 : correct / grouped, recall: truePairs === 0 ? 1 : correct / truePairs };
+}
+
+/** What the lookups of one new case cost, and what they found. */
+interface Reads {
+  /** Mean items read per new case: lookups, items they return, candidates' signatures. */
+  mean: number;
+  most: number;
+  /** The same, were every lookup to read all the items under its key. */
+  uncapped: number;
+  /** Candidates from the fillers that `sameMatter` would join: wrong groupings the background causes. */
+  fillerMatches: number;
+  /** New cases whose capped lookups miss every one of their true matches that reading all would find. */
+  lost: number;
+}
+
+/**
+ * Items read per new case among `open` filler cases of the same county plus
+ * the set, for each of the set's petitions that has band keys, as if it
+ * arrived last. The fillers are the newest items under every key (the worst
+ * case for a capped lookup). Only the keys some probe looks up are kept, so
+ * the index itself need not be built.
+ */
+function itemsRead(set: Signed[], open: number, { threshold, perKey, parameters }: Grouping, sign: (petition: LabelledPetition) => Signed): Reads {
+  const probes = set.filter((petition) => petition.signed.bandKeys.length > 0);
+  const postings = new Map<string, number[]>();
+  for (const [i, probe] of probes.entries()) for (const key of indexKeys(probe)) postings.set(key, [...(postings.get(key) ?? []), i]);
+  const fillers: Signed[] = [];
+  for (const filler of fillerPetitions(open)) {
+    const signed = sign(filler);
+    const keys = indexKeys(signed).filter((key) => postings.has(key));
+    if (keys.length === 0) continue;
+    for (const key of keys) postings.get(key)!.push(-1 - fillers.length);
+    fillers.push(signed);
+  }
+  const signedOf = (entry: number) => (entry < 0 ? fillers[-1 - entry]! : probes[entry]!).signed;
+  const cost = (returned: number[]) => parameters.bands + returned.length + new Set(returned).size;
+  const reads = { total: 0, uncapped: 0, most: 0, fillerMatches: 0, lost: 0 };
+  for (const [i, probe] of probes.entries()) {
+    const all = indexKeys(probe).map((key) => postings.get(key)!.filter((entry) => entry !== i));
+    const capped = all.flatMap((entries) => entries.slice(-perKey));
+    reads.total += cost(capped);
+    reads.uncapped += cost(all.flat());
+    reads.most = Math.max(reads.most, cost(capped));
+    const matches = (entries: number[]) => new Set(entries.filter((entry) => sameMatter(probe.signed, signedOf(entry), threshold)));
+    const found = matches(capped);
+    reads.fillerMatches += [...found].filter((entry) => entry < 0).length;
+    const trueMatch = (entry: number) => entry >= 0 && probes[entry]!.matter === probe.matter;
+    if ([...matches(all.flat())].some(trueMatch) && ![...found].some(trueMatch)) reads.lost++;
+  }
+  return { mean: reads.total / probes.length, most: reads.most, uncapped: reads.uncapped / probes.length, fillerMatches: reads.fillerMatches, lost: reads.lost };
+}
+
+export async function benchMatters(grouping = GROUPING, sizes: [number, number] = [10_000, 100_000]): Promise<string[]> {
+  const { threshold, commonShare, perKey, parameters } = grouping;
+  const common = commonWordsByCategory(commonShare);
+  const sign = (petition: LabelledPetition): Signed => ({ ...petition, signed: textSignature(petition.text, parameters, common.get(petition.category)) });
+  const set = mattersSet().map(sign);
+  const { precision, recall } = pairwise(set, group(set, grouping));
+  const matters = new Set(set.map((petition) => petition.matter)).size;
+  const short = set.filter((petition) => petition.signed.bandKeys.length === 0).length;
+  console.error(`  set: ${set.length} petitions, ${matters} matters, ${short} too short to group; threshold ${threshold}, common share ${commonShare}, ${parameters.bands} bands × ${parameters.permutations / parameters.bands} rows, ${perKey} items a lookup`);
+  const reads = sizes.map((open) => {
+    const started = performance.now();
+    const result = itemsRead(set, open, grouping, sign);
+    console.error(
+      `  ${open} open: items read per new case mean ${result.mean.toFixed(1)}, most ${result.most} (reading every item under a key: mean ${result.uncapped.toFixed(1)}); ` +
+        `filler candidates joined: ${result.fillerMatches}; new cases whose capped lookups lose all their true matches: ${result.lost} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    return result;
+  });
+  const [small, large] = reads as [(typeof reads)[0], (typeof reads)[0]];
+  return [
+    `matters: precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} items_read_10k=${small.mean.toFixed(1)} items_read_100k=${large.mean.toFixed(1)}`,
+    budgetLine('matters', [
+      { name: 'precision', value: precision, limit: { min: 0.9 } },
+      { name: 'recall', value: recall, limit: { min: 0.8 } },
+      { name: 'items_read_ratio', value: large.mean / small.mean, limit: { max: 1.05 } },
+    ]),
+  ];
+}
