@@ -1,10 +1,9 @@
 import { submissionSchema } from '../domain/intake.ts';
 import { invalid, Problem } from '../domain/problem.ts';
 import { coversRegion, regionOf, requireOfficeStaff, requireRole } from '../domain/staff.ts';
-import { httpHandler, optionalStaff } from '../shared/http.ts';
+import { fieldErrors, httpHandler, optionalStaff } from '../shared/http.ts';
 import { takeIn } from '../services/intake.ts';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+import { idempotencyKey as idempotencyKeySchema } from './queries.ts';
 
 /**
  * POST /v1/cases: registers a case; honours Idempotency-Key. Petitioners
@@ -14,10 +13,9 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  */
 export const handler = httpHandler(async (request) => {
   const idempotencyKey = request.headers['idempotency-key'];
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw invalid('The Idempotency-Key header is not valid.', [
-      { path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
-    ]);
+  const keyCheck = idempotencyKey === undefined ? undefined : idempotencyKeySchema.safeParse(idempotencyKey);
+  if (keyCheck?.error) {
+    throw invalid('The Idempotency-Key header is not valid.', fieldErrors(keyCheck.error).map((error) => ({ ...error, path: 'Idempotency-Key' })));
   }
   const staff = await optionalStaff(request);
   const submission = request.body(submissionSchema);

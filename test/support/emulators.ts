@@ -16,6 +16,7 @@ import { LocalLambdas } from '../../lib/local/lambda.ts';
 import { localDeploymentSecret } from '../../lib/local/deployment-secret.ts';
 import { localSigningKey, localTokenCheck, signStaffToken, type LocalSigningKey } from '../../lib/local/identity.ts';
 import type { Role } from '../../functions/domain/staff.ts';
+import { contractBreaches } from './api-contract.ts';
 import { environmentOf, FUNCTIONS, QUEUES, type FunctionName, type SecretSource } from '../../lib/wiring.ts';
 import type { QueueName } from '../../functions/queues/names.ts';
 
@@ -26,7 +27,11 @@ export interface TestSystem {
   sqs: SQSClient;
   /** The wiring's functions, loaded, to invoke with events as Lambda would. */
   lambdas: LocalLambdas;
-  /** Calls the API, served by the local API Gateway stand-in over these handlers. */
+  /**
+   * Calls the API, served by the local API Gateway stand-in over these
+   * handlers; an answer that the API document does not describe fails the
+   * call (api-contract.ts).
+   */
   api(path: string, init?: RequestInit): Promise<Response>;
   /**
    * Receives up to `max` messages from a queue, waiting up to `waitSeconds` for the first; what it
@@ -71,7 +76,12 @@ export async function testSystem(): Promise<TestSystem> {
     signingKey,
     secret,
     token: (unit, ...roles) => signStaffToken(signingKey, { sub: `${roles[0]}@${unit}`, unit, roles }),
-    api: (path, init) => fetch(`${server.url}${path}`, init),
+    async api(path, init) {
+      const answer = await fetch(`${server.url}${path}`, init);
+      const breaches = await contractBreaches(init?.method ?? 'GET', path, answer);
+      if (breaches.length > 0) throw new Error(`The answer is not as the API document says:\n${breaches.join('\n')}`);
+      return answer;
+    },
     async receive(queue, max = 10, waitSeconds = 2) {
       const messages: Message[] = [];
       const until = Date.now() + waitSeconds * 1000;
