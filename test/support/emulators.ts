@@ -25,6 +25,8 @@ export interface TestSystem {
   queues: Record<QueueName, ProvisionedQueue>;
   dynamo: DynamoDBClient;
   sqs: SQSClient;
+  /** Where the API is served (the local API Gateway stand-in). */
+  url: string;
   /** The wiring's functions, loaded, to invoke with events as Lambda would. */
   lambdas: LocalLambdas;
   /**
@@ -69,6 +71,7 @@ export async function testSystem(): Promise<TestSystem> {
   const server = await serveApi(lambdas, 0, () => undefined);
   return {
     tableName: name,
+    url: server.url,
     queues,
     dynamo,
     sqs,
