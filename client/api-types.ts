@@ -449,6 +449,96 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Category: {
+            code: string;
+            name: string;
+            department: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GatewayMessage: {
+            message: string;
+        } & {
+            [key: string]: unknown;
+        };
+        GetCases200: {
+            items: components["schemas"]["WorklistEntry"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetCategories200: {
+            items: components["schemas"]["Category"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetNotices200: {
+            items: components["schemas"]["Notice"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetRegions200: {
+            items: components["schemas"]["Region"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetReports200: {
+            items: components["schemas"]["ReportListing"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetVisits200: {
+            items: components["schemas"]["Visit"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        } & {
+            [key: string]: unknown;
+        };
+        Hotspot: {
+            code: string;
+            name: string;
+            volume: number;
+            per10k: number;
+            overdue: number;
+            repeat: number;
+            score: number;
+        } & {
+            [key: string]: unknown;
+        };
+        Hotspots: {
+            parentCode: string;
+            from: string;
+            to: string;
+            items: components["schemas"]["Hotspot"][];
+        } & {
+            [key: string]: unknown;
+        };
+        Notice: {
+            /** @enum {string} */
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed";
+            caseId: string;
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            deadline: string | null;
+            to: ({
+                unit: string;
+                /** @enum {string} */
+                role: "clerk" | "handler" | "supervisor" | "leader" | "admin";
+            } & {
+                [key: string]: unknown;
+            })[];
+            at: string;
+        } & {
+            [key: string]: unknown;
+        };
         Problem: {
             type: string;
             title: string;
@@ -463,10 +553,458 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        GatewayMessage: {
-            message: string;
+        Progress: {
+            id: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            dueAt: string | null;
+            timeline: ({
+                at: string;
+                event: string;
+                note: string;
+            } & {
+                [key: string]: unknown;
+            })[];
         } & {
             [key: string]: unknown;
+        };
+        PublicStats: {
+            regionCode: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            by?: "week" | "month";
+            periods?: {
+                start: string;
+                received: number | null;
+                byChannel: {
+                    [key: string]: number | null;
+                };
+                byCategory: {
+                    [key: string]: number | null;
+                };
+                byStatus: {
+                    [key: string]: number | null;
+                };
+                repeat: number | null;
+                collective: number | null;
+                overLevel: number | null;
+                timelyAcceptanceRate: number | null;
+                onTimeClosureRate: number | null;
+                satisfactionRate: number | null;
+                suppressed: ({
+                    below: number;
+                    reason: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            }[];
+            received: number | null;
+            byChannel: {
+                [key: string]: number | null;
+            };
+            byCategory: {
+                [key: string]: number | null;
+            };
+            byStatus: {
+                [key: string]: number | null;
+            };
+            repeat: number | null;
+            collective: number | null;
+            overLevel: number | null;
+            timelyAcceptanceRate: number | null;
+            onTimeClosureRate: number | null;
+            satisfactionRate: number | null;
+            suppressed: ({
+                below: number;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+        };
+        Reception: {
+            id: string;
+            accessCode: string;
+            visitId: string;
+            /** @enum {string} */
+            outcome: "resolved_on_spot" | "assigned" | "determined";
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+        } & {
+            [key: string]: unknown;
+        };
+        Region: {
+            code: string;
+            name: string;
+            /** @enum {string} */
+            level: "province" | "city" | "county" | "township" | "village";
+            population: number;
+        } & {
+            [key: string]: unknown;
+        };
+        Repeated: {
+            id: string;
+            /** @constant */
+            repeat: true;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+        } & {
+            [key: string]: unknown;
+        };
+        Report: {
+            id: string;
+            /** @enum {string} */
+            kind: "weekly" | "monthly" | "quarterly";
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            regionLevel: "province" | "city" | "county" | "township" | "village";
+            period: {
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            };
+            previousPeriod: {
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            };
+            generatedAt: string;
+            figures: {
+                received: number;
+                byChannel: {
+                    [key: string]: number;
+                };
+                byCategory: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                repeat: number;
+                collective: number;
+                overLevel: number;
+                timelyAcceptanceRate: number | null;
+                onTimeClosureRate: number | null;
+                satisfactionRate: number | null;
+            } & {
+                [key: string]: unknown;
+            };
+            previousFigures: {
+                received: number;
+                byChannel: {
+                    [key: string]: number;
+                };
+                byCategory: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                repeat: number;
+                collective: number;
+                overLevel: number;
+                timelyAcceptanceRate: number | null;
+                onTimeClosureRate: number | null;
+                satisfactionRate: number | null;
+            } & {
+                [key: string]: unknown;
+            };
+            volumeChange: number | null;
+            trend: ({
+                start: string;
+                received: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            hotspots: components["schemas"]["Hotspot"][];
+            hardCases: {
+                longestOpen: ({
+                    id: string;
+                    title: string;
+                    status: string;
+                    receivedAt: string;
+                    daysOpen: number;
+                    escalationCount: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                mostEscalated: ({
+                    id: string;
+                    title: string;
+                    status: string;
+                    receivedAt: string;
+                    daysOpen: number;
+                    escalationCount: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ReportListing: {
+            id: string;
+            /** @enum {string} */
+            kind: "weekly" | "monthly" | "quarterly";
+            regionCode: string;
+            regionName: string;
+            period: {
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            };
+            generatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        StaffCase: {
+            id: string;
+            /** @enum {string} */
+            channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
+            category: string;
+            title: string;
+            content: string;
+            regionCode: string;
+            headcount: number;
+            petitioners: ({
+                name: string;
+                phone?: string;
+                idNumber?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            office: string | null;
+            leadUnit: string | null;
+            coUnits: string[];
+            responsibleLeader: string | null;
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            dueAt: string | null;
+            repeatCount: number;
+            reply: ({
+                opinion: string;
+                at: string;
+                by: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            evaluations: ({
+                /** @enum {string} */
+                rating: "satisfied" | "basically_satisfied" | "dissatisfied";
+                at: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            version: number;
+            history?: ({
+                at: string;
+                actor: string;
+                action: string;
+                detail: unknown;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        Stats: {
+            regionCode: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            by?: "week" | "month";
+            periods?: {
+                start: string;
+                received: number;
+                byChannel: {
+                    [key: string]: number;
+                };
+                byCategory: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                repeat: number;
+                collective: number;
+                overLevel: number;
+                timelyAcceptanceRate: number | null;
+                onTimeClosureRate: number | null;
+                satisfactionRate: number | null;
+            }[];
+            received: number;
+            byChannel: {
+                [key: string]: number;
+            };
+            byCategory: {
+                [key: string]: number;
+            };
+            byStatus: {
+                [key: string]: number;
+            };
+            repeat: number;
+            collective: number;
+            overLevel: number;
+            timelyAcceptanceRate: number | null;
+            onTimeClosureRate: number | null;
+            satisfactionRate: number | null;
+        };
+        Submitted: {
+            id: string;
+            accessCode: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            receivedAt: string;
+            acceptanceDueAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Visit: {
+            id: string;
+            leader: {
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            };
+            regionCode: string;
+            startsAt: string;
+            venue: string;
+            departments: string[];
+            /** @enum {string} */
+            status: "announced" | "cancelled";
+            announcedAt: string;
+            changes: ({
+                /** @enum {string} */
+                kind: "rescheduled" | "cancelled";
+                at: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        VisitSummary: {
+            visitId: string;
+            batches: number;
+            persons: number;
+            resolvedOnSpot: number;
+            assigned: number;
+            determined: number;
+            assignedClosed: number;
+            assignedOnTime: number;
+            assignedOverdue: number;
+        } & {
+            [key: string]: unknown;
+        };
+        WorklistEntry: {
+            id: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            category: string;
+            title: string;
+            regionCode: string;
+            receivedAt: string;
+            level: string | null;
+            office: string | null;
+            leadUnit: string | null;
+            deadline: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        PostCasesBody: {
+            /** @enum {string} */
+            channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
+            category: string;
+            title: string;
+            content: string;
+            regionCode: string;
+            addressedTo?: string;
+            /** @default 1 */
+            headcount?: number;
+            petitioner: {
+                name: string;
+                phone?: string;
+                idNumber?: string;
+            };
+        };
+        PostCasesByIdAcceptanceBody: {
+            /** @enum {string} */
+            decision: "accept" | "not_accept" | "forward";
+            reason?: string;
+            leadUnit?: string;
+            coUnits?: string[];
+            responsibleLeader?: string;
+            forwardTo?: string;
+        };
+        PostCasesByIdEvaluationBody: {
+            /** @enum {string} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
+            comment?: string;
+        };
+        PostCasesByIdExtensionBody: {
+            days: number;
+            reason: string;
+        };
+        PostCasesByIdReplyBody: {
+            opinion: string;
+        };
+        PostCasesByIdReviewOpinionBody: {
+            opinion: string;
+            upheld: boolean;
+        };
+        PostCasesByIdReviewRequestBody: {
+            reason: string;
+        };
+        PostReportsBody: {
+            /** @enum {string} */
+            kind: "weekly" | "monthly" | "quarterly";
+            regionCode?: string;
+            day?: string;
+        };
+        PostVisitsBody: {
+            leader: {
+                name: string;
+                title: string;
+            };
+            regionCode: string;
+            startsAt: string;
+            venue: string;
+            departments: string[];
+        };
+        PostVisitsByIdCancellationBody: {
+            reason: string;
+        };
+        PostVisitsByIdReceptionsBody: {
+            persons: number;
+            petitioner: {
+                name: string;
+                phone?: string;
+                idNumber?: string;
+            };
+            category: string;
+            title: string;
+            content: string;
+            regionCode: string;
+            /** @enum {string} */
+            outcome: "resolved_on_spot" | "assigned" | "determined";
+            leadUnit?: string;
+            responsibleLeader?: string;
+            resolution?: string;
+        };
+        PostVisitsByIdRescheduleBody: {
+            startsAt: string;
+            venue?: string;
+            reason: string;
         };
     };
     responses: {
@@ -597,12 +1135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        status: "ok";
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Health"];
                 };
             };
             429: components["responses"]["Throttled"];
@@ -674,20 +1207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            code: string;
-                            name: string;
-                            /** @enum {string} */
-                            level: "province" | "city" | "county" | "township" | "village";
-                            population: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        nextCursor: string | null;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GetRegions200"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -697,20 +1217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             429: components["responses"]["Throttled"];
@@ -733,18 +1240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            code: string;
-                            name: string;
-                            department: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        nextCursor: string | null;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GetCategories200"];
                 };
             };
             429: components["responses"]["Throttled"];
@@ -774,26 +1270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            /** @enum {string} */
-                            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                            category: string;
-                            title: string;
-                            regionCode: string;
-                            receivedAt: string;
-                            level: string | null;
-                            office: string | null;
-                            leadUnit: string | null;
-                            deadline: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        nextCursor: string | null;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GetCases200"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -829,22 +1306,7 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": {
-                    /** @enum {string} */
-                    channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
-                    category: string;
-                    title: string;
-                    content: string;
-                    regionCode: string;
-                    addressedTo?: string;
-                    /** @default 1 */
-                    headcount?: number;
-                    petitioner: {
-                        name: string;
-                        phone?: string;
-                        idNumber?: string;
-                    };
-                };
+                "application/json": components["schemas"]["PostCasesBody"];
             };
         };
         responses: {
@@ -854,15 +1316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @constant */
-                        repeat: true;
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Repeated"];
                 };
             };
             /** @description The case is registered; keep the access code, it is shown once. */
@@ -873,16 +1327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        accessCode: string;
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        receivedAt: string;
-                        acceptanceDueAt: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Submitted"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -894,20 +1339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -934,57 +1366,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
-                        category: string;
-                        title: string;
-                        content: string;
-                        regionCode: string;
-                        headcount: number;
-                        petitioners: ({
-                            name: string;
-                            phone?: string;
-                            idNumber?: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        office: string | null;
-                        leadUnit: string | null;
-                        coUnits: string[];
-                        responsibleLeader: string | null;
-                        level: ("province" | "city" | "county" | "township" | "village") | null;
-                        dueAt: string | null;
-                        repeatCount: number;
-                        reply: ({
-                            opinion: string;
-                            at: string;
-                            by: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        evaluations: ({
-                            /** @enum {string} */
-                            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
-                            at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        version: number;
-                        history?: ({
-                            at: string;
-                            actor: string;
-                            action: string;
-                            detail: unknown;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StaffCase"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1013,22 +1395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        level: ("province" | "city" | "county" | "township" | "village") | null;
-                        dueAt: string | null;
-                        timeline: ({
-                            at: string;
-                            event: string;
-                            note: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Progress"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1059,28 +1426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** @enum {string} */
-                            kind: "warning" | "supervision" | "escalation" | "critical" | "closed";
-                            caseId: string;
-                            level: ("province" | "city" | "county" | "township" | "village") | null;
-                            deadline: string | null;
-                            to: ({
-                                unit: string;
-                                /** @enum {string} */
-                                role: "clerk" | "handler" | "supervisor" | "leader" | "admin";
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        nextCursor: string | null;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GetNotices200"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1111,48 +1457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        regionCode: string;
-                        from: string;
-                        to: string;
-                        /** @enum {string} */
-                        by?: "week" | "month";
-                        periods?: {
-                            start: string;
-                            received: number;
-                            byChannel: {
-                                [key: string]: number;
-                            };
-                            byCategory: {
-                                [key: string]: number;
-                            };
-                            byStatus: {
-                                [key: string]: number;
-                            };
-                            repeat: number;
-                            collective: number;
-                            overLevel: number;
-                            timelyAcceptanceRate: number | null;
-                            onTimeClosureRate: number | null;
-                            satisfactionRate: number | null;
-                        }[];
-                        received: number;
-                        byChannel: {
-                            [key: string]: number;
-                        };
-                        byCategory: {
-                            [key: string]: number;
-                        };
-                        byStatus: {
-                            [key: string]: number;
-                        };
-                        repeat: number;
-                        collective: number;
-                        overLevel: number;
-                        timelyAcceptanceRate: number | null;
-                        onTimeClosureRate: number | null;
-                        satisfactionRate: number | null;
-                    };
+                    "application/json": components["schemas"]["Stats"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1164,20 +1469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             429: components["responses"]["Throttled"];
@@ -1205,60 +1497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        regionCode: string;
-                        from: string;
-                        to: string;
-                        /** @enum {string} */
-                        by?: "week" | "month";
-                        periods?: {
-                            start: string;
-                            received: number | null;
-                            byChannel: {
-                                [key: string]: number | null;
-                            };
-                            byCategory: {
-                                [key: string]: number | null;
-                            };
-                            byStatus: {
-                                [key: string]: number | null;
-                            };
-                            repeat: number | null;
-                            collective: number | null;
-                            overLevel: number | null;
-                            timelyAcceptanceRate: number | null;
-                            onTimeClosureRate: number | null;
-                            satisfactionRate: number | null;
-                            suppressed: ({
-                                below: number;
-                                reason: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | null;
-                        }[];
-                        received: number | null;
-                        byChannel: {
-                            [key: string]: number | null;
-                        };
-                        byCategory: {
-                            [key: string]: number | null;
-                        };
-                        byStatus: {
-                            [key: string]: number | null;
-                        };
-                        repeat: number | null;
-                        collective: number | null;
-                        overLevel: number | null;
-                        timelyAcceptanceRate: number | null;
-                        onTimeClosureRate: number | null;
-                        satisfactionRate: number | null;
-                        suppressed: ({
-                            below: number;
-                            reason: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                    };
+                    "application/json": components["schemas"]["PublicStats"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1268,20 +1507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             429: components["responses"]["Throttled"];
@@ -1311,37 +1537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            leader: {
-                                name: string;
-                                title: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            regionCode: string;
-                            startsAt: string;
-                            venue: string;
-                            departments: string[];
-                            /** @enum {string} */
-                            status: "announced" | "cancelled";
-                            announcedAt: string;
-                            changes: ({
-                                /** @enum {string} */
-                                kind: "rescheduled" | "cancelled";
-                                at: string;
-                                reason: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        nextCursor: string | null;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GetVisits200"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1374,16 +1570,7 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/json": {
-                    leader: {
-                        name: string;
-                        title: string;
-                    };
-                    regionCode: string;
-                    startsAt: string;
-                    venue: string;
-                    departments: string[];
-                };
+                "application/json": components["schemas"]["PostVisitsBody"];
             };
         };
         responses: {
@@ -1395,32 +1582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        leader: {
-                            name: string;
-                            title: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        regionCode: string;
-                        startsAt: string;
-                        venue: string;
-                        departments: string[];
-                        /** @enum {string} */
-                        status: "announced" | "cancelled";
-                        announcedAt: string;
-                        changes: ({
-                            /** @enum {string} */
-                            kind: "rescheduled" | "cancelled";
-                            at: string;
-                            reason: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Visit"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1451,11 +1613,7 @@ export interface operations {
                  *       "reason": "与县委常委会冲突，改期两天"
                  *     }
                  */
-                "application/json": {
-                    startsAt: string;
-                    venue?: string;
-                    reason: string;
-                };
+                "application/json": components["schemas"]["PostVisitsByIdRescheduleBody"];
             };
         };
         responses: {
@@ -1465,32 +1623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        leader: {
-                            name: string;
-                            title: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        regionCode: string;
-                        startsAt: string;
-                        venue: string;
-                        departments: string[];
-                        /** @enum {string} */
-                        status: "announced" | "cancelled";
-                        announcedAt: string;
-                        changes: ({
-                            /** @enum {string} */
-                            kind: "rescheduled" | "cancelled";
-                            at: string;
-                            reason: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Visit"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1503,20 +1636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -1542,9 +1662,7 @@ export interface operations {
                  *       "reason": "因防汛工作取消"
                  *     }
                  */
-                "application/json": {
-                    reason: string;
-                };
+                "application/json": components["schemas"]["PostVisitsByIdCancellationBody"];
             };
         };
         responses: {
@@ -1554,32 +1672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        leader: {
-                            name: string;
-                            title: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        regionCode: string;
-                        startsAt: string;
-                        venue: string;
-                        departments: string[];
-                        /** @enum {string} */
-                        status: "announced" | "cancelled";
-                        announcedAt: string;
-                        changes: ({
-                            /** @enum {string} */
-                            kind: "rescheduled" | "cancelled";
-                            at: string;
-                            reason: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Visit"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1592,20 +1685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -1632,19 +1712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        visitId: string;
-                        batches: number;
-                        persons: number;
-                        resolvedOnSpot: number;
-                        assigned: number;
-                        determined: number;
-                        assignedClosed: number;
-                        assignedOnTime: number;
-                        assignedOverdue: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["VisitSummary"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1686,23 +1754,7 @@ export interface operations {
                  *       "responsibleLeader": "王副县长"
                  *     }
                  */
-                "application/json": {
-                    persons: number;
-                    petitioner: {
-                        name: string;
-                        phone?: string;
-                        idNumber?: string;
-                    };
-                    category: string;
-                    title: string;
-                    content: string;
-                    regionCode: string;
-                    /** @enum {string} */
-                    outcome: "resolved_on_spot" | "assigned" | "determined";
-                    leadUnit?: string;
-                    responsibleLeader?: string;
-                    resolution?: string;
-                };
+                "application/json": components["schemas"]["PostVisitsByIdReceptionsBody"];
             };
         };
         responses: {
@@ -1714,17 +1766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        accessCode: string;
-                        visitId: string;
-                        /** @enum {string} */
-                        outcome: "resolved_on_spot" | "assigned" | "determined";
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Reception"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1737,20 +1779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -1781,24 +1810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        parentCode: string;
-                        from: string;
-                        to: string;
-                        items: ({
-                            code: string;
-                            name: string;
-                            volume: number;
-                            per10k: number;
-                            overdue: number;
-                            repeat: number;
-                            score: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Hotspots"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1810,20 +1822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             429: components["responses"]["Throttled"];
@@ -1853,27 +1852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            /** @enum {string} */
-                            kind: "weekly" | "monthly" | "quarterly";
-                            regionCode: string;
-                            regionName: string;
-                            period: {
-                                from: string;
-                                to: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            generatedAt: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        nextCursor: string | null;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GetReports200"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -1885,20 +1864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             429: components["responses"]["Throttled"];
@@ -1922,12 +1888,7 @@ export interface operations {
                  *       "day": "2026-11-18"
                  *     }
                  */
-                "application/json": {
-                    /** @enum {string} */
-                    kind: "weekly" | "monthly" | "quarterly";
-                    regionCode?: string;
-                    day?: string;
-                };
+                "application/json": components["schemas"]["PostReportsBody"];
             };
         };
         responses: {
@@ -1939,112 +1900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        kind: "weekly" | "monthly" | "quarterly";
-                        regionCode: string;
-                        regionName: string;
-                        /** @enum {string} */
-                        regionLevel: "province" | "city" | "county" | "township" | "village";
-                        period: {
-                            from: string;
-                            to: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        previousPeriod: {
-                            from: string;
-                            to: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        generatedAt: string;
-                        figures: {
-                            received: number;
-                            byChannel: {
-                                [key: string]: number;
-                            };
-                            byCategory: {
-                                [key: string]: number;
-                            };
-                            byStatus: {
-                                [key: string]: number;
-                            };
-                            repeat: number;
-                            collective: number;
-                            overLevel: number;
-                            timelyAcceptanceRate: number | null;
-                            onTimeClosureRate: number | null;
-                            satisfactionRate: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        previousFigures: {
-                            received: number;
-                            byChannel: {
-                                [key: string]: number;
-                            };
-                            byCategory: {
-                                [key: string]: number;
-                            };
-                            byStatus: {
-                                [key: string]: number;
-                            };
-                            repeat: number;
-                            collective: number;
-                            overLevel: number;
-                            timelyAcceptanceRate: number | null;
-                            onTimeClosureRate: number | null;
-                            satisfactionRate: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        volumeChange: number | null;
-                        trend: ({
-                            start: string;
-                            received: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        hotspots: ({
-                            code: string;
-                            name: string;
-                            volume: number;
-                            per10k: number;
-                            overdue: number;
-                            repeat: number;
-                            score: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        hardCases: {
-                            longestOpen: ({
-                                id: string;
-                                title: string;
-                                status: string;
-                                receivedAt: string;
-                                daysOpen: number;
-                                escalationCount: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            mostEscalated: ({
-                                id: string;
-                                title: string;
-                                status: string;
-                                receivedAt: string;
-                                daysOpen: number;
-                                escalationCount: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Report"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2056,20 +1912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -2096,112 +1939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        kind: "weekly" | "monthly" | "quarterly";
-                        regionCode: string;
-                        regionName: string;
-                        /** @enum {string} */
-                        regionLevel: "province" | "city" | "county" | "township" | "village";
-                        period: {
-                            from: string;
-                            to: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        previousPeriod: {
-                            from: string;
-                            to: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        generatedAt: string;
-                        figures: {
-                            received: number;
-                            byChannel: {
-                                [key: string]: number;
-                            };
-                            byCategory: {
-                                [key: string]: number;
-                            };
-                            byStatus: {
-                                [key: string]: number;
-                            };
-                            repeat: number;
-                            collective: number;
-                            overLevel: number;
-                            timelyAcceptanceRate: number | null;
-                            onTimeClosureRate: number | null;
-                            satisfactionRate: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        previousFigures: {
-                            received: number;
-                            byChannel: {
-                                [key: string]: number;
-                            };
-                            byCategory: {
-                                [key: string]: number;
-                            };
-                            byStatus: {
-                                [key: string]: number;
-                            };
-                            repeat: number;
-                            collective: number;
-                            overLevel: number;
-                            timelyAcceptanceRate: number | null;
-                            onTimeClosureRate: number | null;
-                            satisfactionRate: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        volumeChange: number | null;
-                        trend: ({
-                            start: string;
-                            received: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        hotspots: ({
-                            code: string;
-                            name: string;
-                            volume: number;
-                            per10k: number;
-                            overdue: number;
-                            repeat: number;
-                            score: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        hardCases: {
-                            longestOpen: ({
-                                id: string;
-                                title: string;
-                                status: string;
-                                receivedAt: string;
-                                daysOpen: number;
-                                escalationCount: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            mostEscalated: ({
-                                id: string;
-                                title: string;
-                                status: string;
-                                receivedAt: string;
-                                daysOpen: number;
-                                escalationCount: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Report"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2260,15 +1998,7 @@ export interface operations {
                  *       "responsibleLeader": "王副县长"
                  *     }
                  */
-                "application/json": {
-                    /** @enum {string} */
-                    decision: "accept" | "not_accept" | "forward";
-                    reason?: string;
-                    leadUnit?: string;
-                    coUnits?: string[];
-                    responsibleLeader?: string;
-                    forwardTo?: string;
-                };
+                "application/json": components["schemas"]["PostCasesByIdAcceptanceBody"];
             };
         };
         responses: {
@@ -2278,57 +2008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
-                        category: string;
-                        title: string;
-                        content: string;
-                        regionCode: string;
-                        headcount: number;
-                        petitioners: ({
-                            name: string;
-                            phone?: string;
-                            idNumber?: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        office: string | null;
-                        leadUnit: string | null;
-                        coUnits: string[];
-                        responsibleLeader: string | null;
-                        level: ("province" | "city" | "county" | "township" | "village") | null;
-                        dueAt: string | null;
-                        repeatCount: number;
-                        reply: ({
-                            opinion: string;
-                            at: string;
-                            by: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        evaluations: ({
-                            /** @enum {string} */
-                            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
-                            at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        version: number;
-                        history?: ({
-                            at: string;
-                            actor: string;
-                            action: string;
-                            detail: unknown;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StaffCase"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2341,20 +2021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -2381,10 +2048,7 @@ export interface operations {
                  *       "reason": "需现场勘查"
                  *     }
                  */
-                "application/json": {
-                    days: number;
-                    reason: string;
-                };
+                "application/json": components["schemas"]["PostCasesByIdExtensionBody"];
             };
         };
         responses: {
@@ -2394,57 +2058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
-                        category: string;
-                        title: string;
-                        content: string;
-                        regionCode: string;
-                        headcount: number;
-                        petitioners: ({
-                            name: string;
-                            phone?: string;
-                            idNumber?: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        office: string | null;
-                        leadUnit: string | null;
-                        coUnits: string[];
-                        responsibleLeader: string | null;
-                        level: ("province" | "city" | "county" | "township" | "village") | null;
-                        dueAt: string | null;
-                        repeatCount: number;
-                        reply: ({
-                            opinion: string;
-                            at: string;
-                            by: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        evaluations: ({
-                            /** @enum {string} */
-                            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
-                            at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        version: number;
-                        history?: ({
-                            at: string;
-                            actor: string;
-                            action: string;
-                            detail: unknown;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StaffCase"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2457,20 +2071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -2496,9 +2097,7 @@ export interface operations {
                  *       "opinion": "已督促物业维修屋面。"
                  *     }
                  */
-                "application/json": {
-                    opinion: string;
-                };
+                "application/json": components["schemas"]["PostCasesByIdReplyBody"];
             };
         };
         responses: {
@@ -2508,57 +2107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
-                        category: string;
-                        title: string;
-                        content: string;
-                        regionCode: string;
-                        headcount: number;
-                        petitioners: ({
-                            name: string;
-                            phone?: string;
-                            idNumber?: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        office: string | null;
-                        leadUnit: string | null;
-                        coUnits: string[];
-                        responsibleLeader: string | null;
-                        level: ("province" | "city" | "county" | "township" | "village") | null;
-                        dueAt: string | null;
-                        repeatCount: number;
-                        reply: ({
-                            opinion: string;
-                            at: string;
-                            by: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        evaluations: ({
-                            /** @enum {string} */
-                            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
-                            at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        version: number;
-                        history?: ({
-                            at: string;
-                            actor: string;
-                            action: string;
-                            detail: unknown;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StaffCase"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2571,20 +2120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -2611,10 +2147,7 @@ export interface operations {
                  *       "upheld": false
                  *     }
                  */
-                "application/json": {
-                    opinion: string;
-                    upheld: boolean;
-                };
+                "application/json": components["schemas"]["PostCasesByIdReviewOpinionBody"];
             };
         };
         responses: {
@@ -2624,57 +2157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
-                        category: string;
-                        title: string;
-                        content: string;
-                        regionCode: string;
-                        headcount: number;
-                        petitioners: ({
-                            name: string;
-                            phone?: string;
-                            idNumber?: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        office: string | null;
-                        leadUnit: string | null;
-                        coUnits: string[];
-                        responsibleLeader: string | null;
-                        level: ("province" | "city" | "county" | "township" | "village") | null;
-                        dueAt: string | null;
-                        repeatCount: number;
-                        reply: ({
-                            opinion: string;
-                            at: string;
-                            by: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        evaluations: ({
-                            /** @enum {string} */
-                            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
-                            at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        version: number;
-                        history?: ({
-                            at: string;
-                            actor: string;
-                            action: string;
-                            detail: unknown;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StaffCase"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2687,20 +2170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -2727,11 +2197,7 @@ export interface operations {
                  *       "comment": "漏水仍未解决"
                  *     }
                  */
-                "application/json": {
-                    /** @enum {string} */
-                    rating: "satisfied" | "basically_satisfied" | "dissatisfied";
-                    comment?: string;
-                };
+                "application/json": components["schemas"]["PostCasesByIdEvaluationBody"];
             };
         };
         responses: {
@@ -2741,22 +2207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        level: ("province" | "city" | "county" | "township" | "village") | null;
-                        dueAt: string | null;
-                        timeline: ({
-                            at: string;
-                            event: string;
-                            note: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Progress"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2768,20 +2219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];
@@ -2807,9 +2245,7 @@ export interface operations {
                  *       "reason": "漏水仍未解决"
                  *     }
                  */
-                "application/json": {
-                    reason: string;
-                };
+                "application/json": components["schemas"]["PostCasesByIdReviewRequestBody"];
             };
         };
         responses: {
@@ -2819,22 +2255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
-                        level: ("province" | "city" | "county" | "township" | "village") | null;
-                        dueAt: string | null;
-                        timeline: ({
-                            at: string;
-                            event: string;
-                            note: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Progress"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2846,20 +2267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        errors: ({
-                            path: string;
-                            message: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["TooLarge"];

@@ -14,17 +14,48 @@ import { FUNCTIONS, ROUTES, type AnswerDoc, type RouteWiring } from './wiring.ts
 type JsonSchema = Record<string, unknown>;
 type Operation = Record<string, unknown>;
 
+// Refinements (a real date, a valid identity number) have no JSON Schema: the handler checks them.
+const CONVERSION = { unrepresentable: 'any' } as const;
+
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect): as a client sends it (`input`) or receives it (`output`). */
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  // Refinements (a real date, a valid identity number) have no JSON Schema: the handler checks them.
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { ...CONVERSION, io }) as JsonSchema;
   return rest;
 }
 
-const PROBLEM = { $ref: '#/components/schemas/Problem' };
-const GATEWAY_MESSAGE = { $ref: '#/components/schemas/GatewayMessage' };
-const problemContent = { 'application/problem+json': { schema: PROBLEM } };
-const gatewayContent = { 'application/json': { schema: GATEWAY_MESSAGE } };
+const componentRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/**
+ * Schemas by the names the document gives them (components.schemas): each
+ * is written once, and what holds it refers to it by name, as the generated
+ * client types do.
+ */
+class NamedSchemas {
+  private readonly registry = z.registry<{ id: string }>();
+
+  constructor(private readonly io: 'input' | 'output') {}
+
+  /** A reference to `schema` by its name: the one it was given first, else `name`. */
+  ref(schema: z.ZodMiniType, name: string) {
+    if (!this.registry.has(schema)) this.registry.add(schema, { id: name });
+    return componentRef(this.registry.get(schema)!.id);
+  }
+
+  schemas(): Record<string, JsonSchema> {
+    const { schemas } = z.toJSONSchema(this.registry, { ...CONVERSION, io: this.io, uri: (id) => componentRef(id).$ref });
+    // Each is placed by its name: drop the dialect and the id the registry writes into it.
+    // By name: the same document whatever order the schemas were met in.
+    return Object.fromEntries(
+      Object.entries(schemas)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, { $schema: _dialect, $id: _id, ...schema }]) => [name, schema as JsonSchema]),
+    );
+  }
+}
+
+const problemContent = { 'application/problem+json': { schema: componentRef('Problem') } };
+const gatewayContent = { 'application/json': { schema: componentRef('GatewayMessage') } };
 
 /** The answers every route of a kind may give, shared by reference. */
 const SHARED_RESPONSES = {
@@ -69,9 +100,15 @@ function sharedAnswers(route: RouteWiring): Record<number, SharedResponse> {
   return refusals;
 }
 
-function response(answer: AnswerDoc): Record<string, unknown> {
+/** The document's names for what the routes answer and take. */
+interface Names {
+  answers: NamedSchemas;
+  bodies: NamedSchemas;
+}
+
+function response(answer: AnswerDoc, name: string, names: Names): Record<string, unknown> {
   const type = answer.contentType ?? 'application/json';
-  const schema = answer.schema ? jsonSchema(answer.schema, 'output') : type === 'text/html' ? { type: 'string' } : { type: 'object' };
+  const schema = answer.schema ? names.answers.ref(answer.schema, name) : type === 'text/html' ? { type: 'string' } : { type: 'object' };
   return {
     description: answer.description,
     ...(answer.location && { headers: { Location: { description: 'Where what was created is.', schema: { type: 'string' } } } }),
@@ -121,17 +158,18 @@ export function operationId(route: RouteWiring): string {
   return route.method.toLowerCase() + words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
 }
 
-function operation(route: RouteWiring): Operation {
-  const own = Object.fromEntries(Object.entries(route.answers).map(([status, answer]) => [status, response(answer)]));
+function operation(route: RouteWiring, names: Names): Operation {
+  const id = operationId(route);
+  const own = Object.fromEntries(Object.entries(route.answers).map(([status, answer]) => [status, response(answer, `${pascal(id)}${status}`, names)]));
   const common = Object.fromEntries(Object.entries(sharedAnswers(route)).map(([status, name]) => [status, shared(name)]));
   const params = parameters(route);
   return {
-    operationId: operationId(route),
+    operationId: id,
     summary: route.summary,
     security: security(route),
     ...(params.length > 0 && { parameters: params }),
     ...(route.body && {
-      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body.schema, 'input'), example: route.body.example } } },
+      requestBody: { required: true, content: { 'application/json': { schema: names.bodies.ref(route.body.schema, `${pascal(id)}Body`), example: route.body.example } } },
     }),
     responses: Object.fromEntries(Object.entries({ ...common, ...own }).sort(([a], [b]) => Number(a) - Number(b))),
   };
@@ -148,8 +186,11 @@ let made: ApiDocument | undefined;
 /** The API document, made once per process. */
 export function apiDocument(): ApiDocument {
   if (made) return made;
+  const names = { answers: new NamedSchemas('output'), bodies: new NamedSchemas('input') };
+  // What answers.ts names, the document names alike (staffCase is StaffCase); the rest after its operation.
+  for (const [name, schema] of Object.entries(answers)) if (typeof schema !== 'function') names.answers.ref(schema, pascal(name));
   const paths: ApiDocument['paths'] = {};
-  for (const route of ROUTES) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  for (const route of ROUTES) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route, names);
   made = {
     openapi: '3.1.1',
     info: {
@@ -166,7 +207,7 @@ export function apiDocument(): ApiDocument {
     servers: [{ url: '/', description: 'The API serving this document' }],
     paths,
     components: {
-      schemas: { Problem: jsonSchema(answers.problem, 'output'), GatewayMessage: jsonSchema(answers.gatewayMessage, 'output') },
+      schemas: { ...names.answers.schemas(), ...names.bodies.schemas() },
       responses: SHARED_RESPONSES,
       securitySchemes: {
         staffToken: {
