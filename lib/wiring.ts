@@ -204,7 +204,7 @@ export interface RouteWiring {
 const json = (description: string, schema: z.ZodMiniType): AnswerDoc => ({ description, schema });
 const created = (description: string, schema: z.ZodMiniType): AnswerDoc => ({ description, schema, location: true });
 /** A refusal particular to a route, as an RFC 9457 problem document. */
-export const refusal = (description: string): AnswerDoc => ({ description, schema: answers.problem, contentType: 'application/problem+json' });
+const refusal = (description: string): AnswerDoc => ({ description, schema: answers.problem, contentType: 'application/problem+json' });
 const conflicting = refusal("The case's current state forbids it, or another change came first: read it again.");
 const html = (description: string): AnswerDoc => ({ description, contentType: 'text/html' });
 const notInScope = refusal("The region is unknown or outside the caller's scope.");

@@ -31,7 +31,7 @@ let page: { html: string; scriptHash: string } | undefined;
 function referencePage() {
   if (page) return page;
   const spec = JSON.stringify(apiDocument()).replaceAll('<', '\\u003c');
-  const script = `${inlineSafe(redocScript())}\nRedoc.init(${spec}, { hideDownloadButton: false }, document.getElementById('redoc'));`;
+  const script = `${inlineSafe(redocScript())}\nRedoc.init(${spec}, {}, document.getElementById('redoc'));`;
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Petitions (信访) API</title></head>
