@@ -17,9 +17,9 @@ type Operation = Record<string, unknown>;
 // Refinements (a real date, a valid identity number) have no JSON Schema: the handler checks them.
 const CONVERSION = { unrepresentable: 'any' } as const;
 
-/** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect): as a client sends it (`input`) or receives it (`output`). */
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { ...CONVERSION, io }) as JsonSchema;
+/** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as a client sends it: written in place (a parameter's). */
+function inputSchema(schema: z.ZodMiniType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { ...CONVERSION, io: 'input' }) as JsonSchema;
   return rest;
 }
 
@@ -44,8 +44,8 @@ class NamedSchemas {
 
   schemas(): Record<string, JsonSchema> {
     const { schemas } = z.toJSONSchema(this.registry, { ...CONVERSION, io: this.io, uri: (id) => componentRef(id).$ref });
-    // Each is placed by its name: drop the dialect and the id the registry writes into it.
-    // By name: the same document whatever order the schemas were met in.
+    // Sorted, so that the document is the same whatever order the schemas were met in; each is
+    // placed by its name, so the dialect and the id the registry writes into it go.
     return Object.fromEntries(
       Object.entries(schemas)
         .sort(([a], [b]) => a.localeCompare(b))
@@ -118,7 +118,7 @@ function response(answer: AnswerDoc, name: string, names: Names): Record<string,
 
 function parameters(route: RouteWiring): Array<Record<string, unknown>> {
   const inPath = pathParameters(route).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 100 } }));
-  const query = route.query ? jsonSchema(route.query, 'input') : { properties: {} };
+  const query = route.query ? inputSchema(route.query) : { properties: {} };
   const required = new Set((query.required as string[] | undefined) ?? []);
   const inQuery = Object.entries(query.properties as Record<string, JsonSchema>).map(([name, schema]) => ({
     name,
@@ -134,7 +134,7 @@ function parameters(route: RouteWiring): Array<Record<string, unknown>> {
         in: 'header',
         required: false,
         description: 'A fresh key per submission, the same on every retry of it (kept 24 hours): a retry answers the first answer again; the same key with another body is 409.',
-        schema: jsonSchema(idempotencyKey, 'input'),
+        schema: inputSchema(idempotencyKey),
       }]
     : [];
   return [...inPath, ...inQuery, ...headers];
