@@ -7,13 +7,24 @@ import { CASE_STATUSES } from '../domain/case.ts';
 import { regionCode } from '../domain/fields.ts';
 import { REPORT_KINDS } from '../domain/reports.ts';
 import * as z from '../domain/zod.ts';
-import { pageQuery } from '../shared/http.ts';
+import { invalid } from '../domain/problem.ts';
+import { fieldErrors, pageQuery, type ApiRequest } from '../shared/http.ts';
 import { day, rangeChecks } from './date-range.ts';
 
 export { pageQuery };
 
 /** The Idempotency-Key header of the routes that honour one: 1 to 255 visible ASCII characters. */
 export const idempotencyKey = z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters'));
+
+/** The Idempotency-Key a request sends: `undefined` without one, 400 for one that is not {@link idempotencyKey}. */
+export function idempotencyKeyOf(request: ApiRequest): string | undefined {
+  const key = request.headers['idempotency-key'];
+  const check = key === undefined ? undefined : idempotencyKey.safeParse(key);
+  if (check?.error) {
+    throw invalid('The Idempotency-Key header is not valid.', fieldErrors(check.error).map((error) => ({ ...error, path: 'Idempotency-Key' })));
+  }
+  return key;
+}
 
 /** GET /v1/regions */
 export const regionsQuery = z.extend(pageQuery, { parentCode: z.optional(z.string().check(z.regex(/^\d{6,12}$/, 'must be a region code'))) });

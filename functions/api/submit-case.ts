@@ -1,9 +1,9 @@
 import { submissionSchema } from '../domain/intake.ts';
 import { invalid, Problem } from '../domain/problem.ts';
 import { coversRegion, regionOf, requireOfficeStaff, requireRole } from '../domain/staff.ts';
-import { fieldErrors, httpHandler, optionalStaff } from '../shared/http.ts';
+import { httpHandler, optionalStaff } from '../shared/http.ts';
 import { takeIn } from '../services/intake.ts';
-import { idempotencyKey as idempotencyKeySchema } from './queries.ts';
+import { idempotencyKeyOf } from './queries.ts';
 
 /**
  * POST /v1/cases: registers a case; honours Idempotency-Key. Petitioners
@@ -12,11 +12,7 @@ import { idempotencyKey as idempotencyKeySchema } from './queries.ts';
  * leader-visit cases of their unit's subtree with theirs.
  */
 export const handler = httpHandler(async (request) => {
-  const idempotencyKey = request.headers['idempotency-key'];
-  const keyCheck = idempotencyKey === undefined ? undefined : idempotencyKeySchema.safeParse(idempotencyKey);
-  if (keyCheck?.error) {
-    throw invalid('The Idempotency-Key header is not valid.', fieldErrors(keyCheck.error).map((error) => ({ ...error, path: 'Idempotency-Key' })));
-  }
+  const idempotencyKey = idempotencyKeyOf(request);
   const staff = await optionalStaff(request);
   const submission = request.body(submissionSchema);
   if (!staff) {
