@@ -37,6 +37,7 @@ console.log(`
 Petitions is running locally${runtime.fresh ? ' (fresh system: demo reference data loaded)' : ''}.
 
   API             ${runtime.apiUrl}          try: curl ${runtime.apiUrl}/v1/health
+  API reference   ${runtime.apiUrl}/v1/docs  (the document: /v1/openapi.json)
   DynamoDB Local  ${runtime.dynamoDbEndpoint}    table "${runtime.tableName}", kept in ${dataDir}
   SQS (fauxqs)    ${runtime.sqsEndpoint}    queues: ${Object.keys(runtime.queues).join(', ')} (in memory)
   Schedules       every ${sweepIntervalSeconds} s     time scale: ${timeScale}x (a policy day lasts ${(86400 / timeScale).toFixed(3)} s)

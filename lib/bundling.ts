@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, type BuildOptions } from 'esbuild';
-import { FUNCTIONS } from './wiring.ts';
+import { FUNCTIONS, type FunctionWiring } from './wiring.ts';
 
 /**
  * How every function is bundled and started: one definition for the CDK
@@ -64,7 +65,8 @@ export const BUNDLE_FILE = 'index.mjs';
 /**
  * Bundles every function of the wiring in one esbuild run (one pass over
  * the shared modules, where a run per function took most of `cdk synth`),
- * into `<outdir>/<function name>/index.mjs` and its map.
+ * into `<outdir>/<function name>/index.mjs` and its map, with the files of
+ * its `assets` beside them.
  *
  * esbuild writes the sources' paths in a map relative to the map: the
  * bundles are laid out as if in `<project>/.bundles/`, wherever `outdir`
@@ -84,6 +86,10 @@ export function bundleFunctions(outdir: string): void {
     const target = join(outdir, relative(layout, file.path));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.contents);
+  }
+  const fromProject = createRequire(join(PROJECT_ROOT, 'package.json'));
+  for (const [name, wiring] of Object.entries(FUNCTIONS) as Array<[string, FunctionWiring]>) {
+    for (const asset of wiring.assets ?? []) copyFileSync(fromProject.resolve(asset), join(outdir, name, basename(asset)));
   }
 }
 

@@ -35,6 +35,8 @@ const ACCESS_CODE =
 /** Why each route without a gateway authorizer is open, by route key. A new open route fails synthesis until it is listed here. */
 const OPEN_ROUTES: Record<string, string> = {
   'GET /v1/health': 'A health check for monitoring: it reads nothing and answers nothing personal.',
+  'GET /v1/openapi.json': "The API's public contract, made from the code: it reads nothing and answers nothing personal.",
+  'GET /v1/docs': 'The reference page of the public API document: it reads nothing and answers nothing personal.',
   'GET /v1/regions': REFERENCE_DATA,
   'GET /v1/categories': REFERENCE_DATA,
   'POST /v1/cases':

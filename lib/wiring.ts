@@ -2,8 +2,16 @@
  * The one definition of the system's wiring: functions, routes, queues and
  * their consumers, schedules, and the table. The CDK stack and the local
  * runtime are both built from it, so what runs locally is what deploys.
+ * Each route carries its documentation (summary, query, body with an example,
+ * answers), from which lib/openapi.ts makes the API document.
  * Plain data: no AWS construct is imported here.
  */
+import * as answers from '../functions/api/answers.ts';
+import { compileReportBody, hotspotsQuery, pageQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
+import { submissionSchema } from '../functions/domain/intake.ts';
+import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
+import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
+import type * as z from '../functions/domain/zod.ts';
 import type { QueueName, TopicName } from '../functions/queues/names.ts';
 import { ENV, queueUrlEnv, topicArnEnv } from '../functions/shared/env.ts';
 import { TABLE_SCHEMA } from '../functions/store/schema.ts';
@@ -37,6 +45,8 @@ export interface FunctionWiring {
   publishes?: readonly TopicName[];
   /** Whether it reads the deployment secret (keys for list cursors, matter fingerprints, kept answers): it gets where the secret is and the right to read it. */
   secret?: boolean;
+  /** Files of npm packages it reads at run time (`package/path`), copied beside its bundle (lib/bundling.ts). */
+  assets?: readonly string[];
 }
 
 const api = (entry: string, description: string, table: TableAccess, sends: readonly QueueName[] = []): FunctionWiring => ({
@@ -53,6 +63,7 @@ const withSecret = (wiring: FunctionWiring): FunctionWiring => ({ ...wiring, sec
 
 export const FUNCTIONS = {
   health: api('health', 'GET /v1/health', 'none'),
+  apiDocument: { ...api('api-document', 'GET /v1/openapi.json and /v1/docs: the API document and its reference page', 'none'), assets: ['redoc/bundles/redoc.standalone.js'] },
   listRegions: withSecret(api('list-regions', 'GET /v1/regions', ['GetItem', 'Query'])),
   listCategories: withSecret(api('list-categories', 'GET /v1/categories', ['Query'])),
   submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
@@ -154,6 +165,17 @@ export const THROTTLES: Readonly<Record<RouteThrottle, { rateLimit: number; burs
   staff: { rateLimit: 100, burstLimit: 200 },
 };
 
+/** One answer of a route, as the API document describes it. */
+export interface AnswerDoc {
+  description: string;
+  /** The body's schema; none for an answer without one. */
+  schema?: z.ZodMiniType;
+  /** The body's type, when not `application/json`. */
+  contentType?: string;
+  /** It names what it created in a `Location` header. */
+  location?: true;
+}
+
 export interface RouteWiring {
   method: 'GET' | 'POST';
   /** API Gateway path syntax: `{id}` is a path parameter. */
@@ -161,39 +183,228 @@ export interface RouteWiring {
   function: FunctionName;
   auth: RouteAuth;
   throttle: RouteThrottle;
+  /** What the route does, in one line: its summary in the API document. */
+  summary: string;
+  /** The query string it parses. */
+  query?: z.ZodMiniType;
+  /** The JSON body it parses, and an example request as a client sends it. */
+  body?: { schema: z.ZodMiniType; example: unknown };
+  /** It honours an `Idempotency-Key` header: a retry with the same key answers the first answer again. */
+  idempotent?: true;
+  /** The petitioner's access code (`X-Access-Code`) opens it. */
+  accessCode?: true;
+  /**
+   * Its answers, by status: the successes and the refusals particular to it.
+   * lib/openapi.ts adds the problems every route of its kind may give (bad
+   * input, no token, throttled, busy).
+   */
+  answers: Record<number, AnswerDoc>;
 }
 
+const json = (description: string, schema: z.ZodMiniType): AnswerDoc => ({ description, schema });
+const created = (description: string, schema: z.ZodMiniType): AnswerDoc => ({ description, schema, location: true });
+/** A refusal particular to a route, as an RFC 9457 problem document. */
+const refusal = (description: string): AnswerDoc => ({ description, schema: answers.problem, contentType: 'application/problem+json' });
+const conflicting = refusal("The case's current state forbids it, or another change came first: read it again.");
+const html = (description: string): AnswerDoc => ({ description, contentType: 'text/html' });
+const notInScope = refusal("The region is unknown or outside the caller's scope.");
+
+const PETITION = {
+  channel: 'online',
+  category: 'housing',
+  title: '楼顶漏水三个月无人处理',
+  content: '城南社区3幢楼顶漏水，物业不予处理。',
+  regionCode: '330726001001',
+  petitioner: { name: '张三', phone: '13800138000' },
+};
+
 export const ROUTES: readonly RouteWiring[] = [
-  { method: 'GET', path: '/v1/health', function: 'health', auth: 'public', throttle: 'public' },
-  { method: 'GET', path: '/v1/regions', function: 'listRegions', auth: 'public', throttle: 'public' },
-  { method: 'GET', path: '/v1/categories', function: 'listCategories', auth: 'public', throttle: 'public' },
-  { method: 'POST', path: '/v1/cases', function: 'submitCase', auth: 'optional', throttle: 'anonymous' },
-  { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff', throttle: 'staff' },
-  { method: 'GET', path: '/v1/cases/{id}', function: 'getCase', auth: 'staff', throttle: 'staff' },
-  { method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public', throttle: 'anonymous' },
-  { method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff', throttle: 'staff' },
-  { method: 'GET', path: '/v1/stats', function: 'figures', auth: 'staff', throttle: 'staff' },
+  {
+    method: 'GET', path: '/v1/health', function: 'health', auth: 'public', throttle: 'public',
+    summary: 'Whether the API is up',
+    answers: { 200: json('It is up.', answers.health) },
+  },
+  {
+    method: 'GET', path: '/v1/openapi.json', function: 'apiDocument', auth: 'public', throttle: 'public',
+    summary: 'This API document (OpenAPI 3.1)',
+    answers: { 200: { description: 'The OpenAPI 3.1 document of the API.', contentType: 'application/json' } },
+  },
+  {
+    method: 'GET', path: '/v1/docs', function: 'apiDocument', auth: 'public', throttle: 'public',
+    summary: 'The reference page of this API document',
+    answers: { 200: html('A self-contained page (Redoc) of the API document.') },
+  },
+  {
+    method: 'GET', path: '/v1/regions', function: 'listRegions', auth: 'public', throttle: 'public',
+    summary: 'The regions directly below a region, or the top level',
+    query: regionsQuery,
+    answers: { 200: json('A page of regions.', answers.page(answers.region)), 404: refusal('There is no such parent region.') },
+  },
+  {
+    method: 'GET', path: '/v1/categories', function: 'listCategories', auth: 'public', throttle: 'public',
+    summary: 'The case categories',
+    answers: { 200: json('Every category, in one page.', answers.page(answers.category)) },
+  },
+  {
+    method: 'POST', path: '/v1/cases', function: 'submitCase', auth: 'optional', throttle: 'anonymous',
+    summary: 'Submit a case (petitioners online; clerks of a petition office any channel)',
+    body: { schema: submissionSchema, example: PETITION },
+    idempotent: true,
+    answers: {
+      201: created('The case is registered; keep the access code, it is shown once.', answers.submitted),
+      200: json('The same matter is open already: it was joined, nothing new was created.', answers.repeated),
+      409: refusal('The Idempotency-Key was used for another body.'),
+    },
+  },
+  {
+    method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff', throttle: 'staff',
+    summary: "The caller's worklist (the open cases by default)",
+    query: worklistQuery,
+    answers: { 200: json('A page of cases.', answers.page(answers.worklistEntry)) },
+  },
+  {
+    method: 'GET', path: '/v1/cases/{id}', function: 'getCase', auth: 'staff', throttle: 'staff',
+    summary: 'The whole case with its history',
+    answers: { 200: json('The case.', answers.staffCase) },
+  },
+  {
+    method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public', throttle: 'anonymous', accessCode: true,
+    summary: "The petitioner's view of their case: status, level, deadline, timeline",
+    answers: { 200: json('The progress, with no personal data.', answers.progress) },
+  },
+  {
+    method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff', throttle: 'staff',
+    summary: "The deadline notices to the caller's unit, newest first",
+    query: pageQuery,
+    answers: { 200: json('A page of notices.', answers.page(answers.notice)) },
+  },
+  {
+    method: 'GET', path: '/v1/stats', function: 'figures', auth: 'staff', throttle: 'staff',
+    summary: "A region's figures: volumes, structure, the three rates, by period",
+    query: statsQuery,
+    answers: { 200: json('The figures.', answers.stats), 404: notInScope },
+  },
   // Counts only: the public is owed the results (DOMAIN.md, transparency).
-  { method: 'GET', path: '/v1/stats/public', function: 'figures', auth: 'public', throttle: 'public' },
-  { method: 'POST', path: '/v1/visits', function: 'visits', auth: 'staff', throttle: 'staff' },
+  {
+    method: 'GET', path: '/v1/stats/public', function: 'figures', auth: 'public', throttle: 'public',
+    summary: "A region's figures for the public, small counts withheld",
+    query: statsQuery,
+    answers: { 200: json('The public figures.', answers.publicStats), 404: refusal('There is no such region.') },
+  },
+  {
+    method: 'POST', path: '/v1/visits', function: 'visits', auth: 'staff', throttle: 'staff',
+    summary: "Announce a leader's visit",
+    body: {
+      schema: visitSchema,
+      example: { leader: { name: '王明', title: '县委书记' }, regionCode: '330726', startsAt: '2026-12-10T01:00:00.000Z', venue: '浦江县信访局接待大厅', departments: ['330726:housing', '330726:land'] },
+    },
+    answers: { 201: created('The visit is announced.', answers.visit) },
+  },
   // Visits are announced to the public in advance.
-  { method: 'GET', path: '/v1/visits', function: 'visits', auth: 'public', throttle: 'public' },
-  { method: 'POST', path: '/v1/visits/{id}/reschedule', function: 'visits', auth: 'staff', throttle: 'staff' },
-  { method: 'POST', path: '/v1/visits/{id}/cancellation', function: 'visits', auth: 'staff', throttle: 'staff' },
-  { method: 'GET', path: '/v1/visits/{id}/summary', function: 'visits', auth: 'staff', throttle: 'staff' },
-  { method: 'POST', path: '/v1/visits/{id}/receptions', function: 'receiveAtVisit', auth: 'staff', throttle: 'staff' },
-  { method: 'GET', path: '/v1/hotspots', function: 'hotspots', auth: 'staff', throttle: 'staff' },
-  { method: 'POST', path: '/v1/reports', function: 'reports', auth: 'staff', throttle: 'staff' },
-  { method: 'GET', path: '/v1/reports', function: 'reports', auth: 'staff', throttle: 'staff' },
-  { method: 'GET', path: '/v1/reports/{id}', function: 'reports', auth: 'staff', throttle: 'staff' },
-  { method: 'GET', path: '/v1/reports/{id}/page', function: 'reports', auth: 'staff', throttle: 'staff' },
-  { method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff', throttle: 'staff' },
-  { method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff', throttle: 'staff' },
-  { method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff', throttle: 'staff' },
-  { method: 'POST', path: '/v1/cases/{id}/review-opinion', function: 'caseActions', auth: 'staff', throttle: 'staff' },
+  {
+    method: 'GET', path: '/v1/visits', function: 'visits', auth: 'public', throttle: 'public',
+    summary: 'The announced visits of a region and below, soonest first',
+    query: visitsQuery,
+    answers: { 200: json('A page of visits.', answers.page(answers.visit)) },
+  },
+  {
+    method: 'POST', path: '/v1/visits/{id}/reschedule', function: 'visits', auth: 'staff', throttle: 'staff',
+    summary: 'Reschedule a visit',
+    body: { schema: rescheduleSchema, example: { startsAt: '2026-12-12T01:00:00.000Z', venue: '浦江县人民广场', reason: '与县委常委会冲突，改期两天' } },
+    answers: { 200: json('The visit as now announced.', answers.visit), 409: refusal('The visit is cancelled or has started, or changed meanwhile.') },
+  },
+  {
+    method: 'POST', path: '/v1/visits/{id}/cancellation', function: 'visits', auth: 'staff', throttle: 'staff',
+    summary: 'Cancel a visit',
+    body: { schema: cancellationSchema, example: { reason: '因防汛工作取消' } },
+    answers: { 200: json('The visit as now announced: cancelled.', answers.visit), 409: refusal('The visit is cancelled or has started, or changed meanwhile.') },
+  },
+  {
+    method: 'GET', path: '/v1/visits/{id}/summary', function: 'visits', auth: 'staff', throttle: 'staff',
+    summary: "A visit day's figures",
+    answers: { 200: json('The batches, persons and outcomes, and how the assigned matters fare.', answers.visitSummary) },
+  },
+  {
+    method: 'POST', path: '/v1/visits/{id}/receptions', function: 'receiveAtVisit', auth: 'staff', throttle: 'staff',
+    summary: 'Record a batch of petitioners received at a visit',
+    body: {
+      schema: receptionSchema,
+      example: {
+        persons: 6, petitioner: { name: '李四', phone: '13900001111' }, category: 'housing', title: '安置房墙体开裂', content: '多次反映未果',
+        regionCode: '330726001001', outcome: 'assigned', leadUnit: '330726:housing', responsibleLeader: '王副县长',
+      },
+    },
+    idempotent: true,
+    answers: {
+      201: created('The batch is registered as a case.', answers.reception),
+      409: refusal('The visit has not started or is cancelled, or the Idempotency-Key was used for another body.'),
+    },
+  },
+  {
+    method: 'GET', path: '/v1/hotspots', function: 'hotspots', auth: 'staff', throttle: 'staff',
+    summary: 'The units below a region ranked by petitions per 10,000 inhabitants, weighted by overdue and repeat ones',
+    query: hotspotsQuery,
+    answers: { 200: json('The units, highest score first.', answers.hotspots), 404: notInScope },
+  },
+  {
+    method: 'POST', path: '/v1/reports', function: 'reports', auth: 'staff', throttle: 'staff',
+    summary: 'Compile the joint-meeting report of the period holding a day, so far',
+    body: { schema: compileReportBody, example: { kind: 'weekly', regionCode: '330726', day: '2026-11-18' } },
+    answers: { 201: created('The report.', answers.report), 404: notInScope },
+  },
+  {
+    method: 'GET', path: '/v1/reports', function: 'reports', auth: 'staff', throttle: 'staff',
+    summary: "The reports of a region, newest first",
+    query: reportsQuery,
+    answers: { 200: json('A page of reports.', answers.page(answers.reportListing)), 404: notInScope },
+  },
+  {
+    method: 'GET', path: '/v1/reports/{id}', function: 'reports', auth: 'staff', throttle: 'staff',
+    summary: 'A report',
+    answers: { 200: json('The report.', answers.report) },
+  },
+  {
+    method: 'GET', path: '/v1/reports/{id}/page', function: 'reports', auth: 'staff', throttle: 'staff',
+    summary: 'A report as the page for the meeting',
+    answers: { 200: html('A self-contained page, with its charts: no script, no external asset.') },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/acceptance', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The petition office's decision: accept, not accept, or forward",
+    body: { schema: acceptanceSchema, example: { decision: 'accept', leadUnit: '330726:housing', responsibleLeader: '王副县长' } },
+    answers: { 200: json('The case after the decision.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The lead unit's one extension of the handling time",
+    body: { schema: extensionSchema, example: { days: 10, reason: '需现场勘查' } },
+    answers: { 200: json('The case with its new deadline.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The lead unit's reply to the petitioner",
+    body: { schema: replySchema, example: { opinion: '已督促物业维修屋面。' } },
+    answers: { 200: json('The case, replied.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/review-opinion', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The reviewing office's opinion",
+    body: { schema: reviewOpinionSchema, example: { opinion: '责成物业十日内修复。', upheld: false } },
+    answers: { 200: json('The case with the opinion.', answers.staffCase), 409: conflicting },
+  },
   // The petitioner's own actions: the access code, not a token, identifies them.
-  { method: 'POST', path: '/v1/cases/{id}/evaluation', function: 'caseActions', auth: 'public', throttle: 'anonymous' },
-  { method: 'POST', path: '/v1/cases/{id}/review-request', function: 'caseActions', auth: 'public', throttle: 'anonymous' },
+  {
+    method: 'POST', path: '/v1/cases/{id}/evaluation', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true,
+    summary: "The petitioner's rating of the reply or opinion",
+    body: { schema: evaluationSchema, example: { rating: 'dissatisfied', comment: '漏水仍未解决' } },
+    answers: { 200: json('The progress after the rating.', answers.progress), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/review-request', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true,
+    summary: "The petitioner's request for review (复查) or re-review (复核)",
+    body: { schema: reviewRequestSchema, example: { reason: '漏水仍未解决' } },
+    answers: { 200: json('The progress after the request.', answers.progress), 409: conflicting },
+  },
 ];
 
 /** Whether a function checks staff tokens itself (it serves a route whose auth is optional). */

@@ -1,23 +1,13 @@
 import { countersByPeriod, figuresOf, sum, type Counters } from '../domain/figures.ts';
 import { invalid } from '../domain/problem.ts';
-import { regionCode } from '../domain/fields.ts';
 import { publicFiguresOf, suppressionFor } from '../domain/public-figures.ts';
 import { levelOfCode } from '../domain/units.ts';
-import * as z from '../domain/zod.ts';
-import { day, DAY_MS, rangeChecks } from './date-range.ts';
+import { DAY_MS } from './date-range.ts';
+import { statsQuery } from './queries.ts';
 import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
 import { listCategories } from '../store/reference.ts';
 import { knownRegion, regionInScope } from '../services/scope.ts';
-
-const query = z
-  .strictObject({
-    regionCode: z.optional(regionCode),
-    from: day,
-    to: day,
-    by: z.optional(z.enum(['week', 'month'])),
-  })
-  .check(...rangeChecks);
 
 type Range = { from: string; to: string; by?: 'week' | 'month' | undefined };
 /** The figures shown of summed counters covering `days` days. */
@@ -39,7 +29,7 @@ async function answer(regionCode: string, range: Range, show: Shown) {
 /** GET /v1/stats: the figures of a region of the caller's subtree (their own region by default). */
 async function staffFigures(request: ApiRequest) {
   const staff = requireStaff(request);
-  const { regionCode, ...range } = parseWith(query, request.query, 'query');
+  const { regionCode, ...range } = parseWith(statsQuery, request.query, 'query');
   return answer(await regionInScope(staff, regionCode), range, figuresOf);
 }
 
@@ -48,7 +38,7 @@ async function staffFigures(request: ApiRequest) {
  * with small counts withheld where they could single someone out.
  */
 async function publicFigures(request: ApiRequest) {
-  const { regionCode, ...range } = parseWith(query, request.query, 'query');
+  const { regionCode, ...range } = parseWith(statsQuery, request.query, 'query');
   if (!regionCode) throw invalid('Name the region.', [{ path: 'regionCode', message: 'required' }]);
   const level = levelOfCode(await knownRegion(regionCode));
   // Small counts are withheld for a small area or a short range: the whole range's, and each period's.

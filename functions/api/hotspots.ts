@@ -1,20 +1,10 @@
 import { sum } from '../domain/figures.ts';
 import { rankHotspots } from '../domain/hotspots.ts';
-import * as z from '../domain/zod.ts';
 import { httpHandler, parseWith, requireStaff } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
 import { childRegions } from '../store/reference.ts';
 import { regionInScope } from '../services/scope.ts';
-import { day, rangeChecks } from './date-range.ts';
-
-const query = z
-  .strictObject({
-    parentCode: z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a region with units below it')),
-    from: day,
-    to: day,
-    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 10),
-  })
-  .check(...rangeChecks);
+import { hotspotsQuery } from './queries.ts';
 
 /**
  * GET /v1/hotspots?parentCode=&from=&to=&limit=: the units directly below a
@@ -23,7 +13,7 @@ const query = z
  */
 export const handler = httpHandler(async (request) => {
   const staff = requireStaff(request);
-  const { parentCode, from, to, limit } = parseWith(query, request.query, 'query');
+  const { parentCode, from, to, limit } = parseWith(hotspotsQuery, request.query, 'query');
   await regionInScope(staff, parentCode);
   const children = await childRegions(parentCode);
   const units = await Promise.all(

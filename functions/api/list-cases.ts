@@ -1,14 +1,10 @@
-import { CASE_STATUSES, OPEN_STATUSES } from '../domain/case.ts';
+import { OPEN_STATUSES } from '../domain/case.ts';
 import { parseUnit } from '../domain/units.ts';
-import * as z from '../domain/zod.ts';
-import { httpHandler, pageQuery, parseWith, requireStaff } from '../shared/http.ts';
+import { httpHandler, parseWith, requireStaff } from '../shared/http.ts';
 import { listWorklist } from '../store/cases.ts';
 import { now } from '../shared/clock.ts';
+import { worklistQuery } from './queries.ts';
 
-const query = z.extend(pageQuery, {
-  status: z.optional(z.enum(CASE_STATUSES)),
-  overdue: z.optional(z.enum(['true', 'false'])),
-});
 
 /**
  * GET /v1/cases: the caller's worklist. A petition office sees the cases of
@@ -17,7 +13,7 @@ const query = z.extend(pageQuery, {
  */
 export const handler = httpHandler(async (request) => {
   const staff = requireStaff(request);
-  const { status, overdue, limit, cursor } = parseWith(query, request.query, 'query');
+  const { status, overdue, limit, cursor } = parseWith(worklistQuery, request.query, 'query');
   const unit = parseUnit(staff.unit);
   const page = await listWorklist(unit.department === null ? { office: unit.region } : { unit: staff.unit }, {
     statuses: status ? [status] : OPEN_STATUSES,

@@ -1,13 +1,11 @@
-import * as z from '../domain/zod.ts';
 import { notFound } from '../domain/problem.ts';
-import { httpHandler, pageQuery, parseWith } from '../shared/http.ts';
+import { httpHandler, parseWith } from '../shared/http.ts';
 import { getRegion, listChildRegions } from '../store/reference.ts';
-
-const query = z.extend(pageQuery, { parentCode: z.optional(z.string().check(z.regex(/^\d{6,12}$/, 'must be a region code'))) });
+import { regionsQuery } from './queries.ts';
 
 /** GET /v1/regions?parentCode=: the units directly below a region, or the top level. */
 export const handler = httpHandler(async (request) => {
-  const { parentCode, limit, cursor } = parseWith(query, request.query, 'query');
+  const { parentCode, limit, cursor } = parseWith(regionsQuery, request.query, 'query');
   if (parentCode !== undefined && !(await getRegion(parentCode))) throw notFound(`There is no region ${parentCode}.`);
   const page = await listChildRegions(parentCode, limit, cursor);
   return {

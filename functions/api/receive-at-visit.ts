@@ -12,6 +12,7 @@ import { createCase } from '../store/cases.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
 import { visitInScope } from '../services/scope.ts';
 import { now } from '../shared/clock.ts';
+import { idempotencyKeyOf } from './queries.ts';
 
 const answerOf = (first: FirstAnswer) => ({ status: first.status, body: first.body, ...(first.location && { headers: { location: first.location } }) });
 
@@ -22,9 +23,9 @@ const answerOf = (first: FirstAnswer) => ({ status: first.status, body: first.bo
  */
 export const handler = httpHandler(async (request) => {
   const staff = requireStaff(request);
+  const idempotencyKey = idempotencyKeyOf(request);
   const visit = await visitInScope(staff, request.params.id ?? '');
   const input = request.body(receptionSchema);
-  const idempotencyKey = request.headers['idempotency-key'];
   const requestHash = requestHashOf(staff.sub, { visit: visit.id, ...input });
   const earlier = await earlierAnswer(idempotencyKey, requestHash);
   if (earlier) return answerOf(earlier);

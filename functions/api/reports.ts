@@ -7,21 +7,16 @@
  */
 import { chinaDay } from '../domain/figures.ts';
 import { notFound } from '../domain/problem.ts';
-import { parseReportId, REPORT_KINDS, reportAsSeenBy, requireReportCompiler, type Report } from '../domain/reports.ts';
+import { parseReportId, reportAsSeenBy, requireReportCompiler, type Report } from '../domain/reports.ts';
 import { coversRegion } from '../domain/staff.ts';
-import * as z from '../domain/zod.ts';
 import { renderReport } from '../reports/render.ts';
-import { httpHandler, pageQuery, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { httpHandler, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { compileReport } from '../services/reports.ts';
 import { listCategories } from '../store/reference.ts';
 import { regionInScope } from '../services/scope.ts';
 import { getReport, listReports } from '../store/reports.ts';
-import { day } from './date-range.ts';
+import { compileReportBody, reportsQuery } from './queries.ts';
 import { now } from '../shared/clock.ts';
-
-const regionCode = z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a county, city or province (or township)'));
-const compileBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(regionCode), day: z.optional(day) });
-const listQuery = z.extend(pageQuery, { regionCode: z.optional(regionCode), kind: z.optional(z.enum(REPORT_KINDS)) });
 
 async function reportInScope(request: ApiRequest): Promise<Report> {
   const staff = requireStaff(request);
@@ -35,7 +30,7 @@ async function reportInScope(request: ApiRequest): Promise<Report> {
 async function compile(request: ApiRequest): Promise<ApiAnswer> {
   const staff = requireStaff(request);
   requireReportCompiler(staff);
-  const input = request.body(compileBody);
+  const input = request.body(compileReportBody);
   const region = await regionInScope(staff, input.regionCode);
   const report = await compileReport(input.kind, region, input.day ?? chinaDay(now()));
   return { status: 201, headers: { location: `/v1/reports/${report.id}` }, body: reportAsSeenBy(staff, report) };
@@ -43,7 +38,7 @@ async function compile(request: ApiRequest): Promise<ApiAnswer> {
 
 async function list(request: ApiRequest): Promise<ApiAnswer> {
   const staff = requireStaff(request);
-  const query = parseWith(listQuery, request.query, 'query');
+  const query = parseWith(reportsQuery, request.query, 'query');
   const region = await regionInScope(staff, query.regionCode);
   return { status: 200, body: await listReports(region, query.kind, query.limit, query.cursor) };
 }

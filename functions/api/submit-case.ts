@@ -3,8 +3,7 @@ import { invalid, Problem } from '../domain/problem.ts';
 import { coversRegion, regionOf, requireOfficeStaff, requireRole } from '../domain/staff.ts';
 import { httpHandler, optionalStaff } from '../shared/http.ts';
 import { takeIn } from '../services/intake.ts';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+import { idempotencyKeyOf } from './queries.ts';
 
 /**
  * POST /v1/cases: registers a case; honours Idempotency-Key. Petitioners
@@ -13,12 +12,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
  * leader-visit cases of their unit's subtree with theirs.
  */
 export const handler = httpHandler(async (request) => {
-  const idempotencyKey = request.headers['idempotency-key'];
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw invalid('The Idempotency-Key header is not valid.', [
-      { path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
-    ]);
-  }
+  const idempotencyKey = idempotencyKeyOf(request);
   const staff = await optionalStaff(request);
   const submission = request.body(submissionSchema);
   if (!staff) {

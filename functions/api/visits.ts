@@ -8,15 +8,14 @@ import { visitSummaryOf } from '../domain/figures.ts';
 import { conflict, invalid } from '../domain/problem.ts';
 import type { Staff } from '../domain/staff.ts';
 import { announceVisit, cancellationSchema, cancelVisit, rescheduleSchema, rescheduleVisit, visitSchema, type Visit } from '../domain/visits.ts';
-import { regionCode } from '../domain/fields.ts';
-import * as z from '../domain/zod.ts';
 import { config } from '../shared/config.ts';
-import { httpHandler, pageQuery, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { httpHandler, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { readVisitFigures } from '../store/figures.ts';
 import { getRegion } from '../store/reference.ts';
 import { listVisits, saveVisit } from '../store/visits.ts';
 import { visitInScope } from '../services/scope.ts';
 import { now } from '../shared/clock.ts';
+import { visitsQuery } from './queries.ts';
 
 /** What the public sees of a visit: the announcement and its changes, not which staff member made them. */
 function announcement(visit: Visit) {
@@ -43,14 +42,9 @@ async function change(request: ApiRequest, apply: (visit: Visit, staff: Staff) =
   return { status: 200, body: announcement(changed) };
 }
 
-const listQuery = z.extend(pageQuery, {
-  regionCode,
-  from: z.optional(z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date or date and time'))),
-});
-
 /** GET /v1/visits?regionCode=&from=: announced visits of a region and below, soonest first; no login. */
 async function list(request: ApiRequest): Promise<ApiAnswer> {
-  const { regionCode, from, limit, cursor } = parseWith(listQuery, request.query, 'query');
+  const { regionCode, from, limit, cursor } = parseWith(visitsQuery, request.query, 'query');
   const since = from ? new Date(from).toISOString() : now();
   const page = await listVisits(regionCode, since, limit, cursor);
   return { status: 200, body: { items: page.items.map(announcement), nextCursor: page.nextCursor } };

@@ -147,6 +147,8 @@ describe('grants', { timeout: 180_000 }, () => {
     );
     expect([...sent.get('recordNotice')!].sort()).toEqual(['dynamodb:BatchWriteItem', 'secretsmanager:GetSecretValue', 'sns:Publish']);
     expect([...sent.get('health')!]).toEqual([]);
+    // The API document and its page are made from the code in the bundle: nothing is sent.
+    expect([...sent.get('apiDocument')!]).toEqual([]);
   });
 
   it.each(FUNCTION_NAMES)('%s: its role allows every action its code sends', (name) => {

@@ -126,6 +126,13 @@ describe('a visit day', () => {
     expect(listed.body.items).toContainEqual(expect.objectContaining({ id: visit.id, status: 'cancelled' }));
     expect((await call('GET', `/v1/visits/${visit.id}/summary`, undefined, bearer(await system.token('330782', 'leader')))).status).toBe(404);
   });
+
+  it('refuses a reception whose Idempotency-Key is not 1 to 255 visible ASCII characters, as intake does', async () => {
+    const { body: visit } = await call('POST', '/v1/visits', visitBody(inMs(5_000)), bearer(leader));
+    const refused = await call('POST', `/v1/visits/${visit.id}/receptions`, reception('determined'), { ...bearer(leader), 'idempotency-key': 'x'.repeat(256) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+  });
 });
 
 describe('hotspots', () => {

@@ -18,42 +18,61 @@ export function chromiumPath(): string | undefined {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
+/** Chromium's switches for a run that depends on nothing but the page: a fresh profile, no background networking. */
+const isolated = (profile: string) => [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+  `--user-data-dir=${profile}`,
+];
+
+/** Runs Chromium with `args` and answers what it printed; `what` names the run in a failure. */
+function runChromium(args: string[], what: string): Promise<string> {
+  const executable = chromiumPath();
+  if (!executable) throw new Error('chromium is not installed (apt-get install chromium)');
+  return new Promise((done, fail) => {
+    execFile(executable, args, { timeout: TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (!error) return done(stdout);
+      fail(new Error(`chromium ${what} failed: ${error.killed ? `timed out after ${TIMEOUT_MS / 1000} s` : error.message}\n${stderr}`));
+    });
+  });
+}
+
 /**
  * Writes `html` to a temporary file and saves a PNG screenshot of it to `file`.
  * A fresh profile each time, and no background networking, so a run depends
  * on nothing but the page.
  */
 export async function screenshot(html: string, file: string, options: { width?: number; height?: number } = {}): Promise<void> {
-  const executable = chromiumPath();
-  if (!executable) throw new Error('chromium is not installed (apt-get install chromium)');
   const dir = await mkdtemp(join(tmpdir(), 'screenshot-'));
   try {
     const page = join(dir, 'page.html');
     await writeFile(page, html, 'utf8');
     // An old screenshot left at `file` must not pass for this one.
     await rm(resolve(file), { force: true });
-    const args = [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--hide-scrollbars',
-      `--user-data-dir=${join(dir, 'profile')}`,
-      `--window-size=${options.width ?? 1000},${options.height ?? 1400}`,
-      `--screenshot=${resolve(file)}`,
-      pathToFileURL(page).href,
-    ];
-    await new Promise<void>((done, fail) => {
-      execFile(executable, args, { timeout: TIMEOUT_MS, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
-        if (!error && existsSync(resolve(file))) return done();
-        const why = error ? (error.killed ? `timed out after ${TIMEOUT_MS / 1000} s` : error.message) : 'no screenshot was written';
-        fail(new Error(`chromium screenshot of ${file} failed: ${why}\n${stderr}`));
-      });
-    });
+    const args = [...isolated(join(dir, 'profile')), `--window-size=${options.width ?? 1000},${options.height ?? 1400}`, `--screenshot=${resolve(file)}`, pathToFileURL(page).href];
+    await runChromium(args, `screenshot of ${file}`);
+    if (!existsSync(resolve(file))) throw new Error(`chromium wrote no screenshot of ${file}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The document of the page at `url` as Chromium has it once its scripts ran
+ * (up to `budgetMs` of virtual time), under the page's own headers (its
+ * content security policy too).
+ */
+export async function renderedDom(url: string, budgetMs = 10_000): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'dom-'));
+  try {
+    return await runChromium([...isolated(join(dir, 'profile')), `--virtual-time-budget=${budgetMs}`, '--dump-dom', url], `render of ${url}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -16,6 +16,7 @@ import { LocalLambdas } from '../../lib/local/lambda.ts';
 import { localDeploymentSecret } from '../../lib/local/deployment-secret.ts';
 import { localSigningKey, localTokenCheck, signStaffToken, type LocalSigningKey } from '../../lib/local/identity.ts';
 import type { Role } from '../../functions/domain/staff.ts';
+import { contractBreaches } from './api-contract.ts';
 import { environmentOf, FUNCTIONS, QUEUES, type FunctionName, type SecretSource } from '../../lib/wiring.ts';
 import type { QueueName } from '../../functions/queues/names.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,9 +35,15 @@ export interface TestSystem {
   queues: Record<QueueName, ProvisionedQueue>;
   dynamo: DynamoDBClient;
   sqs: SQSClient;
+  /** Where the API is served (the local API Gateway stand-in). */
+  url: string;
   /** The wiring's functions, loaded, to invoke with events as Lambda would. */
   lambdas: LocalLambdas;
-  /** Calls the API, served by the local API Gateway stand-in over these handlers. */
+  /**
+   * Calls the API, served by the local API Gateway stand-in over these
+   * handlers; an answer that the API document does not describe fails the
+   * call (api-contract.ts).
+   */
   api(path: string, init?: RequestInit): Promise<Response>;
   /** Calls the API with a staff token and a JSON body, each optional; answers the status, headers and the body (parsed where it is JSON). */
   call(method: string, path: string, options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer>;
@@ -81,6 +88,7 @@ export async function testSystem(): Promise<TestSystem> {
   const server = await serveApi(lambdas, 0, () => undefined);
   const system: TestSystem = {
     tableName: name,
+    url: server.url,
     queues,
     dynamo,
     sqs,
@@ -88,7 +96,12 @@ export async function testSystem(): Promise<TestSystem> {
     signingKey,
     secret,
     token: (unit, ...roles) => signStaffToken(signingKey, { sub: `${roles[0]}@${unit}`, unit, roles }),
-    api: (path, init) => fetch(`${server.url}${path}`, init),
+    async api(path, init) {
+      const answer = await fetch(`${server.url}${path}`, init);
+      const breaches = await contractBreaches(init?.method ?? 'GET', path, answer);
+      if (breaches.length > 0) throw new Error(`The answer is not as the API document says:\n${breaches.join('\n')}`);
+      return answer;
+    },
     async call(method, path, { token, body, headers = {} } = {}) {
       const response = await system.api(path, {
         method,

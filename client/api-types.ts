@@ -1,0 +1,2280 @@
+/* Generated from the API document by `npm run api-types` (lib/api-types.ts): do not edit. */
+export interface paths {
+    "/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the API is up */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This API document (OpenAPI 3.1) */
+        get: operations["getOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reference page of this API document */
+        get: operations["getDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The regions directly below a region, or the top level */
+        get: operations["getRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case categories */
+        get: operations["getCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's worklist (the open cases by default) */
+        get: operations["getCases"];
+        put?: never;
+        /** Submit a case (petitioners online; clerks of a petition office any channel) */
+        post: operations["postCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole case with its history */
+        get: operations["getCasesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The petitioner's view of their case: status, level, deadline, timeline */
+        get: operations["getCasesByIdProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadline notices to the caller's unit, newest first */
+        get: operations["getNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region's figures: volumes, structure, the three rates, by period */
+        get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region's figures for the public, small counts withheld */
+        get: operations["getStatsPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The announced visits of a region and below, soonest first */
+        get: operations["getVisits"];
+        put?: never;
+        /** Announce a leader's visit */
+        post: operations["postVisits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reschedule a visit */
+        post: operations["postVisitsByIdReschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a visit */
+        post: operations["postVisitsByIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit day's figures */
+        get: operations["getVisitsByIdSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/{id}/receptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a batch of petitioners received at a visit */
+        post: operations["postVisitsByIdReceptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units below a region ranked by petitions per 10,000 inhabitants, weighted by overdue and repeat ones */
+        get: operations["getHotspots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports of a region, newest first */
+        get: operations["getReports"];
+        put?: never;
+        /** Compile the joint-meeting report of the period holding a day, so far */
+        post: operations["postReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report */
+        get: operations["getReportsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report as the page for the meeting */
+        get: operations["getReportsByIdPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petition office's decision: accept, not accept, or forward */
+        post: operations["postCasesByIdAcceptance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's one extension of the handling time */
+        post: operations["postCasesByIdExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's reply to the petitioner */
+        post: operations["postCasesByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/review-opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reviewing office's opinion */
+        post: operations["postCasesByIdReviewOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petitioner's rating of the reply or opinion */
+        post: operations["postCasesByIdEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/review-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petitioner's request for review (复查) or re-review (复核) */
+        post: operations["postCasesByIdReviewRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Category: {
+            code: string;
+            name: string;
+            department: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GatewayMessage: {
+            message: string;
+        } & {
+            [key: string]: unknown;
+        };
+        GetCases200: {
+            items: components["schemas"]["WorklistEntry"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetCategories200: {
+            items: components["schemas"]["Category"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetNotices200: {
+            items: components["schemas"]["Notice"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetRegions200: {
+            items: components["schemas"]["Region"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetReports200: {
+            items: components["schemas"]["ReportListing"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetVisits200: {
+            items: components["schemas"]["Visit"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        } & {
+            [key: string]: unknown;
+        };
+        Hotspot: {
+            code: string;
+            name: string;
+            volume: number;
+            per10k: number;
+            overdue: number;
+            repeat: number;
+            score: number;
+        } & {
+            [key: string]: unknown;
+        };
+        Hotspots: {
+            parentCode: string;
+            from: string;
+            to: string;
+            items: components["schemas"]["Hotspot"][];
+        } & {
+            [key: string]: unknown;
+        };
+        Notice: {
+            /** @enum {string} */
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed";
+            caseId: string;
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            deadline: string | null;
+            to: ({
+                unit: string;
+                /** @enum {string} */
+                role: "clerk" | "handler" | "supervisor" | "leader" | "admin";
+            } & {
+                [key: string]: unknown;
+            })[];
+            at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            errors: ({
+                path: string;
+                message: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        Progress: {
+            id: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            dueAt: string | null;
+            timeline: ({
+                at: string;
+                event: string;
+                note: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        PublicStats: {
+            regionCode: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            by?: "week" | "month";
+            periods?: {
+                start: string;
+                received: number | null;
+                byChannel: {
+                    [key: string]: number | null;
+                };
+                byCategory: {
+                    [key: string]: number | null;
+                };
+                byStatus: {
+                    [key: string]: number | null;
+                };
+                repeat: number | null;
+                collective: number | null;
+                overLevel: number | null;
+                timelyAcceptanceRate: number | null;
+                onTimeClosureRate: number | null;
+                satisfactionRate: number | null;
+                suppressed: ({
+                    below: number;
+                    reason: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            }[];
+            received: number | null;
+            byChannel: {
+                [key: string]: number | null;
+            };
+            byCategory: {
+                [key: string]: number | null;
+            };
+            byStatus: {
+                [key: string]: number | null;
+            };
+            repeat: number | null;
+            collective: number | null;
+            overLevel: number | null;
+            timelyAcceptanceRate: number | null;
+            onTimeClosureRate: number | null;
+            satisfactionRate: number | null;
+            suppressed: ({
+                below: number;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+        };
+        Reception: {
+            id: string;
+            accessCode: string;
+            visitId: string;
+            /** @enum {string} */
+            outcome: "resolved_on_spot" | "assigned" | "determined";
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+        } & {
+            [key: string]: unknown;
+        };
+        Region: {
+            code: string;
+            name: string;
+            /** @enum {string} */
+            level: "province" | "city" | "county" | "township" | "village";
+            population: number;
+        } & {
+            [key: string]: unknown;
+        };
+        Repeated: {
+            id: string;
+            /** @constant */
+            repeat: true;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+        } & {
+            [key: string]: unknown;
+        };
+        Report: {
+            id: string;
+            /** @enum {string} */
+            kind: "weekly" | "monthly" | "quarterly";
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            regionLevel: "province" | "city" | "county" | "township" | "village";
+            period: {
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            };
+            previousPeriod: {
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            };
+            generatedAt: string;
+            figures: {
+                received: number;
+                byChannel: {
+                    [key: string]: number;
+                };
+                byCategory: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                repeat: number;
+                collective: number;
+                overLevel: number;
+                timelyAcceptanceRate: number | null;
+                onTimeClosureRate: number | null;
+                satisfactionRate: number | null;
+            } & {
+                [key: string]: unknown;
+            };
+            previousFigures: {
+                received: number;
+                byChannel: {
+                    [key: string]: number;
+                };
+                byCategory: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                repeat: number;
+                collective: number;
+                overLevel: number;
+                timelyAcceptanceRate: number | null;
+                onTimeClosureRate: number | null;
+                satisfactionRate: number | null;
+            } & {
+                [key: string]: unknown;
+            };
+            volumeChange: number | null;
+            trend: ({
+                start: string;
+                received: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            hotspots: components["schemas"]["Hotspot"][];
+            hardCases: {
+                longestOpen: ({
+                    id: string;
+                    title: string;
+                    status: string;
+                    receivedAt: string;
+                    daysOpen: number;
+                    escalationCount: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                mostEscalated: ({
+                    id: string;
+                    title: string;
+                    status: string;
+                    receivedAt: string;
+                    daysOpen: number;
+                    escalationCount: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ReportListing: {
+            id: string;
+            /** @enum {string} */
+            kind: "weekly" | "monthly" | "quarterly";
+            regionCode: string;
+            regionName: string;
+            period: {
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            };
+            generatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        StaffCase: {
+            id: string;
+            /** @enum {string} */
+            channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
+            category: string;
+            title: string;
+            content: string;
+            regionCode: string;
+            headcount: number;
+            petitioners: ({
+                name: string;
+                phone?: string;
+                idNumber?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            office: string | null;
+            leadUnit: string | null;
+            coUnits: string[];
+            responsibleLeader: string | null;
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            dueAt: string | null;
+            repeatCount: number;
+            reply: ({
+                opinion: string;
+                at: string;
+                by: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            evaluations: ({
+                /** @enum {string} */
+                rating: "satisfied" | "basically_satisfied" | "dissatisfied";
+                at: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            version: number;
+            history?: ({
+                at: string;
+                actor: string;
+                action: string;
+                detail: unknown;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        Stats: {
+            regionCode: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            by?: "week" | "month";
+            periods?: {
+                start: string;
+                received: number;
+                byChannel: {
+                    [key: string]: number;
+                };
+                byCategory: {
+                    [key: string]: number;
+                };
+                byStatus: {
+                    [key: string]: number;
+                };
+                repeat: number;
+                collective: number;
+                overLevel: number;
+                timelyAcceptanceRate: number | null;
+                onTimeClosureRate: number | null;
+                satisfactionRate: number | null;
+            }[];
+            received: number;
+            byChannel: {
+                [key: string]: number;
+            };
+            byCategory: {
+                [key: string]: number;
+            };
+            byStatus: {
+                [key: string]: number;
+            };
+            repeat: number;
+            collective: number;
+            overLevel: number;
+            timelyAcceptanceRate: number | null;
+            onTimeClosureRate: number | null;
+            satisfactionRate: number | null;
+        };
+        Submitted: {
+            id: string;
+            accessCode: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            receivedAt: string;
+            acceptanceDueAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Visit: {
+            id: string;
+            leader: {
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            };
+            regionCode: string;
+            startsAt: string;
+            venue: string;
+            departments: string[];
+            /** @enum {string} */
+            status: "announced" | "cancelled";
+            announcedAt: string;
+            changes: ({
+                /** @enum {string} */
+                kind: "rescheduled" | "cancelled";
+                at: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        VisitSummary: {
+            visitId: string;
+            batches: number;
+            persons: number;
+            resolvedOnSpot: number;
+            assigned: number;
+            determined: number;
+            assignedClosed: number;
+            assignedOnTime: number;
+            assignedOverdue: number;
+        } & {
+            [key: string]: unknown;
+        };
+        WorklistEntry: {
+            id: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            category: string;
+            title: string;
+            regionCode: string;
+            receivedAt: string;
+            level: string | null;
+            office: string | null;
+            leadUnit: string | null;
+            deadline: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        PostCasesBody: {
+            /** @enum {string} */
+            channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
+            category: string;
+            title: string;
+            content: string;
+            regionCode: string;
+            addressedTo?: string;
+            /** @default 1 */
+            headcount?: number;
+            petitioner: {
+                name: string;
+                phone?: string;
+                idNumber?: string;
+            };
+        };
+        PostCasesByIdAcceptanceBody: {
+            /** @enum {string} */
+            decision: "accept" | "not_accept" | "forward";
+            reason?: string;
+            leadUnit?: string;
+            coUnits?: string[];
+            responsibleLeader?: string;
+            forwardTo?: string;
+        };
+        PostCasesByIdEvaluationBody: {
+            /** @enum {string} */
+            rating: "satisfied" | "basically_satisfied" | "dissatisfied";
+            comment?: string;
+        };
+        PostCasesByIdExtensionBody: {
+            days: number;
+            reason: string;
+        };
+        PostCasesByIdReplyBody: {
+            opinion: string;
+        };
+        PostCasesByIdReviewOpinionBody: {
+            opinion: string;
+            upheld: boolean;
+        };
+        PostCasesByIdReviewRequestBody: {
+            reason: string;
+        };
+        PostReportsBody: {
+            /** @enum {string} */
+            kind: "weekly" | "monthly" | "quarterly";
+            regionCode?: string;
+            day?: string;
+        };
+        PostVisitsBody: {
+            leader: {
+                name: string;
+                title: string;
+            };
+            regionCode: string;
+            startsAt: string;
+            venue: string;
+            departments: string[];
+        };
+        PostVisitsByIdCancellationBody: {
+            reason: string;
+        };
+        PostVisitsByIdReceptionsBody: {
+            persons: number;
+            petitioner: {
+                name: string;
+                phone?: string;
+                idNumber?: string;
+            };
+            category: string;
+            title: string;
+            content: string;
+            regionCode: string;
+            /** @enum {string} */
+            outcome: "resolved_on_spot" | "assigned" | "determined";
+            leadUnit?: string;
+            responsibleLeader?: string;
+            resolution?: string;
+        };
+        PostVisitsByIdRescheduleBody: {
+            startsAt: string;
+            venue?: string;
+            reason: string;
+        };
+    };
+    responses: {
+        /** @description Bad input: the problem document names each field at fault in `errors`. Nothing was changed. */
+        Invalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid staff token (API Gateway answers itself), or a token whose claims name no unit or role of the system (a problem document). */
+        NoStaffToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description The staff token sent is not valid, or the request needs one. */
+        BadStaffToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No access code was sent. */
+        NoAccessCode: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's role may not do this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not there, or outside the caller's scope (or a wrong access code): the same answer. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is too large. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description The body must be sent as application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Beyond the route's throttle: API Gateway answers itself. Try again later. */
+        Throttled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description A fault of the service (a bug): nothing was changed; it is safe to try again. */
+        Internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description The store is busy: nothing was changed; try again after `Retry-After` seconds. */
+        Busy: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description It is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document of the API. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A self-contained page (Redoc) of the API document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getRegions: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                parentCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of regions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRegions200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            /** @description There is no such parent region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every category, in one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCategories200"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCases: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                status?: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+                overdue?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCases200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A fresh key per submission, the same on every retry of it (kept 24 hours): a retry answers the first answer again; the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "online",
+                 *       "category": "housing",
+                 *       "title": "楼顶漏水三个月无人处理",
+                 *       "content": "城南社区3幢楼顶漏水，物业不予处理。",
+                 *       "regionCode": "330726001001",
+                 *       "petitioner": {
+                 *         "name": "张三",
+                 *         "phone": "13800138000"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesBody"];
+            };
+        };
+        responses: {
+            /** @description The same matter is open already: it was joined, nothing new was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Repeated"];
+                };
+            };
+            /** @description The case is registered; keep the access code, it is shown once. */
+            201: {
+                headers: {
+                    /** @description Where what was created is. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submitted"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["BadStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The Idempotency-Key was used for another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCasesByIdProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress, with no personal data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getNotices: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetNotices200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getStats: {
+        parameters: {
+            query: {
+                regionCode?: string;
+                from: string;
+                to: string;
+                by?: "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The region is unknown or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getStatsPublic: {
+        parameters: {
+            query: {
+                regionCode?: string;
+                from: string;
+                to: string;
+                by?: "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStats"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            /** @description There is no such region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getVisits: {
+        parameters: {
+            query: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                regionCode: string;
+                from?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of visits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVisits200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "leader": {
+                 *         "name": "王明",
+                 *         "title": "县委书记"
+                 *       },
+                 *       "regionCode": "330726",
+                 *       "startsAt": "2026-12-10T01:00:00.000Z",
+                 *       "venue": "浦江县信访局接待大厅",
+                 *       "departments": [
+                 *         "330726:housing",
+                 *         "330726:land"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostVisitsBody"];
+            };
+        };
+        responses: {
+            /** @description The visit is announced. */
+            201: {
+                headers: {
+                    /** @description Where what was created is. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postVisitsByIdReschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "startsAt": "2026-12-12T01:00:00.000Z",
+                 *       "venue": "浦江县人民广场",
+                 *       "reason": "与县委常委会冲突，改期两天"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostVisitsByIdRescheduleBody"];
+            };
+        };
+        responses: {
+            /** @description The visit as now announced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The visit is cancelled or has started, or changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postVisitsByIdCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "因防汛工作取消"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostVisitsByIdCancellationBody"];
+            };
+        };
+        responses: {
+            /** @description The visit as now announced: cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The visit is cancelled or has started, or changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getVisitsByIdSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batches, persons and outcomes, and how the assigned matters fare. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitSummary"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postVisitsByIdReceptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A fresh key per submission, the same on every retry of it (kept 24 hours): a retry answers the first answer again; the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "persons": 6,
+                 *       "petitioner": {
+                 *         "name": "李四",
+                 *         "phone": "13900001111"
+                 *       },
+                 *       "category": "housing",
+                 *       "title": "安置房墙体开裂",
+                 *       "content": "多次反映未果",
+                 *       "regionCode": "330726001001",
+                 *       "outcome": "assigned",
+                 *       "leadUnit": "330726:housing",
+                 *       "responsibleLeader": "王副县长"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostVisitsByIdReceptionsBody"];
+            };
+        };
+        responses: {
+            /** @description The batch is registered as a case. */
+            201: {
+                headers: {
+                    /** @description Where what was created is. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reception"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The visit has not started or is cancelled, or the Idempotency-Key was used for another body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getHotspots: {
+        parameters: {
+            query: {
+                parentCode: string;
+                from: string;
+                to: string;
+                /** @description How many items a page holds at most. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The units, highest score first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hotspots"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The region is unknown or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getReports: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                regionCode?: string;
+                kind?: "weekly" | "monthly" | "quarterly";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReports200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The region is unknown or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "weekly",
+                 *       "regionCode": "330726",
+                 *       "day": "2026-11-18"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostReportsBody"];
+            };
+        };
+        responses: {
+            /** @description The report. */
+            201: {
+                headers: {
+                    /** @description Where what was created is. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The region is unknown or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getReportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getReportsByIdPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A self-contained page, with its charts: no script, no external asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdAcceptance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "accept",
+                 *       "leadUnit": "330726:housing",
+                 *       "responsibleLeader": "王副县长"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdAcceptanceBody"];
+            };
+        };
+        responses: {
+            /** @description The case after the decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": 10,
+                 *       "reason": "需现场勘查"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdExtensionBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its new deadline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "opinion": "已督促物业维修屋面。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReplyBody"];
+            };
+        };
+        responses: {
+            /** @description The case, replied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdReviewOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "opinion": "责成物业十日内修复。",
+                 *       "upheld": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReviewOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description The case with the opinion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rating": "dissatisfied",
+                 *       "comment": "漏水仍未解决"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdEvaluationBody"];
+            };
+        };
+        responses: {
+            /** @description The progress after the rating. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdReviewRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "漏水仍未解决"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReviewRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The progress after the request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+}

@@ -1,0 +1,204 @@
+/**
+ * What the routes answer, as zod schemas: they describe the answers in the
+ * API document (lib/openapi.ts), and the tests hold every answer the suites
+ * receive to them (test/support/api-contract.ts). Objects are open (fields
+ * may be added without breaking a client); what is listed is always there.
+ */
+import { CASE_STATUSES, RATINGS, RECEPTION_OUTCOMES } from '../domain/case.ts';
+import { CHANNELS } from '../domain/intake.ts';
+import { NOTICE_KINDS } from '../domain/ladder.ts';
+import { REGION_LEVELS } from '../domain/regions.ts';
+import { REPORT_KINDS } from '../domain/reports.ts';
+import { ROLES } from '../domain/staff.ts';
+import * as z from '../domain/zod.ts';
+
+const nullable = <T extends z.core.SomeType>(schema: T) => z.nullable(schema);
+const instant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T/, 'an ISO-8601 UTC date and time'));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a day, YYYY-MM-DD'));
+const count = z.number().check(z.int(), z.minimum(0));
+const rate = nullable(z.number().check(z.minimum(0), z.maximum(1)));
+const status = z.enum(CASE_STATUSES);
+const level = z.enum(REGION_LEVELS);
+
+/** A page of a list: pass `nextCursor` back as `?cursor=` for the next page; `null` on the last. */
+export const page = <T extends z.core.SomeType>(item: T) => z.looseObject({ items: z.array(item), nextCursor: nullable(z.string()) });
+
+/** An RFC 9457 problem document, with the fields at fault. */
+export const problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().check(z.int()),
+  detail: z.string(),
+  errors: z.array(z.looseObject({ path: z.string(), message: z.string() })),
+});
+
+/** What API Gateway answers itself (401 on a staff route without a valid token, 429 beyond the throttle, 404 for a route it does not have). */
+export const gatewayMessage = z.looseObject({ message: z.string() });
+
+export const health = z.looseObject({ status: z.literal('ok') });
+
+export const region = z.looseObject({ code: z.string(), name: z.string(), level, population: count });
+/** A category, with the department that handles it (`null` where no one department does). */
+export const category = z.looseObject({ code: z.string(), name: z.string(), department: nullable(z.string()) });
+
+/** 201: the case is registered; the access code is shown once. */
+export const submitted = z.looseObject({ id: z.string(), accessCode: z.string(), status, receivedAt: instant, acceptanceDueAt: instant });
+/** 200: the same matter is open already; it was joined, nothing new was created. */
+export const repeated = z.looseObject({ id: z.string(), repeat: z.literal(true), status });
+
+/** What the petitioner sees of their case: no personal data, no internal notes. */
+export const progress = z.looseObject({
+  id: z.string(),
+  status,
+  level: nullable(level),
+  dueAt: nullable(instant),
+  timeline: z.array(z.looseObject({ at: instant, event: z.string(), note: z.string() })),
+});
+
+const answer = z.looseObject({ opinion: z.string(), at: instant, by: z.string() });
+
+/** The whole case as staff see it; with its history where it is fetched alone. */
+export const staffCase = z.looseObject({
+  id: z.string(),
+  channel: z.enum(CHANNELS),
+  category: z.string(),
+  title: z.string(),
+  content: z.string(),
+  regionCode: z.string(),
+  headcount: count,
+  petitioners: z.array(z.looseObject({ name: z.string(), phone: z.optional(z.string()), idNumber: z.optional(z.string()) })),
+  status,
+  office: nullable(z.string()),
+  leadUnit: nullable(z.string()),
+  coUnits: z.array(z.string()),
+  responsibleLeader: nullable(z.string()),
+  level: nullable(level),
+  dueAt: nullable(instant),
+  repeatCount: count,
+  reply: nullable(answer),
+  evaluations: z.array(z.looseObject({ rating: z.enum(RATINGS), at: instant })),
+  version: count,
+  history: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string(), detail: z.unknown() }))),
+});
+
+/** One case of a worklist. */
+export const worklistEntry = z.looseObject({
+  id: z.string(),
+  status,
+  category: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  receivedAt: instant,
+  level: nullable(z.string()),
+  office: nullable(z.string()),
+  leadUnit: nullable(z.string()),
+  deadline: nullable(instant),
+});
+
+export const notice = z.looseObject({
+  kind: z.enum(NOTICE_KINDS),
+  caseId: z.string(),
+  level: nullable(level),
+  deadline: nullable(instant),
+  to: z.array(z.looseObject({ unit: z.string(), role: z.enum(ROLES) })),
+  at: instant,
+});
+
+const counts = z.record(z.string(), count);
+/** The figures of a range or a period. */
+const figures = z.looseObject({
+  received: count,
+  byChannel: counts,
+  byCategory: counts,
+  byStatus: counts,
+  repeat: count,
+  collective: count,
+  overLevel: count,
+  timelyAcceptanceRate: rate,
+  onTimeClosureRate: rate,
+  satisfactionRate: rate,
+});
+const figuresOfRange = <T extends z.core.SomeType>(shown: T) =>
+  z.intersection(
+    z.looseObject({ regionCode: z.string(), from: day, to: day, by: z.optional(z.enum(['week', 'month'])), periods: z.optional(z.array(z.intersection(z.looseObject({ start: day }), shown))) }),
+    shown,
+  );
+export const stats = figuresOfRange(figures);
+
+const withheld = nullable(count);
+const withheldCounts = z.record(z.string(), withheld);
+/** The public figures: counts that could single someone out are withheld (`null`), and `suppressed` says why. */
+export const publicStats = figuresOfRange(
+  z.looseObject({
+    received: withheld,
+    byChannel: withheldCounts,
+    byCategory: withheldCounts,
+    byStatus: withheldCounts,
+    repeat: withheld,
+    collective: withheld,
+    overLevel: withheld,
+    timelyAcceptanceRate: rate,
+    onTimeClosureRate: rate,
+    satisfactionRate: rate,
+    suppressed: nullable(z.looseObject({ below: count, reason: z.string() })),
+  }),
+);
+
+export const hotspot = z.looseObject({ code: z.string(), name: z.string(), volume: count, per10k: z.number(), overdue: count, repeat: count, score: z.number() });
+export const hotspots = z.looseObject({ parentCode: z.string(), from: day, to: day, items: z.array(hotspot) });
+
+/** A visit as announced to the public, with its changes. */
+export const visit = z.looseObject({
+  id: z.string(),
+  leader: z.looseObject({ name: z.string(), title: z.string() }),
+  regionCode: z.string(),
+  startsAt: instant,
+  venue: z.string(),
+  departments: z.array(z.string()),
+  status: z.enum(['announced', 'cancelled']),
+  announcedAt: instant,
+  changes: z.array(z.looseObject({ kind: z.enum(['rescheduled', 'cancelled']), at: instant, reason: z.string() })),
+});
+
+export const visitSummary = z.looseObject({
+  visitId: z.string(),
+  batches: count,
+  persons: count,
+  resolvedOnSpot: count,
+  assigned: count,
+  determined: count,
+  assignedClosed: count,
+  assignedOnTime: count,
+  assignedOverdue: count,
+});
+
+/** 201: a batch received at a visit, registered as a case; the access code is shown once. */
+export const reception = z.looseObject({
+  id: z.string(),
+  accessCode: z.string(),
+  visitId: z.string(),
+  outcome: z.enum(RECEPTION_OUTCOMES),
+  status,
+});
+
+const period = z.looseObject({ from: day, to: day });
+const hardCase = z.looseObject({ id: z.string(), title: z.string(), status: z.string(), receivedAt: instant, daysOpen: count, escalationCount: count });
+export const report = z.looseObject({
+  id: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  regionCode: z.string(),
+  regionName: z.string(),
+  regionLevel: level,
+  period,
+  previousPeriod: period,
+  generatedAt: instant,
+  figures,
+  previousFigures: figures,
+  volumeChange: nullable(z.number()),
+  trend: z.array(z.looseObject({ start: day, received: count })),
+  hotspots: z.array(hotspot),
+  hardCases: z.looseObject({ longestOpen: z.array(hardCase), mostEscalated: z.array(hardCase) }),
+});
+
+/** A report as listed: what names it, not its figures. */
+export const reportListing = z.looseObject({ id: z.string(), kind: z.enum(REPORT_KINDS), regionCode: z.string(), regionName: z.string(), period, generatedAt: instant });

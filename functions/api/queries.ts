@@ -1,0 +1,70 @@
+/**
+ * The query strings (and the one report body) the routes parse, in one
+ * module with no side effects: the handlers parse with them, and the wiring
+ * names them for the API document (lib/openapi.ts).
+ */
+import { CASE_STATUSES } from '../domain/case.ts';
+import { regionCode } from '../domain/fields.ts';
+import { REPORT_KINDS } from '../domain/reports.ts';
+import * as z from '../domain/zod.ts';
+import { invalid } from '../domain/problem.ts';
+import { fieldErrors, pageQuery, type ApiRequest } from '../shared/http.ts';
+import { day, rangeChecks } from './date-range.ts';
+
+export { pageQuery };
+
+/** The Idempotency-Key header of the routes that honour one: 1 to 255 visible ASCII characters. */
+export const idempotencyKey = z.string().check(z.regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters'));
+
+/** The Idempotency-Key a request sends: `undefined` without one, 400 for one that is not {@link idempotencyKey}. */
+export function idempotencyKeyOf(request: ApiRequest): string | undefined {
+  const key = request.headers['idempotency-key'];
+  const check = key === undefined ? undefined : idempotencyKey.safeParse(key);
+  if (check?.error) {
+    throw invalid('The Idempotency-Key header is not valid.', fieldErrors(check.error).map((error) => ({ ...error, path: 'Idempotency-Key' })));
+  }
+  return key;
+}
+
+/** GET /v1/regions */
+export const regionsQuery = z.extend(pageQuery, { parentCode: z.optional(z.string().check(z.regex(/^\d{6,12}$/, 'must be a region code'))) });
+
+/** GET /v1/cases */
+export const worklistQuery = z.extend(pageQuery, {
+  status: z.optional(z.enum(CASE_STATUSES)),
+  overdue: z.optional(z.enum(['true', 'false'])),
+});
+
+/** GET /v1/stats and /v1/stats/public */
+export const statsQuery = z
+  .strictObject({
+    regionCode: z.optional(regionCode),
+    from: day,
+    to: day,
+    by: z.optional(z.enum(['week', 'month'])),
+  })
+  .check(...rangeChecks);
+
+/** GET /v1/hotspots */
+export const hotspotsQuery = z
+  .strictObject({
+    parentCode: z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a region with units below it')),
+    from: day,
+    to: day,
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 10),
+  })
+  .check(...rangeChecks);
+
+/** GET /v1/visits */
+export const visitsQuery = z.extend(pageQuery, {
+  regionCode,
+  from: z.optional(z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date or date and time'))),
+});
+
+const reportRegion = z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a county, city or province (or township)'));
+
+/** POST /v1/reports */
+export const compileReportBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(reportRegion), day: z.optional(day) });
+
+/** GET /v1/reports */
+export const reportsQuery = z.extend(pageQuery, { regionCode: z.optional(reportRegion), kind: z.optional(z.enum(REPORT_KINDS)) });
