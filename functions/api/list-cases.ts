@@ -2,7 +2,7 @@ import { CASE_STATUSES, OPEN_STATUSES } from '../domain/case.ts';
 import { parseUnit } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
 import { httpHandler, pageQuery, parseWith, requireStaff } from '../shared/http.ts';
-import { listWorklist } from '../store/cases.ts';
+import { listWorklist } from '../store/worklist.ts';
 import { now } from '../shared/clock.ts';
 
 const query = z.extend(pageQuery, {

@@ -27,10 +27,12 @@ export function isOpen(status: CaseStatus): boolean {
 }
 
 /** Which clock a case's next due time belongs to. */
-export type DueStage = 'routing' | 'acceptance' | 'handling' | 'reviewWindow' | 'review';
+export const DUE_STAGES = ['routing', 'acceptance', 'handling', 'reviewWindow', 'review'] as const;
+export type DueStage = (typeof DUE_STAGES)[number];
 
 /** The rungs of the escalation ladder a legal clock climbs when nobody acts. */
-export type Rung = 'warning' | 'supervision' | 'escalation';
+export const RUNGS = ['warning', 'supervision', 'escalation'] as const;
+export type Rung = (typeof RUNGS)[number];
 
 /** The one next due time every open case carries (the sweep's index), and for a legal clock the rung it brings. */
 export interface Due {

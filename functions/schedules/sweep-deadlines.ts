@@ -10,7 +10,8 @@ import { logger } from '../shared/logger.ts';
 import { count, metrics, publishMetrics } from '../shared/metrics.ts';
 import { readTotals } from '../store/figures.ts';
 import { childRegions } from '../store/reference.ts';
-import { ALL_DUE_SHARDS, listDue, type DueCase } from '../store/cases.ts';
+import { listDue, type DueCase } from '../store/due.ts';
+import { ALL_DUE_SHARDS } from '../store/keys.ts';
 import { now as clockNow } from '../shared/clock.ts';
 
 const PAGE = 500;

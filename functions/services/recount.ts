@@ -4,7 +4,7 @@
  */
 import { CASE_STATUSES, type Case } from '../domain/case.ts';
 import { chinaDay, contributionOf, sum, type Counters } from '../domain/figures.ts';
-import { casesUnder } from '../store/cases.ts';
+import { casesUnder } from '../store/worklist.ts';
 import { putFigures, putTotals, readFigures, readTotals } from '../store/figures.ts';
 import { allRegions, getRegionChain } from '../store/reference.ts';
 

@@ -3,7 +3,7 @@ import { OPEN_STATUSES, type Case } from '../domain/case.ts';
 import { chinaDay, figuresOf, seriesOf, sum } from '../domain/figures.ts';
 import { rankHotspots } from '../domain/hotspots.ts';
 import { daysOpen, periodContaining, periodsEndingOn, previousPeriod, reportId, type HardCase, type Report, type ReportKind } from '../domain/reports.ts';
-import { casesUnder } from '../store/cases.ts';
+import { casesUnder } from '../store/worklist.ts';
 import { readFigures } from '../store/figures.ts';
 import { allRegions, childRegions, getRegion, listCategories } from '../store/reference.ts';
 import { putReport } from '../store/reports.ts';

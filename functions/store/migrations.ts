@@ -6,8 +6,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documents, tableName } from './client.ts';
-
-const migrationKey = (id: string) => ({ pk: `MIGRATION#${id}`, sk: 'MIGRATION' });
+import { numberAt, stringAt, withoutKeys, type Item } from './item.ts';
+import { migrationKey } from './keys.ts';
 
 /** A position in a step's walk through the table, as the step gave it (opaque here). */
 export type MigrationPosition = Record<string, unknown>;
@@ -24,11 +24,16 @@ export interface MigrationRecord {
   doneAt?: string;
 }
 
+function migrationRecordOf(item: Item): MigrationRecord {
+  stringAt(item, 'id');
+  stringAt(item, 'startedAt');
+  for (const count of ['pages', 'read', 'changed']) numberAt(item, count);
+  return withoutKeys(item) as unknown as MigrationRecord;
+}
+
 export async function getMigrationRecord(id: string): Promise<MigrationRecord | undefined> {
   const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: migrationKey(id), ConsistentRead: true }));
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, ...record } = Item;
-  return record as MigrationRecord;
+  return Item ? migrationRecordOf(Item) : undefined;
 }
 
 /**
