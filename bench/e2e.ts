@@ -12,6 +12,7 @@
  * (the routing worker's clock, which is this process's): polling only
  * collects it, so its interval does not add to the figure.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName } from '../functions/queues/names.ts';
@@ -68,7 +69,7 @@ async function followUntilRouted(api: string, cases: Submitted[], concurrency: n
       const at = await routedAt(api, subject);
       if (at !== undefined) latencies.set(subject.id, at - subject.sentAt);
     });
-    if (latencies.size < cases.length) await new Promise((resolve) => setTimeout(resolve, 250));
+    if (latencies.size < cases.length) await sleep(250);
   }
   return latencies;
 }

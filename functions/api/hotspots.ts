@@ -1,4 +1,5 @@
 import { sum } from '../domain/figures.ts';
+import { parentRegionCode } from '../domain/fields.ts';
 import { rankHotspots } from '../domain/hotspots.ts';
 import * as z from '../domain/zod.ts';
 import { httpHandler, parseWith, requireStaff } from '../shared/http.ts';
@@ -9,7 +10,7 @@ import { day, rangeChecks } from './date-range.ts';
 
 const query = z
   .strictObject({
-    parentCode: z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a region with units below it')),
+    parentCode: parentRegionCode,
     from: day,
     to: day,
     limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 10),

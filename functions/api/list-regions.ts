@@ -1,9 +1,10 @@
+import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
 import { notFound } from '../domain/problem.ts';
 import { httpHandler, pageQuery, parseWith } from '../shared/http.ts';
 import { getRegion, listChildRegions } from '../store/reference.ts';
 
-const query = z.extend(pageQuery, { parentCode: z.optional(z.string().check(z.regex(/^\d{6,12}$/, 'must be a region code'))) });
+const query = z.extend(pageQuery, { parentCode: z.optional(regionCode) });
 
 /** GET /v1/regions?parentCode=: the units directly below a region, or the top level. */
 export const handler = httpHandler(async (request) => {

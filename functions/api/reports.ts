@@ -5,7 +5,8 @@
  * Clerks, leaders and admins compile; any staff of the region or above read,
  * a department only its own cases among the hard cases.
  */
-import { chinaDay } from '../domain/figures.ts';
+import { chinaDay } from '../domain/calendar.ts';
+import { parentRegionCode } from '../domain/fields.ts';
 import { notFound } from '../domain/problem.ts';
 import { parseReportId, REPORT_KINDS, reportAsSeenBy, requireReportCompiler, type Report } from '../domain/reports.ts';
 import { coversRegion } from '../domain/staff.ts';
@@ -19,9 +20,8 @@ import { getReport, listReports } from '../store/reports.ts';
 import { day } from './date-range.ts';
 import { now } from '../shared/clock.ts';
 
-const regionCode = z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a county, city or province (or township)'));
-const compileBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(regionCode), day: z.optional(day) });
-const listQuery = z.extend(pageQuery, { regionCode: z.optional(regionCode), kind: z.optional(z.enum(REPORT_KINDS)) });
+const compileBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(parentRegionCode), day: z.optional(day) });
+const listQuery = z.extend(pageQuery, { regionCode: z.optional(parentRegionCode), kind: z.optional(z.enum(REPORT_KINDS)) });
 
 async function reportInScope(request: ApiRequest): Promise<Report> {
   const staff = requireStaff(request);

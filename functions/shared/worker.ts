@@ -1,9 +1,6 @@
-import middy from '@middy/core';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { logger } from './logger.ts';
-import { publishMetrics } from './metrics.ts';
+import { lambdaHandler } from './lambda-handler.ts';
 
 /**
  * Makes an SQS consumer of a per-message handler. Messages are handled one by
@@ -12,11 +9,9 @@ import { publishMetrics } from './metrics.ts';
  */
 export function queueConsumer(handleMessage: (record: SQSRecord) => Promise<void>) {
   const processor = new BatchProcessor(EventType.SQS);
-  return middy(
+  return lambdaHandler(
     async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
       // A batch that failed whole is reported as such, like any other: only its messages come back.
       processPartialResponse(event, handleMessage, processor, { context, throwOnFullBatchFailure: false }),
-  )
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(publishMetrics());
+  );
 }

@@ -4,7 +4,8 @@
  * or nothing.
  */
 import type { Case, HistoryEntry } from '../domain/case.ts';
-import { chinaDay, difference, visitContributionOf, type Counters } from '../domain/figures.ts';
+import { chinaDay } from '../domain/calendar.ts';
+import { difference, visitContributionOf, type Counters } from '../domain/figures.ts';
 import type { Region } from '../domain/regions.ts';
 import { countChange } from '../shared/metrics.ts';
 import { assignedUnits, assignmentItem, caseItem } from './case-items.ts';

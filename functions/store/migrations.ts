@@ -3,9 +3,8 @@
  * table itself, so a deploy that ran out of time resumes where it stopped and
  * a finished step never runs again, whichever process runs it.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { documents, tableName } from './client.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documents, putOnCondition, tableName } from './client.ts';
 import { numberAt, stringAt, withoutKeys, type Item } from './item.ts';
 import { migrationKey } from './keys.ts';
 
@@ -42,17 +41,5 @@ export async function getMigrationRecord(id: string): Promise<MigrationRecord | 
  * changes again. Answers whether it was saved.
  */
 export async function saveMigrationRecord(record: MigrationRecord): Promise<boolean> {
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...migrationKey(record.id), ...record },
-        ConditionExpression: 'attribute_not_exists(doneAt)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return putOnCondition({ Item: { ...migrationKey(record.id), ...record }, ConditionExpression: 'attribute_not_exists(doneAt)' });
 }

@@ -1,6 +1,7 @@
 import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '../domain/categories.ts';
 import { chainOf, REGION_LEVELS, type Region } from '../domain/regions.ts';
+import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
 import { documents, tableName, writeBatches } from './client.ts';
 import { cursorCodec } from './cursor.ts';
@@ -71,7 +72,7 @@ export interface Page<T> {
 }
 
 // The position: the code of the last region read.
-const cursors = cursorCodec('regions', z.object({ after: z.string().check(z.regex(/^\d{6,12}$/)) }));
+const cursors = cursorCodec('regions', z.object({ after: regionCode }));
 
 /** The query of the regions directly below a region (`TOP` for the top level), by code. */
 const childrenQuery = (childrenOf: string) => ({

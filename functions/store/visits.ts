@@ -1,9 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { subtreePrefix } from '../domain/units.ts';
 import type { Visit } from '../domain/visits.ts';
 import * as z from '../domain/zod.ts';
-import { documents, tableName } from './client.ts';
+import { documents, putOnCondition, tableName } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { stringAt, withoutKeys, type Item } from './item.ts';
 import { visitIdOf, visitKey, visitsPartition, visitsSort } from './keys.ts';
@@ -36,20 +35,11 @@ function visitOf(item: Item): Visit {
  * one only if nobody changed it meanwhile. Answers whether it was saved.
  */
 export async function saveVisit(visit: Visit, before?: Visit): Promise<boolean> {
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: visitEntry(visit),
-        ConditionExpression: before ? 'version = :expected' : 'attribute_not_exists(pk)',
-        ...(before && { ExpressionAttributeValues: { ':expected': before.version } }),
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return putOnCondition({
+    Item: visitEntry(visit),
+    ConditionExpression: before ? 'version = :expected' : 'attribute_not_exists(pk)',
+    ...(before && { ExpressionAttributeValues: { ':expected': before.version } }),
+  });
 }
 
 export async function getVisit(id: string): Promise<Visit | undefined> {
