@@ -3,9 +3,12 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { lambdaHandler } from './lambda-handler.ts';
 
 /**
- * Makes an SQS consumer of a per-message handler. Messages are handled one by
- * one; those that throw are reported as partial batch failures, so only they
- * come back (and after the queue's receive limit, go to its dead-letter queue).
+ * Makes an SQS consumer of a per-message handler. The messages of a batch are
+ * handled concurrently (BatchProcessor's default): two of them may concern
+ * the same case, which the handlers allow for: a case is changed on condition
+ * of the version read, and a notice is recorded under a key of its own. Those that throw are reported as partial batch
+ * failures, so only they come back (and after the queue's receive limit, go
+ * to its dead-letter queue).
  */
 export function queueConsumer(handleMessage: (record: SQSRecord) => Promise<void>) {
   const processor = new BatchProcessor(EventType.SQS);
