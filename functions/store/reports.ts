@@ -34,15 +34,11 @@ export async function getReport(id: string): Promise<Report | undefined> {
   return Item ? reportOf<Report>(Item) : undefined;
 }
 
-/** A report as listed: what it covers, not its figures. */
-export interface ReportListing {
-  id: string;
-  kind: ReportKind;
-  regionCode: string;
-  regionName: string;
-  period: Report['period'];
-  generatedAt: string;
-}
+/** What a list of reports reads of each: what it covers, not its figures. */
+const LISTED = ['id', 'kind', 'regionCode', 'regionName', 'period', 'generatedAt'] as const;
+
+/** A report as listed. */
+export type ReportListing = Pick<Report, (typeof LISTED)[number]>;
 
 // The position: the sort key (first day and kind) of the last report read.
 const cursors = cursorCodec('reports', z.object({ after: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}#\w+$/)) }));
@@ -57,7 +53,7 @@ export async function listReports(regionCode: string, kind: ReportKind | undefin
       KeyConditionExpression: 'pk = :pk',
       ...(kind && { FilterExpression: '#kind = :kind' }),
       ExpressionAttributeValues: { ':pk': reportsPk(regionCode), ...(kind && { ':kind': kind }) },
-      ProjectionExpression: 'sk, #report.id, #report.kind, #report.regionCode, #report.regionName, #report.period, #report.generatedAt',
+      ProjectionExpression: ['sk', ...LISTED.map((name) => `#report.${name}`)].join(', '),
       ExpressionAttributeNames: { '#report': 'report', ...(kind && { '#kind': 'kind' }) },
       ScanIndexForward: false,
       Limit: limit,
