@@ -12,10 +12,12 @@
  * (the routing worker's clock, which is this process's): polling only
  * collects it, so its interval does not add to the figure.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName } from '../functions/queues/names.ts';
 import { queueUrlEnv } from '../functions/shared/env.ts';
+import { isCasePk } from '../functions/store/keys.ts';
 import { recordOf } from '../lib/local/event-sources.ts';
 import { signStaffToken } from '../lib/local/identity.ts';
 import type { LocalLambdas } from '../lib/local/lambda.ts';
@@ -67,7 +69,7 @@ async function followUntilRouted(api: string, cases: Submitted[], concurrency: n
       const at = await routedAt(api, subject);
       if (at !== undefined) latencies.set(subject.id, at - subject.sentAt);
     });
-    if (latencies.size < cases.length) await new Promise((resolve) => setTimeout(resolve, 250));
+    if (latencies.size < cases.length) await sleep(250);
   }
   return latencies;
 }
@@ -212,7 +214,7 @@ function meter(client: { middlewareStack: DynamoDBClient['middlewareStack'] }, t
         const [items, table, index, kinds] = current.steps.get(current.step) ?? [0, 0, 0, new Map<string, number>()];
         // The key's prefix: CASE/HISTORY, FIGURES, NOTICES...
         const [pk, sk] = [key[TABLE_SCHEMA.partitionKey]?.S ?? '', key[TABLE_SCHEMA.sortKey]?.S ?? ''];
-        const kind = pk.startsWith('CASE#') ? `CASE/${sk.split('#')[0]}` : pk.split('#')[0]!;
+        const kind = isCasePk(pk) ? `CASE/${sk.split('#')[0]}` : pk.split('#')[0]!;
         current.steps.set(current.step, [items + 1, table + cost.table, index + cost.index, kinds.set(kind, (kinds.get(kind) ?? 0) + 1)]);
         const ofKind = current.kinds.get(kind) ?? { writes: 0, units: 0 };
         current.kinds.set(kind, { writes: ofKind.writes + 1, units: ofKind.units + cost.table + cost.index });

@@ -25,6 +25,7 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { QueueName } from '../functions/queues/names.ts';
 import { queueUrlEnv } from '../functions/shared/env.ts';
+import { casePk, isCasePk, isMatterPk } from '../functions/store/keys.ts';
 import { apiEvent } from '../lib/local/api-gateway.ts';
 import { localDeploymentSecret } from '../lib/local/deployment-secret.ts';
 import { localSigningKey, localTokenCheck, type LocalSigningKey } from '../lib/local/identity.ts';
@@ -197,14 +198,19 @@ export async function benchIntake(count = 2_000, concurrency = 8, rounds = 4): P
     // watched. The transaction is the contract's least: the case and its matter, all or nothing.
     const { id } = await intake();
     const first = transactions.first!;
-    const contract = { TransactItems: first.TransactItems.filter((write) => /^(CASE|MATTER)#/.test(write.Put?.Item?.pk?.S ?? '')) };
+    const contract = {
+      TransactItems: first.TransactItems.filter((write) => {
+        const pk = write.Put?.Item?.pk?.S ?? '';
+        return isCasePk(pk) || isMatterPk(pk);
+      }),
+    };
     if (contract.TransactItems.length !== 2) throw new Error(`intake's transaction has no case and matter puts: ${writesOf(first)}`);
     const bareClient = new DynamoDBClient({});
     const caseItem = contract.TransactItems[0]!.Put!.Item!;
     const sides = {
       transaction: () => bareClient.send(new TransactWriteItemsCommand(replayed(contract))),
       intake,
-      put: () => bareClient.send(new PutItemCommand({ TableName: TABLE, Item: { ...caseItem, pk: { S: `CASE#${randomUUID()}` } } })),
+      put: () => bareClient.send(new PutItemCommand({ TableName: TABLE, Item: { ...caseItem, pk: { S: casePk(randomUUID()) } } })),
     };
     type Side = keyof typeof sides;
     const SIDES = Object.keys(sides) as Side[];

@@ -5,18 +5,18 @@
  * the answer against the one at 1,000 cases, in the same run.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { chinaDay, contributionOf, figuresOf, sum, type Counters } from '../functions/domain/figures.ts';
+import { chinaDay, DAY_MS } from '../functions/domain/calendar.ts';
+import { contributionOf, figuresOf, sum, type Counters } from '../functions/domain/figures.ts';
 import { DEFAULT_CATEGORIES } from '../functions/reference/demo.ts';
 import { putFigures, readFigures } from '../functions/store/figures.ts';
 import { ensureTable } from '../lib/local/provision.ts';
 import { budgetLine, median, warmUp } from './budget.ts';
 import { benchCase, demoChainCodes, load, onEmulators } from './cases.ts';
 
-const DAY = 86_400_000;
 const QUARTER_START = Date.parse('2026-07-01T00:00:00+08:00');
 /** Loads `count` cases over the quarter with their counters, as the store would have counted them. */
 async function loadQuarter(count: number): Promise<void> {
-  const cases = Array.from({ length: count }, (_, i) => benchCase(i, new Date(QUARTER_START + (i % 92) * DAY + 3_600_000).toISOString()));
+  const cases = Array.from({ length: count }, (_, i) => benchCase(i, new Date(QUARTER_START + (i % 92) * DAY_MS + 3_600_000).toISOString()));
   console.error(`  loaded ${count} cases in ${(await load(cases)).toFixed(1)} s`);
   const counters = new Map<string, Counters[]>();
   for (const subject of cases) {

@@ -6,20 +6,20 @@
  * fewer open cases.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DAY_MS } from '../functions/domain/calendar.ts';
 import type { Case } from '../functions/domain/case.ts';
 import { sweep } from '../functions/schedules/sweep-deadlines.ts';
 import { ensureTable } from '../lib/local/provision.ts';
 import { budgetLine } from './budget.ts';
 import { benchCase, clock, load, onEmulators } from './cases.ts';
 
-const DAY = 86_400_000;
 
 /** `count` open cases; every hundredth has come to its acceptance warning, the rest are due within days. */
 function openCases(count: number, now: number): Case[] {
   const warningAfterReceipt = clock.acceptance - clock.warningBefore;
   return Array.from({ length: count }, (_, i) => {
     const due = i % 100 === 0;
-    const receivedAt = new Date(now - (due ? warningAfterReceipt + 60_000 : (i % 11) * DAY * 0.9 + 60_000)).toISOString();
+    const receivedAt = new Date(now - (due ? warningAfterReceipt + 60_000 : (i % 11) * DAY_MS * 0.9 + 60_000)).toISOString();
     return benchCase(i, receivedAt);
   });
 }

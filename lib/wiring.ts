@@ -94,7 +94,7 @@ export const FUNCTIONS = {
     sends: [],
   }),
   escalateCase: withSecret({
-    entry: 'functions/workers/escalate-case.ts',
+    entry: 'functions/workers/check-deadline.ts',
     description: 'Applies the rung of the escalation ladder a due case has reached',
     timeoutSeconds: 30,
     memoryMb: 512,
@@ -102,7 +102,7 @@ export const FUNCTIONS = {
     sends: ['notification'],
   }),
   recordNotice: withSecret({
-    entry: 'functions/workers/record-notice.ts',
+    entry: 'functions/workers/deliver-notice.ts',
     description: 'Records deadline notices per unit and publishes them to the notices topic',
     timeoutSeconds: 30,
     memoryMb: 256,

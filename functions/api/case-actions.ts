@@ -4,7 +4,8 @@
  * Each reads the case, applies one lifecycle step and saves it on condition
  * that nobody changed the case meanwhile (else 409).
  */
-import { caseView, progressOf, type Case, type Change } from '../domain/case.ts';
+import { type Case, type Change } from '../domain/case.ts';
+import { caseView, progressOf } from '../domain/views.ts';
 import {
   acceptanceSchema,
   canSee,
@@ -23,10 +24,11 @@ import {
   type AcceptanceInput,
 } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/policy.ts';
-import { conflict, notFound } from '../domain/problem.ts';
+import { conflict } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
 import { config } from '../shared/config.ts';
 import { httpHandler, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { findVisible } from '../services/find-visible.ts';
 import { caseOfPetitioner } from '../services/petitioner-access.ts';
 import { requireUnitsExist, type NamedUnit } from '../services/references.ts';
 import { getCase, saveChange } from '../store/cases.ts';
@@ -90,8 +92,7 @@ async function save(before: Case, change: Change): Promise<void> {
 async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnswer> {
   const staff = requireStaff(request);
   const id = request.params.id ?? '';
-  const subject = id.length <= 100 ? await getCase(id) : undefined;
-  if (!subject || !canSee(staff, subject)) throw notFound(`There is no case ${id} in your unit's scope.`);
+  const subject = await findVisible(id, getCase, (found) => canSee(staff, found), `There is no case ${id} in your unit's scope.`);
   const input = request.body(step.schema);
   const change = await step.apply(subject, input, { staff, now: now(), clock: config.clock });
   await save(subject, change);

@@ -1,4 +1,4 @@
-import { progressOf } from '../domain/case.ts';
+import { progressOf } from '../domain/views.ts';
 import { httpHandler } from '../shared/http.ts';
 import { caseOfPetitioner } from '../services/petitioner-access.ts';
 

@@ -1,13 +1,13 @@
 /** The date range every figure is asked for: `from` and `to`, inclusive, YYYY-MM-DD (China time). */
+import { DAY_MS, dayOfMs, msOfDay } from '../domain/calendar.ts';
 import * as z from '../domain/zod.ts';
 
-export const DAY_MS = 86_400_000;
 /** The longest range one request may cover: the reads stay bounded by days, never by cases. */
 const MAX_DAYS = 400;
 
 export const day = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
-  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date'),
+  z.refine((value) => !Number.isNaN(msOfDay(value)) && dayOfMs(msOfDay(value)) === value, 'must be a real date'),
 );
 /** The checks of every figures range: `from` and `to` inclusive (YYYY-MM-DD, China time), in order, bounded. */
 export const rangeChecks = [

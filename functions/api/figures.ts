@@ -2,7 +2,7 @@ import { countersByPeriod, figuresOf, sum, type Counters } from '../domain/figur
 import { invalid } from '../domain/problem.ts';
 import { publicFiguresOf, suppressionFor } from '../domain/public-figures.ts';
 import { levelOfCode } from '../domain/units.ts';
-import { DAY_MS } from './date-range.ts';
+import { DAY_MS } from '../domain/calendar.ts';
 import { statsQuery } from './queries.ts';
 import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';

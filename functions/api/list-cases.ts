@@ -1,7 +1,7 @@
 import { OPEN_STATUSES } from '../domain/case.ts';
 import { parseUnit } from '../domain/units.ts';
 import { httpHandler, parseWith, requireStaff } from '../shared/http.ts';
-import { listWorklist } from '../store/cases.ts';
+import { listWorklist } from '../store/worklist.ts';
 import { now } from '../shared/clock.ts';
 import { worklistQuery } from './queries.ts';
 

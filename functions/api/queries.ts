@@ -4,7 +4,7 @@
  * names them for the API document (lib/openapi.ts).
  */
 import { CASE_STATUSES } from '../domain/case.ts';
-import { regionCode } from '../domain/fields.ts';
+import { parentRegionCode, regionCode } from '../domain/fields.ts';
 import { REPORT_KINDS } from '../domain/reports.ts';
 import * as z from '../domain/zod.ts';
 import { invalid } from '../domain/problem.ts';
@@ -27,7 +27,7 @@ export function idempotencyKeyOf(request: ApiRequest): string | undefined {
 }
 
 /** GET /v1/regions */
-export const regionsQuery = z.extend(pageQuery, { parentCode: z.optional(z.string().check(z.regex(/^\d{6,12}$/, 'must be a region code'))) });
+export const regionsQuery = z.extend(pageQuery, { parentCode: z.optional(regionCode) });
 
 /** GET /v1/cases */
 export const worklistQuery = z.extend(pageQuery, {
@@ -48,7 +48,7 @@ export const statsQuery = z
 /** GET /v1/hotspots */
 export const hotspotsQuery = z
   .strictObject({
-    parentCode: z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a region with units below it')),
+    parentCode: parentRegionCode,
     from: day,
     to: day,
     limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 10),
@@ -61,10 +61,8 @@ export const visitsQuery = z.extend(pageQuery, {
   from: z.optional(z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date or date and time'))),
 });
 
-const reportRegion = z.string().check(z.regex(/^\d{6}(\d{3})?$/, 'must be the code of a county, city or province (or township)'));
-
 /** POST /v1/reports */
-export const compileReportBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(reportRegion), day: z.optional(day) });
+export const compileReportBody = z.strictObject({ kind: z.enum(REPORT_KINDS), regionCode: z.optional(parentRegionCode), day: z.optional(day) });
 
 /** GET /v1/reports */
-export const reportsQuery = z.extend(pageQuery, { regionCode: z.optional(reportRegion), kind: z.optional(z.enum(REPORT_KINDS)) });
+export const reportsQuery = z.extend(pageQuery, { regionCode: z.optional(parentRegionCode), kind: z.optional(z.enum(REPORT_KINDS)) });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
-import { decideRouting } from '../domain/case.ts';
+import { decideRouting } from '../domain/routing.ts';
 import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
 import { config } from '../shared/config.ts';
 import { httpHandler, requireStaff } from '../shared/http.ts';

@@ -5,7 +5,7 @@
  * Clerks, leaders and admins compile; any staff of the region or above read,
  * a department only its own cases among the hard cases.
  */
-import { chinaDay } from '../domain/figures.ts';
+import { chinaDay } from '../domain/calendar.ts';
 import { notFound } from '../domain/problem.ts';
 import { parseReportId, reportAsSeenBy, requireReportCompiler, type Report } from '../domain/reports.ts';
 import { coversRegion } from '../domain/staff.ts';

@@ -1,9 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import type { Category } from './categories.ts';
 import { COLLECTIVE_HEADCOUNT, type Channel, type Petitioner, type Submission } from './intake.ts';
 import { matterFingerprint } from './petitioner.ts';
 import { addMs, type Clock } from './policy.ts';
-import { depthOf, type Region, type RegionLevel } from './regions.ts';
+import type { RegionLevel } from './regions.ts';
 
 export const CASE_STATUSES = [
   'received',
@@ -27,10 +26,12 @@ export function isOpen(status: CaseStatus): boolean {
 }
 
 /** Which clock a case's next due time belongs to. */
-export type DueStage = 'routing' | 'acceptance' | 'handling' | 'reviewWindow' | 'review';
+export const DUE_STAGES = ['routing', 'acceptance', 'handling', 'reviewWindow', 'review'] as const;
+export type DueStage = (typeof DUE_STAGES)[number];
 
 /** The rungs of the escalation ladder a legal clock climbs when nobody acts. */
-export type Rung = 'warning' | 'supervision' | 'escalation';
+export const RUNGS = ['warning', 'supervision', 'escalation'] as const;
+export type Rung = (typeof RUNGS)[number];
 
 /** The one next due time every open case carries (the sweep's index), and for a legal clock the rung it brings. */
 export interface Due {
@@ -274,58 +275,6 @@ export function clockDue(stage: DueStage, deadline: string, now: string, clock: 
   return warningAt > now ? { stage, at: warningAt, rung: 'warning' } : { stage, at: deadline, rung: 'supervision' };
 }
 
-/** Routing's decision for a case. */
-export interface Routing {
-  office: Region;
-  proposedLeadUnit: string;
-  overLevel: boolean;
-}
-
-/**
- * Decides which petition office must accept a case and which unit should lead
- * it: the lowest level able to handle the category, within the case's own chain.
- *
- * @param chain - the case region and its ancestors, the case region first
- */
-export function decideRouting(subject: Pick<Case, 'addressedTo'>, chain: Region[], category: Category): Routing {
-  const handlingDepth = depthOf(category.handlingLevel);
-  // The first unit, going up, at or above the handling level. A case filed
-  // above that level stays where it was filed: nothing lower is known.
-  const office = chain.find((region) => depthOf(region.level) <= handlingDepth) ?? (chain[0] as Region);
-  const hasDepartments = office.level !== 'village';
-  const proposedLeadUnit =
-    category.department !== null && hasDepartments ? `${office.code}:${category.department}` : office.code;
-  const addressed = subject.addressedTo === null ? undefined : chain.find((r) => r.code === subject.addressedTo);
-  const overLevel = addressed !== undefined && depthOf(addressed.level) < depthOf(office.level);
-  return { office, proposedLeadUnit, overLevel };
-}
-
-/** Whether a case is still waiting for routing to place it at an office. */
-export const awaitsRouting = (subject: Case): boolean => subject.office === null && subject.status === 'received';
-
-/**
- * Applies routing to a case that has not been routed yet; `undefined` when it
- * already has been, so a redelivered routing message changes nothing.
- */
-export function applyRouting(subject: Case, routing: Routing, now: string, clock: Clock): Change | undefined {
-  if (!awaitsRouting(subject)) return undefined;
-  const { office, proposedLeadUnit, overLevel } = routing;
-  return next(
-    subject,
-    { office: office.code, proposedLeadUnit, overLevel, level: office.level, due: clockDue('acceptance', subject.acceptanceDueAt, now, clock) },
-    {
-      at: now,
-      actor: 'system:routing',
-      action: 'routed',
-      detail: { office: office.code, proposedLeadUnit, overLevel },
-      timeline: {
-        event: 'routed',
-        note: overLevel ? `本事项由${office.name}负责，已转交${office.name}信访部门办理。` : `已交${office.name}信访部门办理。`,
-      },
-    },
-  );
-}
-
 /** The latest written answer (the reply or a review opinion) and which it is; `undefined` before the reply. */
 export function latestAnswer(subject: Case): { answer: Answer; of: Evaluation['of'] } | undefined {
   const reviewed = subject.reviews.findLast((round) => round.opinion !== null);
@@ -358,38 +307,4 @@ export function unitsOf(subject: Case): string[] {
   return [subject.office ?? subject.regionCode, subject.leadUnit, ...subject.coUnits, ...subject.reviews.map((r) => r.office)].filter(
     (unit): unit is string => unit !== null,
   );
-}
-
-/** What a petitioner sees of their own case: no personal data, no internal notes. */
-export interface Progress {
-  id: string;
-  status: CaseStatus;
-  level: RegionLevel | null;
-  dueAt: string | null;
-  timeline: Array<{ at: string; event: string; note: string }>;
-}
-
-export function progressOf(subject: Case, history: HistoryEntry[]): Progress {
-  return {
-    id: subject.id,
-    status: subject.status,
-    level: subject.level,
-    dueAt: legalDueAt(subject),
-    timeline: history
-      .filter((entry) => entry.timeline !== undefined)
-      .sort((a, b) => a.version - b.version)
-      .map((entry) => ({ at: entry.at, event: entry.timeline!.event, note: entry.timeline!.note })),
-  };
-}
-
-/** The whole case as staff see it: everything but the access-code hash and the matter fingerprint. */
-export function caseView(subject: Case, history?: HistoryEntry[]) {
-  const { accessCodeHash: _code, matterFingerprint: _matter, due: _due, ...fields } = subject;
-  return {
-    ...fields,
-    dueAt: legalDueAt(subject),
-    ...(history && {
-      history: [...history].sort((a, b) => a.version - b.version).map(({ at, actor, action, detail }) => ({ at, actor, action, detail })),
-    }),
-  };
 }

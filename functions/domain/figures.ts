@@ -12,7 +12,9 @@
  * petitioner's path, touches no shared counter (a province's totals are one
  * item every case of the province would otherwise update at intake).
  */
-import { awaitsRouting, CASE_STATUSES, isOpen, RATINGS, type Case } from './case.ts';
+import { addDays, mondayOf } from './calendar.ts';
+import { CASE_STATUSES, isOpen, RATINGS, type Case } from './case.ts';
+import { awaitsRouting } from './routing.ts';
 import { CHANNELS } from './intake.ts';
 
 /** Counter name to value. */
@@ -90,13 +92,6 @@ export function sum(counters: Counters[]): Counters {
   return total;
 }
 
-// Petition work follows China Standard Time: a case belongs to the day it was received there.
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The day (YYYY-MM-DD, China Standard Time) of an instant. */
-export function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** A share, or `null` where nothing counts yet. */
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
@@ -145,9 +140,7 @@ export type Figures = ReturnType<typeof figuresOf>;
 export function periodOf(day: string, by: 'day' | 'week' | 'month'): string {
   if (by === 'day') return day;
   if (by === 'month') return `${day.slice(0, 7)}-01`;
-  const date = new Date(`${day}T00:00:00Z`);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return new Date(date.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
+  return mondayOf(day);
 }
 
 /** The visit-day figures of API.md, from a visit's counters. */
@@ -170,8 +163,8 @@ export function countersByPeriod(days: Array<{ day: string; counters: Counters }
   const byPeriod = new Map<string, Counters[]>();
   const covered = new Map<string, number>();
   for (const { day, counters } of days) byPeriod.set(periodOf(day, by), [...(byPeriod.get(periodOf(day, by)) ?? []), counters]);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    const start = periodOf(new Date(t).toISOString().slice(0, 10), by);
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const start = periodOf(day, by);
     covered.set(start, (covered.get(start) ?? 0) + 1);
   }
   return [...covered].map(([start, covering]) => ({ start, days: covering, counters: sum(byPeriod.get(start) ?? []) }));

@@ -3,11 +3,12 @@
  * and city, for the meetings that review the volume, structure and trend of
  * petitions, the three rates, the hotspots and the hard cases.
  */
+import { addDays, DAY_MS, dayOfMs, mondayOf, msOfDay } from './calendar.ts';
 import type { Figures } from './figures.ts';
 import type { Hotspot } from './hotspots.ts';
 import type { RegionLevel } from './regions.ts';
 import { isOfficeStaff, requireRole, type Staff } from './staff.ts';
-import { isUnitWithin } from './units.ts';
+import { isUnitWithin, REGION_CODE } from './units.ts';
 
 export const REPORT_KINDS = ['weekly', 'monthly', 'quarterly'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -59,9 +60,8 @@ export interface Report {
   hardCases: { longestOpen: HardCase[]; mostEscalated: HardCase[] };
 }
 
-const DAY_MS = 86_400_000;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+const REPORT_ID = new RegExp(`^(${REGION_CODE})-(${REPORT_KINDS.join('|')})-(\\d{4}-\\d{2}-\\d{2})$`);
 
 /** The report id: its region, kind and first day, e.g. 330726-weekly-2026-11-16. */
 export function reportId(regionCode: string, kind: ReportKind, from: string): string {
@@ -69,27 +69,27 @@ export function reportId(regionCode: string, kind: ReportKind, from: string): st
 }
 
 export function parseReportId(id: string): { regionCode: string; kind: ReportKind; from: string } | undefined {
-  const match = /^(\d{6}|\d{9}|\d{12})-(weekly|monthly|quarterly)-(\d{4}-\d{2}-\d{2})$/.exec(id);
+  const match = REPORT_ID.exec(id);
   return match ? { regionCode: match[1]!, kind: match[2] as ReportKind, from: match[3]! } : undefined;
 }
 
 /** The period of `kind` that contains `day`: the week from Monday, the calendar month, the quarter. */
 export function periodContaining(kind: ReportKind, day: string): Period {
-  const date = new Date(ms(day));
   if (kind === 'weekly') {
-    const monday = ms(day) - ((date.getUTCDay() + 6) % 7) * DAY_MS;
-    return { from: dayOf(monday), to: dayOf(monday + 6 * DAY_MS) };
+    const monday = mondayOf(day);
+    return { from: monday, to: addDays(monday, 6) };
   }
+  const date = new Date(msOfDay(day));
   const months = kind === 'monthly' ? 1 : 3;
   const firstMonth = date.getUTCMonth() - (date.getUTCMonth() % months);
   const from = Date.UTC(date.getUTCFullYear(), firstMonth, 1);
   const to = Date.UTC(date.getUTCFullYear(), firstMonth + months, 1) - DAY_MS;
-  return { from: dayOf(from), to: dayOf(to) };
+  return { from: dayOfMs(from), to: dayOfMs(to) };
 }
 
 /** The period just before `period`, of the same kind. */
 export function previousPeriod(kind: ReportKind, period: Period): Period {
-  return periodContaining(kind, dayOf(ms(period.from) - DAY_MS));
+  return periodContaining(kind, addDays(period.from, -1));
 }
 
 /** The kinds of report whose period ended on `day` (a Sunday ends a week, the last day of a month a month...). */

@@ -5,7 +5,11 @@ import type { RegionLevel } from './regions.ts';
  * ("330726:housing"). GB/T 2260 codes nest by prefix (province 2 digits, city
  * 4, county 6, township 9, village 12), so "at or below" needs no lookup.
  */
-export const UNIT_PATTERN = /^(\d{6}|\d{9}|\d{12})(?::([a-z][a-z_]{1,39}))?$/;
+
+/** A region code's pattern (for building patterns): 6 digits (province, city, county), 9 (township) or 12 (village). */
+export const REGION_CODE = String.raw`\d{6}(?:\d{3}(?:\d{3})?)?`;
+export const REGION_CODE_PATTERN = new RegExp(`^${REGION_CODE}$`);
+export const UNIT_PATTERN = new RegExp(`^(${REGION_CODE})(?::([a-z][a-z_]{1,39}))?$`);
 
 export interface Unit {
   region: string;

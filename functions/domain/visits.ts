@@ -7,7 +7,8 @@
  * responsible leader), or formally determined.
  */
 import type { KeyObject } from 'node:crypto';
-import { applyRouting, clockDue, next, registerCase, RECEPTION_OUTCOMES, type Case, type HistoryEntry, type Routing } from './case.ts';
+import { clockDue, next, registerCase, RECEPTION_OUTCOMES, type Case, type HistoryEntry } from './case.ts';
+import { applyRouting, type Routing } from './routing.ts';
 import { petitionerSchema } from './intake.ts';
 import { addMs, type Clock } from './policy.ts';
 import { conflict, invalid } from './problem.ts';

@@ -1,4 +1,4 @@
-import { rekeyMatterFingerprints } from '../store/cases.ts';
+import { rekeyMatterFingerprints } from '../store/matters.ts';
 import type { Migration } from './migration.ts';
 
 /** Open cases read per page: each page also reads the cases themselves and moves their matters. */

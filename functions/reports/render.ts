@@ -4,6 +4,7 @@
  * archived with the minutes, so it carries everything it needs — inline CSS,
  * charts as inline SVG drawn here — and loads nothing from anywhere.
  */
+import { chinaMinute } from '../domain/calendar.ts';
 import type { HardCase, Report, ReportKind } from '../domain/reports.ts';
 import { html, type Html } from './html.ts';
 
@@ -38,7 +39,7 @@ function change(rate: number | null): string {
 /** China Standard Time, which petition work follows; the stored instant is UTC. */
 function chinaTime(iso: string): string {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+  return Number.isNaN(ms) ? iso : `${chinaMinute(iso)}（北京时间）`;
 }
 
 /** Axis ticks of 1, 2 or 5 × 10ⁿ so the gridlines fall on readable numbers; whole numbers, as cases are counted. */

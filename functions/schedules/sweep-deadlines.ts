@@ -1,5 +1,3 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { sendDeadlineChecks } from '../queues/deadlines.ts';
 import { sendRouteCase } from '../queues/routing.ts';
@@ -7,10 +5,12 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { sum } from '../domain/figures.ts';
 import { METRIC } from '../shared/metric-names.ts';
 import { logger } from '../shared/logger.ts';
-import { count, metrics, publishMetrics } from '../shared/metrics.ts';
+import { lambdaHandler } from '../shared/lambda-handler.ts';
+import { count, metrics } from '../shared/metrics.ts';
 import { readTotals } from '../store/figures.ts';
 import { childRegions } from '../store/reference.ts';
-import { ALL_DUE_SHARDS, listDue, type DueCase } from '../store/cases.ts';
+import { listDue, type DueCase } from '../store/due.ts';
+import { ALL_DUE_SHARDS } from '../store/keys.ts';
 import { now as clockNow } from '../shared/clock.ts';
 
 const PAGE = 500;
@@ -89,8 +89,4 @@ export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
   return result;
 }
 
-export const handler = middy(async (_event: unknown, context: Context) =>
-  sweep({ remainingMs: () => context.getRemainingTimeInMillis() }),
-)
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(publishMetrics());
+export const handler = lambdaHandler(async (_event: unknown, context: Context) => sweep({ remainingMs: () => context.getRemainingTimeInMillis() }));

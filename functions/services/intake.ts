@@ -6,7 +6,9 @@ import { sendRouteCase } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
 import { deploymentKeys } from '../shared/secrets.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
-import { createCase, getCase, saveChange, type Answering } from '../store/cases.ts';
+import { retryWhileStale, STALE } from '../shared/retry.ts';
+import { createCase, getCase, saveChange } from '../store/cases.ts';
+import type { Answering } from '../store/commit.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
 import { earlierAnswer, replayStored, requestHashOf } from './idempotency.ts';
 import { caseReferences } from './references.ts';
@@ -38,7 +40,8 @@ async function checkReferences(submission: Submission): Promise<void> {
 }
 
 async function joinOpenCase(openCaseId: string, submission: Submission, registrar: Registrar, requestHash: string, idempotencyKey?: string): Promise<IntakeAnswer> {
-  for (let attempt = 0; attempt < REPEAT_ATTEMPTS; attempt++) {
+  const exhausted = () => new Error(`case ${openCaseId} kept changing while a repeat was recorded`);
+  return retryWhileStale(REPEAT_ATTEMPTS, exhausted, async () => {
     const open = await getCase(openCaseId);
     if (!open) throw new Error(`the open case ${openCaseId} of a matter does not exist`);
     const change = recordRepeat(open, { now: now(), channel: submission.channel, actor: registrar.actor });
@@ -47,8 +50,8 @@ async function joinOpenCase(openCaseId: string, submission: Submission, registra
     const saving = await saveChange(open, change, answering);
     if (saving === 'saved') return answer;
     if (saving === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
-  }
-  throw new Error(`case ${openCaseId} kept changing while a repeat was recorded`);
+    return STALE;
+  });
 }
 
 /**

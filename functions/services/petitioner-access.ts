@@ -1,8 +1,9 @@
 import { accessCodeMatches } from '../domain/access-code.ts';
 import type { Case, HistoryEntry } from '../domain/case.ts';
-import { notFound, Problem } from '../domain/problem.ts';
+import { Problem } from '../domain/problem.ts';
 import type { ApiRequest } from '../shared/http.ts';
 import { getCaseWithHistory } from '../store/cases.ts';
+import { findVisible } from './find-visible.ts';
 
 /**
  * The case a petitioner may see: the one whose access code they send as
@@ -14,7 +15,5 @@ export async function caseOfPetitioner(request: ApiRequest): Promise<{ case: Cas
     throw new Problem('unauthorized', 'Access code required', 'Send the access code given at submission as the X-Access-Code header.');
   }
   const id = request.params.id ?? '';
-  const found = id.length <= 100 ? await getCaseWithHistory(id) : undefined;
-  if (!found || !accessCodeMatches(code, found.case.accessCodeHash)) throw notFound(`There is no case ${id} for this access code.`);
-  return found;
+  return findVisible(id, getCaseWithHistory, (found) => accessCodeMatches(code, found.case.accessCodeHash), `There is no case ${id} for this access code.`);
 }

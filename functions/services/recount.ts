@@ -3,8 +3,9 @@
  * cases (the sum of their contributions) and compares it with what is stored.
  */
 import { CASE_STATUSES, type Case } from '../domain/case.ts';
-import { chinaDay, contributionOf, sum, type Counters } from '../domain/figures.ts';
-import { casesUnder } from '../store/cases.ts';
+import { chinaDay } from '../domain/calendar.ts';
+import { contributionOf, sum, type Counters } from '../domain/figures.ts';
+import { casesUnder } from '../store/worklist.ts';
 import { putFigures, putTotals, readFigures, readTotals } from '../store/figures.ts';
 import { allRegions, getRegionChain } from '../store/reference.ts';
 

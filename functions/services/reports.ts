@@ -1,9 +1,10 @@
 /** Compiles joint-meeting reports from the counters and the open cases: scheduled, or on request. */
 import { OPEN_STATUSES, type Case } from '../domain/case.ts';
-import { chinaDay, figuresOf, seriesOf, sum } from '../domain/figures.ts';
+import { addDays, chinaDay } from '../domain/calendar.ts';
+import { figuresOf, seriesOf, sum } from '../domain/figures.ts';
 import { rankHotspots } from '../domain/hotspots.ts';
 import { daysOpen, periodContaining, periodsEndingOn, previousPeriod, reportId, type HardCase, type Report, type ReportKind } from '../domain/reports.ts';
-import { casesUnder } from '../store/cases.ts';
+import { casesUnder } from '../store/worklist.ts';
 import { readFigures } from '../store/figures.ts';
 import { allRegions, childRegions, getRegion, listCategories } from '../store/reference.ts';
 import { putReport } from '../store/reports.ts';
@@ -79,7 +80,7 @@ export async function compileReport(kind: ReportKind, regionCode: string, day: s
  * quarter on its last day). Compiling twice replaces, so a retry is harmless.
  */
 export async function compileDueReports(now = clockNow()): Promise<{ day: string; kinds: ReportKind[]; reports: number }> {
-  const yesterday = chinaDay(new Date(Date.parse(now) - 86_400_000).toISOString());
+  const yesterday = addDays(chinaDay(now), -1);
   const kinds = periodsEndingOn(yesterday);
   if (kinds.length === 0) return { day: yesterday, kinds, reports: 0 };
   const regions = (await allRegions()).filter((region) => region.level === 'county' || region.level === 'city');

@@ -7,6 +7,7 @@ import { coversRegion, regionOf, type Staff } from '../domain/staff.ts';
 import type { Visit } from '../domain/visits.ts';
 import { getRegion } from '../store/reference.ts';
 import { getVisit } from '../store/visits.ts';
+import { findVisible } from './find-visible.ts';
 
 /** A region that exists; 404 otherwise. */
 export async function knownRegion(code: string): Promise<string> {
@@ -23,7 +24,5 @@ export async function regionInScope(staff: Staff, code?: string): Promise<string
 
 /** A visit of the caller's region or below; 404 otherwise. */
 export async function visitInScope(staff: Staff, id: string): Promise<Visit> {
-  const visit = id.length <= 100 ? await getVisit(id) : undefined;
-  if (!visit || !coversRegion(staff, visit.regionCode)) throw notFound(`There is no visit ${id} in your unit's scope.`);
-  return visit;
+  return findVisible(id, getVisit, (visit) => coversRegion(staff, visit.regionCode), `There is no visit ${id} in your unit's scope.`);
 }

@@ -1,12 +1,10 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from '../domain/zod.ts';
 import { invalid, Problem, PROBLEM_STATUS, type FieldError } from '../domain/problem.ts';
 import type { Staff } from '../domain/staff.ts';
 import { bearerToken, staffOf, verifyStaffToken } from './identity.ts';
 import { errorSummary, logger } from './logger.ts';
-import { publishMetrics } from './metrics.ts';
+import { lambdaHandler } from './lambda-handler.ts';
 
 /** Bodies larger than this are refused before parsing (413). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -135,7 +133,7 @@ function responseOf(answer: ApiAnswer): APIGatewayProxyStructuredResultV2 {
  * logged (without the request) and answers 500.
  */
 export function httpHandler(handle: (request: ApiRequest) => Promise<ApiAnswer>) {
-  return middy(async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  return lambdaHandler(async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     // API Gateway's request id follows the request through every log line of it.
     logger.appendKeys({ correlationId: event.requestContext.requestId });
     try {
@@ -149,9 +147,7 @@ export function httpHandler(handle: (request: ApiRequest) => Promise<ApiAnswer>)
       logger.error('request failed', { route: event.routeKey, error: errorSummary(error) });
       return responseOf(INTERNAL);
     }
-  })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(publishMetrics());
+  });
 }
 
 /** The staff member behind a staff route, whose token the gateway checked; 401 without one. */

@@ -1,7 +1,8 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ENV, requireEnv } from '../shared/env.ts';
+import { backOff } from '../shared/retry.ts';
 
 // Endpoint and region come from the environment (AWS_ENDPOINT_URL_DYNAMODB locally).
 export const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
@@ -41,13 +42,43 @@ export async function writeAll<Name extends string>(writes: NamedWrite<Name>[]):
       if (refused.length > 0) return refused;
       const conflict = reasons.some((reason) => reason.Code === 'TransactionConflict');
       if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+      await backOff(attempt, 25, { jitter: true });
     }
   }
 }
 
-const BATCH = 25;
+/**
+ * Puts an item on a condition. Answers whether it was written: false when
+ * the condition refused; any other failure throws.
+ */
+export async function putOnCondition(put: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
+  try {
+    await documents.send(new PutCommand({ TableName: tableName(), ...put }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
 const BATCH_ATTEMPTS = 9;
+
+/**
+ * Sends a batch request (`send` answers what DynamoDB left unprocessed) and
+ * again, with backoff, for what is left, until nothing is.
+ *
+ * @param what - what the requests are, for the error when throttling outlasts the attempts
+ */
+export async function untilProcessed<Request>(requests: Request[], what: string, send: (pending: Request[]) => Promise<Request[]>): Promise<void> {
+  let pending = requests;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt >= BATCH_ATTEMPTS) throw new Error(`${pending.length} ${what}: throttled`);
+    if (attempt > 0) await backOff(attempt, 50);
+    pending = await send(pending);
+  }
+}
+
+const BATCH = 25;
 
 /**
  * Puts entries in batches of 25, each batch tried again (with backoff) for
@@ -56,12 +87,9 @@ const BATCH_ATTEMPTS = 9;
  */
 export async function writeBatches(entries: Array<Record<string, unknown>>): Promise<void> {
   for (let i = 0; i < entries.length; i += BATCH) {
-    let pending = entries.slice(i, i + BATCH).map((entry) => ({ PutRequest: { Item: entry } }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= BATCH_ATTEMPTS) throw new Error(`${pending.length} entries could not be written: throttled`);
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+    await untilProcessed(entries.slice(i, i + BATCH).map((entry) => ({ PutRequest: { Item: entry } })), 'entries could not be written', async (pending) => {
       const { UnprocessedItems } = await documents.send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-      pending = (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
-    }
+      return (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+    });
   }
 }

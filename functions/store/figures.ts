@@ -1,9 +1,19 @@
 import { GetCommand, paginateQuery, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Counters } from '../domain/figures.ts';
 import { documents, tableName, type TransactItem } from './client.ts';
+import { stringAt, withoutKeys, type Item } from './item.ts';
+import { figuresKey, visitFiguresKey } from './keys.ts';
 
-const figuresKey = (region: string, day: string) => ({ pk: `FIGURES#${region}`, sk: `DAY#${day}` });
-const visitFiguresKey = (visitId: string) => ({ pk: `FIGURES#VISIT#${visitId}`, sk: 'TOTAL' });
+/** The counters a figures item holds: every attribute but its keys and labels, each a number. */
+function countersOf(item: Item, labels: readonly string[]): Counters {
+  const counters: Counters = {};
+  for (const [name, value] of Object.entries(withoutKeys(item))) {
+    if (labels.includes(name)) continue;
+    if (typeof value !== 'number') throw new Error(`item ${String(item.pk)} ${String(item.sk)}: counter ${name} is not a number`);
+    counters[name] = value;
+  }
+  return counters;
+}
 
 function addWrite(key: Record<string, string>, delta: Counters, labels: Record<string, string>): TransactItem {
   const names = Object.keys(delta);
@@ -61,8 +71,7 @@ export function visitFigureWrites(visitId: string, delta: Counters): TransactIte
 /** A visit's counters (one item). */
 export async function readVisitFigures(visitId: string): Promise<Counters> {
   const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: visitFiguresKey(visitId) }));
-  const { pk: _pk, sk: _sk, visitId: _id, ...counters } = Item ?? {};
-  return counters as Counters;
+  return Item ? countersOf(Item, ['visitId']) : {};
 }
 
 /** A region's counters for one day. */
@@ -89,9 +98,7 @@ export async function readFigures(region: string, from: string, to: string): Pro
   );
   for await (const page of pages) {
     reads += page.ScannedCount ?? 0;
-    for (const { pk: _pk, sk: _sk, region: _region, day, ...counters } of page.Items ?? []) {
-      days.push({ day: day as string, counters: counters as Counters });
-    }
+    for (const item of page.Items ?? []) days.push({ day: stringAt(item, 'day'), counters: countersOf(item, ['region', 'day']) });
   }
   return { days, reads };
 }

@@ -1,7 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { deploymentKeys } from '../shared/secrets.ts';
 import { documents, tableName, type TransactItem } from './client.ts';
+import { numberAt, stringAt } from './item.ts';
+import { answerKey } from './keys.ts';
 
 /** How long a first answer is kept for retries with the same Idempotency-Key. */
 const KEEP_SECONDS = 24 * 60 * 60;
@@ -20,11 +22,6 @@ export interface UnreadableAnswer {
   requestHash: string;
   unreadable: true;
 }
-
-const answerKey = (idempotencyKey: string) => ({
-  pk: `IDEMPOTENCY#${createHash('sha256').update(idempotencyKey).digest('base64url')}`,
-  sk: 'IDEMPOTENCY',
-});
 
 // AES-256-GCM: a 12-byte nonce, then the ciphertext, then the 16-byte tag. The entry's key is
 // the associated data, so a sealed answer cannot be replayed under another Idempotency-Key.
@@ -63,8 +60,8 @@ export async function getFirstAnswer(idempotencyKey: string): Promise<FirstAnswe
   const key = answerKey(idempotencyKey);
   const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
   // DynamoDB deletes expired entries lazily: an expired one no longer counts.
-  if (!Item || (Item.expiresAt as number) * 1000 < Date.now()) return undefined;
-  const requestHash = Item.requestHash as string;
+  if (!Item || numberAt(Item, 'expiresAt') * 1000 < Date.now()) return undefined;
+  const requestHash = stringAt(Item, 'requestHash');
   const answer = open(Item.sealed, key.pk);
   if (!answer) return { requestHash, unreadable: true };
   const { status, body, location } = answer;

@@ -3,11 +3,10 @@
  * table itself, so a deploy that ran out of time resumes where it stopped and
  * a finished step never runs again, whichever process runs it.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { documents, tableName } from './client.ts';
-
-const migrationKey = (id: string) => ({ pk: `MIGRATION#${id}`, sk: 'MIGRATION' });
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documents, putOnCondition, tableName } from './client.ts';
+import { numberAt, stringAt, withoutKeys, type Item } from './item.ts';
+import { migrationKey } from './keys.ts';
 
 /** A position in a step's walk through the table, as the step gave it (opaque here). */
 export type MigrationPosition = Record<string, unknown>;
@@ -24,11 +23,16 @@ export interface MigrationRecord {
   doneAt?: string;
 }
 
+function migrationRecordOf(item: Item): MigrationRecord {
+  stringAt(item, 'id');
+  stringAt(item, 'startedAt');
+  for (const count of ['pages', 'read', 'changed']) numberAt(item, count);
+  return withoutKeys(item) as unknown as MigrationRecord;
+}
+
 export async function getMigrationRecord(id: string): Promise<MigrationRecord | undefined> {
   const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: migrationKey(id), ConsistentRead: true }));
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, ...record } = Item;
-  return record as MigrationRecord;
+  return Item ? migrationRecordOf(Item) : undefined;
 }
 
 /**
@@ -37,17 +41,5 @@ export async function getMigrationRecord(id: string): Promise<MigrationRecord | 
  * changes again. Answers whether it was saved.
  */
 export async function saveMigrationRecord(record: MigrationRecord): Promise<boolean> {
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...migrationKey(record.id), ...record },
-        ConditionExpression: 'attribute_not_exists(doneAt)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return putOnCondition({ Item: { ...migrationKey(record.id), ...record }, ConditionExpression: 'attribute_not_exists(doneAt)' });
 }

@@ -3,10 +3,8 @@ import type { Notice } from '../domain/ladder.ts';
 import * as z from '../domain/zod.ts';
 import { documents, tableName, writeBatches } from './client.ts';
 import { cursorCodec } from './cursor.ts';
-
-const noticesPk = (unit: string) => `NOTICES#${unit}`;
-// Newest first by time; the case and version make each notice's key its own, so a redelivery overwrites it.
-const noticeSk = (notice: Notice) => `${notice.at}#${notice.caseId}#${String(notice.version).padStart(8, '0')}`;
+import { numberAt, stringAt, withoutKeys, type Item } from './item.ts';
+import { noticesPk, noticeSk } from './keys.ts';
 
 /** Records a notice once for each unit it is addressed to, with the roles there it is for; again, it changes nothing. */
 export async function recordNotice(notice: Notice): Promise<void> {
@@ -20,6 +18,14 @@ const cursors = cursorCodec('notices', z.object({ after: z.string().check(z.minL
 
 /** A notice as a unit received it: `roles` are the roles there it is for. */
 export type RecordedNotice = Notice & { roles: string[] };
+
+function recordedNoticeOf(item: Item): RecordedNotice {
+  stringAt(item, 'caseId');
+  stringAt(item, 'kind');
+  numberAt(item, 'version');
+  if (!Array.isArray(item.roles)) throw new Error(`item ${String(item.pk)} ${String(item.sk)}: roles is not a list`);
+  return withoutKeys(item) as unknown as RecordedNotice;
+}
 
 /** The notices to a unit, newest first, paged. */
 export async function listNotices(unit: string, limit: number, cursor?: string): Promise<{ items: RecordedNotice[]; nextCursor: string | null }> {
@@ -35,6 +41,6 @@ export async function listNotices(unit: string, limit: number, cursor?: string):
       ExclusiveStartKey: start,
     }),
   );
-  const items = Items.map(({ pk: _pk, sk: _sk, ...notice }) => notice as RecordedNotice);
-  return { items, nextCursor: LastEvaluatedKey ? cursors.encode({ after: LastEvaluatedKey.sk as string }, binding) : null };
+  const items = Items.map(recordedNoticeOf);
+  return { items, nextCursor: LastEvaluatedKey ? cursors.encode({ after: stringAt(LastEvaluatedKey, 'sk') }, binding) : null };
 }

@@ -1,13 +1,13 @@
 import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '../domain/categories.ts';
-import { chainOf, type Region } from '../domain/regions.ts';
+import { chainOf, REGION_LEVELS, type Region } from '../domain/regions.ts';
+import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
 import { documents, tableName, writeBatches } from './client.ts';
 import { cursorCodec } from './cursor.ts';
-
-const TOP = 'TOP';
-const regionKey = (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' });
-const CATEGORIES_PK = 'CATEGORIES';
+import { nullableStringAt, numberAt, oneOfAt, stringAt, type Item } from './item.ts';
+import { CATEGORIES_PK, categoryKey, regionKey, TOP_REGIONS } from './keys.ts';
+import { INDEX } from './schema.ts';
 
 // Reference data changes rarely (only by seeding): each function instance
 // keeps what it read for a few minutes instead of reading it per request.
@@ -23,23 +23,24 @@ async function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
   return value;
 }
 
-function regionOf(entry: Record<string, unknown>): Region {
+function regionOf(item: Item): Region {
   const region: Region = {
-    code: entry.code as string,
-    name: entry.name as string,
-    level: entry.level as Region['level'],
-    population: entry.population as number,
+    code: stringAt(item, 'code'),
+    name: stringAt(item, 'name'),
+    level: oneOfAt(item, 'level', REGION_LEVELS),
+    population: numberAt(item, 'population'),
   };
-  if (typeof entry.parentCode === 'string') region.parentCode = entry.parentCode;
+  const parentCode = nullableStringAt(item, 'parentCode');
+  if (parentCode !== null) region.parentCode = parentCode;
   return region;
 }
 
-function categoryOf(entry: Record<string, unknown>): Category {
+function categoryOf(item: Item): Category {
   return {
-    code: entry.code as string,
-    name: entry.name as string,
-    department: (entry.department as string | null) ?? null,
-    handlingLevel: entry.handlingLevel as Category['handlingLevel'],
+    code: stringAt(item, 'code'),
+    name: stringAt(item, 'name'),
+    department: nullableStringAt(item, 'department'),
+    handlingLevel: oneOfAt(item, 'handlingLevel', REGION_LEVELS),
   };
 }
 
@@ -71,19 +72,19 @@ export interface Page<T> {
 }
 
 // The position: the code of the last region read.
-const cursors = cursorCodec('regions', z.object({ after: z.string().check(z.regex(/^\d{6,12}$/)) }));
+const cursors = cursorCodec('regions', z.object({ after: regionCode }));
 
 /** The query of the regions directly below a region (`TOP` for the top level), by code. */
 const childrenQuery = (childrenOf: string) => ({
   TableName: tableName(),
-  IndexName: 'children',
+  IndexName: INDEX.children,
   KeyConditionExpression: 'childrenOf = :parent',
   ExpressionAttributeValues: { ':parent': childrenOf },
 });
 
 /** The regions directly below `parentCode`, or the top level without it, by code. */
 export async function listChildRegions(parentCode: string | undefined, limit: number, cursor?: string): Promise<Page<Region>> {
-  const childrenOf = parentCode ?? TOP;
+  const childrenOf = parentCode ?? TOP_REGIONS;
   const binding = [childrenOf];
   let start: Record<string, string> | undefined;
   if (cursor !== undefined) {
@@ -101,7 +102,7 @@ export async function listChildRegions(parentCode: string | undefined, limit: nu
 /** The regions directly below a region, all of them. */
 export async function childRegions(parentCode: string | undefined): Promise<Region[]> {
   const children: Region[] = [];
-  for await (const page of paginateQuery({ client: documents }, childrenQuery(parentCode ?? TOP))) children.push(...(page.Items ?? []).map(regionOf));
+  for await (const page of paginateQuery({ client: documents }, childrenQuery(parentCode ?? TOP_REGIONS))) children.push(...(page.Items ?? []).map(regionOf));
   return children;
 }
 
@@ -138,8 +139,8 @@ export async function getCategory(code: string): Promise<Category | undefined> {
 /** Writes (or overwrites) the reference data; safe to run again. */
 export async function putReferenceData(regions: Region[], categories: Category[]): Promise<void> {
   await writeBatches([
-    ...regions.map((region) => ({ ...regionKey(region.code), childrenOf: region.parentCode ?? TOP, ...region })),
-    ...categories.map((category) => ({ pk: CATEGORIES_PK, sk: category.code, ...category })),
+    ...regions.map((region) => ({ ...regionKey(region.code), childrenOf: region.parentCode ?? TOP_REGIONS, ...region })),
+    ...categories.map((category) => ({ ...categoryKey(category.code), ...category })),
   ]);
   cache.clear();
 }

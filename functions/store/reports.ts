@@ -3,9 +3,19 @@ import { parseReportId, type Report, type ReportKind } from '../domain/reports.t
 import * as z from '../domain/zod.ts';
 import { documents, tableName } from './client.ts';
 import { cursorCodec } from './cursor.ts';
+import { stringAt, type Item } from './item.ts';
+import { reportKey, reportsPk } from './keys.ts';
 
-// A region's reports, newest period first; the id names region, kind and first day, so it is the key.
-const reportKey = (regionCode: string, kind: ReportKind, from: string) => ({ pk: `REPORTS#${regionCode}`, sk: `${from}#${kind}` });
+/** The report (or, listed, what the projection reads of it) a report item holds. */
+function reportOf<Shown extends Pick<Report, 'id' | 'kind' | 'regionCode'>>(item: Item): Shown {
+  const report = item.report;
+  if (typeof report !== 'object' || report === null) throw new Error(`item ${String(item.pk)} ${String(item.sk)}: report is not a map`);
+  const fields = report as Item;
+  stringAt(fields, 'id');
+  stringAt(fields, 'kind');
+  stringAt(fields, 'regionCode');
+  return report as Shown;
+}
 
 /** Stores a report; compiling the same period again replaces it. */
 export async function putReport(report: Report): Promise<void> {
@@ -21,18 +31,14 @@ export async function getReport(id: string): Promise<Report | undefined> {
   const parts = parseReportId(id);
   if (!parts) return undefined;
   const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: reportKey(parts.regionCode, parts.kind, parts.from) }));
-  return Item?.report as Report | undefined;
+  return Item ? reportOf<Report>(Item) : undefined;
 }
 
-/** A report as listed: what it covers, not its figures. */
-export interface ReportListing {
-  id: string;
-  kind: ReportKind;
-  regionCode: string;
-  regionName: string;
-  period: Report['period'];
-  generatedAt: string;
-}
+/** What a list of reports reads of each: what it covers, not its figures. */
+const LISTED = ['id', 'kind', 'regionCode', 'regionName', 'period', 'generatedAt'] as const;
+
+/** A report as listed. */
+export type ReportListing = Pick<Report, (typeof LISTED)[number]>;
 
 // The position: the sort key (first day and kind) of the last report read.
 const cursors = cursorCodec('reports', z.object({ after: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}#\w+$/)) }));
@@ -40,14 +46,14 @@ const cursors = cursorCodec('reports', z.object({ after: z.string().check(z.rege
 /** A region's reports (of one kind, or all), newest period first, paged. */
 export async function listReports(regionCode: string, kind: ReportKind | undefined, limit: number, cursor?: string): Promise<{ items: ReportListing[]; nextCursor: string | null }> {
   const binding = [regionCode, kind];
-  const start = cursor === undefined ? undefined : { pk: `REPORTS#${regionCode}`, sk: cursors.decode(cursor, binding).after };
+  const start = cursor === undefined ? undefined : { pk: reportsPk(regionCode), sk: cursors.decode(cursor, binding).after };
   const { Items = [], LastEvaluatedKey } = await documents.send(
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
       ...(kind && { FilterExpression: '#kind = :kind' }),
-      ExpressionAttributeValues: { ':pk': `REPORTS#${regionCode}`, ...(kind && { ':kind': kind }) },
-      ProjectionExpression: 'sk, #report.id, #report.kind, #report.regionCode, #report.regionName, #report.period, #report.generatedAt',
+      ExpressionAttributeValues: { ':pk': reportsPk(regionCode), ...(kind && { ':kind': kind }) },
+      ProjectionExpression: ['sk', ...LISTED.map((name) => `#report.${name}`)].join(', '),
       ExpressionAttributeNames: { '#report': 'report', ...(kind && { '#kind': 'kind' }) },
       ScanIndexForward: false,
       Limit: limit,
@@ -55,7 +61,7 @@ export async function listReports(regionCode: string, kind: ReportKind | undefin
     }),
   );
   return {
-    items: Items.map((entry) => entry.report as ReportListing),
-    nextCursor: LastEvaluatedKey ? cursors.encode({ after: LastEvaluatedKey.sk as string }, binding) : null,
+    items: Items.map((item) => reportOf<ReportListing>(item)),
+    nextCursor: LastEvaluatedKey ? cursors.encode({ after: stringAt(LastEvaluatedKey, 'sk') }, binding) : null,
   };
 }

@@ -1,7 +1,11 @@
 /**
  * The single table's key schema and indexes. The wiring builds the table from
- * this (on AWS and locally); only the store modules build key values.
+ * this (on AWS and locally); only the store modules build key values (keys.ts).
  */
+
+/** What a staff worklist shows of a case: the worklist index projects these, and each worklist entry holds them. */
+export const WORKLIST_PROJECTION = ['id', 'status', 'category', 'title', 'regionCode', 'receivedAt', 'level', 'office', 'leadUnit', 'deadline'] as const;
+
 export const TABLE_SCHEMA = {
   partitionKey: 'pk',
   sortKey: 'sk',
@@ -24,7 +28,7 @@ export const TABLE_SCHEMA = {
       name: 'worklist',
       partitionKey: 'worklistKey',
       sortKey: 'worklistSort',
-      include: ['id', 'status', 'category', 'title', 'regionCode', 'receivedAt', 'level', 'office', 'leadUnit', 'deadline'],
+      include: WORKLIST_PROJECTION,
     },
     {
       /** Announced visits by province and start time, for the public list. */
@@ -44,6 +48,9 @@ export const TABLE_SCHEMA = {
 } as const;
 
 export type IndexName = (typeof TABLE_SCHEMA.indexes)[number]['name'];
+
+/** The indexes by name, for queries: `IndexName: INDEX.due`. */
+export const INDEX = Object.fromEntries(TABLE_SCHEMA.indexes.map((index) => [index.name, index.name])) as { readonly [Name in IndexName]: Name };
 
 /** Due-index shards: writes for a million open cases spread over this many partitions. */
 export const DUE_SHARDS = 16;

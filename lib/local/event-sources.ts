@@ -6,6 +6,7 @@
  * and the queue's redrive policy moves them to the dead-letter queue, as on
  * AWS.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { QueueWiring } from '../wiring.ts';
@@ -74,7 +75,7 @@ export function pollQueue(
       } catch (error) {
         if (abort.signal.aborted) return;
         log(`${queue.name} queue: receive failed (${(error as Error).name}); retrying`);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await sleep(1000);
         continue;
       }
       if (messages.length === 0) continue;

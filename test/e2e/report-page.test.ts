@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../functions/domain/figures.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { chromiumPath, screenshot } from '../support/chromium.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 

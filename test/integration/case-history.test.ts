@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyRouting, decideRouting, type Change } from '../../functions/domain/case.ts';
+import { type Change } from '../../functions/domain/case.ts';
+import { applyRouting, decideRouting } from '../../functions/domain/routing.ts';
 import { config } from '../../functions/shared/config.ts';
 import { createCase, getCaseWithHistory, putCases, saveChange } from '../../functions/store/cases.ts';
 import { documents } from '../../functions/store/client.ts';

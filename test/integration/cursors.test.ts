@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../functions/domain/figures.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { recordNotice } from '../../functions/store/notices.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 

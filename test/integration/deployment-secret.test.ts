@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCase, rekeyMatterFingerprints } from '../../functions/store/cases.ts';
+import { getCase } from '../../functions/store/cases.ts';
+import { rekeyMatterFingerprints } from '../../functions/store/matters.ts';
 import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 
 let system: TestSystem;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../functions/domain/figures.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { recount } from '../../functions/services/recount.ts';
 import { putFigures } from '../../functions/store/figures.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../functions/domain/figures.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { compileDueReports } from '../../functions/services/reports.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
 import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';

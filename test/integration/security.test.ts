@@ -5,7 +5,7 @@
  */
 import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../functions/domain/figures.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../lib/local/identity.ts';
 import { bearer, countEntries, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 

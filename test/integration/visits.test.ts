@@ -3,7 +3,7 @@
  * (TIME_SCALE=864000: a policy day is 0.1 s, the 3-day notice 0.3 s).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../functions/domain/figures.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
 import { sweep } from '../../functions/schedules/sweep-deadlines.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';

@@ -7,7 +7,7 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../functions/domain/figures.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { recount } from '../../functions/services/recount.ts';
 import { documents } from '../../functions/store/client.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';

@@ -1,6 +1,7 @@
 /** Hand-made domain values for unit tests. */
 import { createSecretKey } from 'node:crypto';
-import { applyRouting, decideRouting, registerCase, type Case, type Change } from '../../functions/domain/case.ts';
+import { registerCase, type Case, type Change } from '../../functions/domain/case.ts';
+import { applyRouting, decideRouting } from '../../functions/domain/routing.ts';
 import type { Category } from '../../functions/domain/categories.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
 import type { Clock } from '../../functions/domain/policy.ts';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyRouting,
-  decideRouting,
-  progressOf,
-  recordRepeat,
-  registerCase,
-  type Registration,
-} from '../../functions/domain/case.ts';
+import { recordRepeat, registerCase, type Registration } from '../../functions/domain/case.ts';
+import { applyRouting, decideRouting } from '../../functions/domain/routing.ts';
+import { progressOf } from '../../functions/domain/views.ts';
 import { submissionSchema, type Submission } from '../../functions/domain/intake.ts';
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { category, demoChain, FINGERPRINT_KEY, idNumber } from '../support/domain.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyRouting, decideRouting, recordRepeat, type Case } from '../../functions/domain/case.ts';
-import { chinaDay, contributionOf, difference, figuresOf, periodOf, sum } from '../../functions/domain/figures.ts';
+import { recordRepeat, type Case } from '../../functions/domain/case.ts';
+import { applyRouting, decideRouting } from '../../functions/domain/routing.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
+import { contributionOf, difference, figuresOf, periodOf, sum } from '../../functions/domain/figures.ts';
 import { applyDue } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, evaluate, replyToCase } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../functions/domain/case.ts';
-import { decideRouting } from '../../functions/domain/case.ts';
+import { decideRouting } from '../../functions/domain/routing.ts';
 import { visitContributionOf, visitSummaryOf, sum } from '../../functions/domain/figures.ts';
 import { rankHotspots } from '../../functions/domain/hotspots.ts';
 import { applyDue } from '../../functions/domain/ladder.ts';

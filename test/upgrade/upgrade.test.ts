@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASE_STATUSES } from '../../functions/domain/case.ts';
-import { chinaDay } from '../../functions/domain/figures.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { freePort } from '../../lib/local/emulators.ts';
 import { localSigningKey, signStaffToken } from '../../lib/local/identity.ts';
 import { postJson, submission } from '../support/emulators.ts';

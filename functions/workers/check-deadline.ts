@@ -6,6 +6,7 @@ import { config } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { METRIC } from '../shared/metric-names.ts';
 import { countBy } from '../shared/metrics.ts';
+import { retryWhileStale, STALE } from '../shared/retry.ts';
 import { queueConsumer } from '../shared/worker.ts';
 import { getCaseWithHistory, saveChange } from '../store/cases.ts';
 import { getRegionChain } from '../store/reference.ts';
@@ -24,7 +25,7 @@ const ATTEMPTS = 3;
  */
 export async function checkDeadline(record: SQSRecord): Promise<void> {
   const { caseId, stage, dueAt } = parseDeadlineCheck(record.body);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while its deadline was checked`), async () => {
     const found = await getCaseWithHistory(caseId);
     if (!found) throw new Error(`case ${caseId} does not exist`);
     const subject = found.case;
@@ -38,16 +39,13 @@ export async function checkDeadline(record: SQSRecord): Promise<void> {
     if (!chain) throw new Error(`case ${caseId} names a region that does not exist`);
     const rung = applyDue(subject, { now: now(), clock: config.clock, chain });
     if (!rung) return;
-    if ((await saveChange(subject, rung.change)) === 'saved') {
-      if (rung.notice) {
-        await sendNotices([rung.notice]);
-        countBy(METRIC.deadlineRungs, 'rung', rung.notice.kind);
-      }
-      logger.info('deadline rung applied', { caseId, stage, action: rung.change.entry.action, supervisingLevel: rung.change.case.level });
-      return;
+    if ((await saveChange(subject, rung.change)) !== 'saved') return STALE;
+    if (rung.notice) {
+      await sendNotices([rung.notice]);
+      countBy(METRIC.deadlineRungs, 'rung', rung.notice.kind);
     }
-  }
-  throw new Error(`case ${caseId} kept changing while its deadline was checked`);
+    logger.info('deadline rung applied', { caseId, stage, action: rung.change.entry.action, supervisingLevel: rung.change.case.level });
+  });
 }
 
 export const handler = queueConsumer(checkDeadline);

@@ -1,0 +1,115 @@
+/**
+ * The one way a change to a case is written: the case, its history, its
+ * worklist entries, its matter, a first answer to keep, and its figures, all
+ * or nothing.
+ */
+import type { Case, HistoryEntry } from '../domain/case.ts';
+import { chinaDay } from '../domain/calendar.ts';
+import { difference, visitContributionOf, type Counters } from '../domain/figures.ts';
+import type { Region } from '../domain/regions.ts';
+import { countChange } from '../shared/metrics.ts';
+import { assignedUnits, assignmentItem, caseItem } from './case-items.ts';
+import { tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
+import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
+import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
+import { assignmentKey, caseKey, historyKey } from './keys.ts';
+import { getRegionChain } from './reference.ts';
+
+/** A first answer to keep with a change, for a request made with an Idempotency-Key. */
+export interface Answering {
+  idempotencyKey: string;
+  answer: FirstAnswer;
+}
+
+function assignmentWrites(before: Case | undefined, after: Case): TransactItem[] {
+  const units = assignedUnits(after);
+  const dropped = before ? assignedUnits(before).filter((unit) => !units.includes(unit)) : [];
+  return [
+    ...units.map((unit) => ({ Put: { TableName: tableName(), Item: assignmentItem(after, unit) } })),
+    ...dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: assignmentKey(after.id, unit) } })),
+  ];
+}
+
+/**
+ * The write of a change to a case item, only if the case is still at
+ * `before`'s version: every field set, the attributes it no longer has
+ * removed, and its creation entries left as they are.
+ */
+export function caseUpdate(before: Case, after: Case): TransactItem {
+  const present = (entry: Record<string, unknown>) => Object.keys(entry).filter((name) => entry[name] !== undefined && name !== 'pk' && name !== 'sk');
+  const entry = caseItem(after);
+  const set = present(entry);
+  const removed = present(caseItem(before)).filter((name) => !set.includes(name));
+  const assignments = `SET ${set.map((_, i) => `#s${i} = :s${i}`).join(', ')}`;
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: caseKey(after.id),
+      UpdateExpression: removed.length > 0 ? `${assignments} REMOVE ${removed.map((_, i) => `#r${i}`).join(', ')}` : assignments,
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(set.map((name, i) => [`#s${i}`, name])),
+        ...Object.fromEntries(removed.map((name, i) => [`#r${i}`, name])),
+      },
+      ExpressionAttributeValues: { ...Object.fromEntries(set.map((name, i) => [`:s${i}`, entry[name]])), ':expected': before.version },
+    },
+  };
+}
+
+function historyWrite(caseId: string, entry: HistoryEntry): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...historyKey(caseId, entry.version), ...entry },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+function answerWrites(answering: Answering | undefined, now: string): NamedWrite<'answer'>[] {
+  return answering ? [{ name: 'answer', write: firstAnswerWrite(answering.idempotencyKey, answering.answer, now) }] : [];
+}
+
+/**
+ * The writes that count a change: in the figures of every region of the
+ * case's chain on the day it was received, its province's running totals,
+ * and its visit's figures. With the difference they add, for the metrics.
+ */
+async function counting(before: Case | undefined, after: Case): Promise<{ writes: NamedWrite<'figures'>[]; delta: Counters }> {
+  const delta = difference(before, after);
+  const visitWrites = after.visit ? visitFigureWrites(after.visit.id, difference(before, after, visitContributionOf)) : [];
+  const regionWrites = async () => {
+    const chain = await getRegionChain(after.regionCode);
+    if (!chain) throw new Error(`case ${after.id} names a region that does not exist`);
+    return [...figureWrites(chain.map((region) => region.code), chinaDay(after.receivedAt), delta), ...totalWrites((chain.at(-1) as Region).code, delta)];
+  };
+  const writes = [...(Object.keys(delta).length > 0 ? await regionWrites() : []), ...visitWrites];
+  return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
+}
+
+export type WriteName = 'case' | 'history' | 'worklist' | 'matter' | 'answer' | 'figures';
+
+/**
+ * Writes one change to a case all or nothing: the case (on its own
+ * condition), its new history entries, its worklist entries, a write of its
+ * matter if it takes or releases one, the first answer to keep, and its
+ * counters; and counts it in the metrics once written. Answers the writes
+ * whose condition refused.
+ */
+export async function commit(
+  before: Case | undefined,
+  after: Case,
+  writes: { case: TransactItem; entries: HistoryEntry[]; matter?: TransactItem; answering?: Answering | undefined; at: string },
+): Promise<WriteName[]> {
+  const counted = await counting(before, after);
+  const refused = await writeAll<WriteName>([
+    { name: 'case', write: writes.case },
+    ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
+    ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
+    ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
+    ...answerWrites(writes.answering, writes.at),
+    ...counted.writes,
+  ]);
+  if (refused.length === 0) countChange(before === undefined, counted.delta);
+  return refused;
+}

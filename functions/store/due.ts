@@ -1,0 +1,44 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DUE_STAGES, type DueStage } from '../domain/case.ts';
+import { documents, tableName } from './client.ts';
+import { numberAt, oneOfAt, stringAt, type Item } from './item.ts';
+import { caseIdOf } from './keys.ts';
+import { INDEX } from './schema.ts';
+
+/** A case whose due time has come, as the due index has it. */
+export interface DueCase {
+  caseId: string;
+  stage: DueStage;
+  at: string;
+  version: number;
+}
+
+function dueCaseOf(item: Item): DueCase {
+  return { caseId: caseIdOf(stringAt(item, 'pk')), stage: oneOfAt(item, 'dueStage', DUE_STAGES), at: stringAt(item, 'dueAt'), version: numberAt(item, 'version') };
+}
+
+/**
+ * One page of the cases in `shard` due at or before `until`, earliest first,
+ * with what reading it cost. Reads only due entries: the index is keyed by due time.
+ */
+export async function listDue(
+  shard: string,
+  until: string,
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<{ due: DueCase[]; next?: Record<string, unknown>; itemsRead: number; capacityUnits: number }> {
+  const { Items = [], LastEvaluatedKey, ScannedCount = 0, ConsumedCapacity } = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: INDEX.due,
+      KeyConditionExpression: 'dueShard = :shard AND dueAt <= :until',
+      ExpressionAttributeValues: { ':shard': shard, ':until': until },
+      Limit: limit,
+      ExclusiveStartKey: start,
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+  const due = Items.map(dueCaseOf);
+  const cost = { itemsRead: ScannedCount, capacityUnits: ConsumedCapacity?.CapacityUnits ?? 0 };
+  return LastEvaluatedKey ? { due, next: LastEvaluatedKey, ...cost } : { due, ...cost };
+}

@@ -1,0 +1,76 @@
+/**
+ * Every key of the table, entity by entity: the partition and sort keys, and
+ * the index keys an item carries. Only the store modules (and the benchmarks
+ * that replay their writes) build or read key values, and only through these.
+ */
+import { createHash } from 'node:crypto';
+import type { CaseStatus } from '../domain/case.ts';
+import type { ReportKind } from '../domain/reports.ts';
+import { DUE_SHARDS } from './schema.ts';
+
+/** The partition and sort key of an item. */
+export type ItemKey = { pk: string; sk: string };
+
+// Cases: the case item, its history entries and its department assignments share the case's partition.
+const CASE_PREFIX = 'CASE#';
+export const CASE_SK = 'CASE';
+const HISTORY_PREFIX = 'HISTORY#';
+export const casePk = (id: string): string => `${CASE_PREFIX}${id}`;
+export const caseKey = (id: string): ItemKey => ({ pk: casePk(id), sk: CASE_SK });
+/** The case id of an item of a case's partition (or of an index entry of one). */
+export const caseIdOf = (pk: string): string => pk.slice(CASE_PREFIX.length);
+export const isCasePk = (pk: string): boolean => pk.startsWith(CASE_PREFIX);
+// Zero-padded so that the history sorts by version.
+export const historyKey = (id: string, version: number): ItemKey => ({ pk: casePk(id), sk: `${HISTORY_PREFIX}${String(version).padStart(8, '0')}` });
+export const isHistorySk = (sk: string): boolean => sk.startsWith(HISTORY_PREFIX);
+export const assignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `UNIT#${unit}` });
+const MATTER_PREFIX = 'MATTER#';
+export const matterKey = (fingerprint: string): ItemKey => ({ pk: `${MATTER_PREFIX}${fingerprint}`, sk: 'MATTER' });
+export const isMatterPk = (pk: string): boolean => pk.startsWith(MATTER_PREFIX);
+
+// The due index: sharded by a stable hash of the case id, so a case's due entry always lands in one place.
+const dueShard = (n: number) => `DUE#${String(n).padStart(2, '0')}`;
+export function dueShardOf(caseId: string): string {
+  return dueShard(createHash('sha256').update(caseId).digest().readUInt32BE(0) % DUE_SHARDS);
+}
+export const ALL_DUE_SHARDS = Array.from({ length: DUE_SHARDS }, (_, i) => dueShard(i));
+
+// The worklist index. An office entry's partition is its province and status; its sort key starts
+// with the office region, so an office's subtree is one prefix. A department's is its unit and status.
+export const officeWorklistKey = (region: string, status: CaseStatus): string => `OFFICE#${region.slice(0, 2)}#${status}`;
+export const officeWorklistSort = (office: string, receivedAt: string, id: string): string => `${office}#${receivedAt}#${id}`;
+export const unitWorklistKey = (unit: string, status: CaseStatus): string => `UNIT#${unit}#${status}`;
+export const unitWorklistSort = (receivedAt: string, id: string): string => `${receivedAt}#${id}`;
+
+// Visits, and the visits index: a province's visits by start time.
+const VISIT_PREFIX = 'VISIT#';
+export const visitKey = (id: string): ItemKey => ({ pk: `${VISIT_PREFIX}${id}`, sk: 'VISIT' });
+export const visitIdOf = (pk: string): string => pk.slice(VISIT_PREFIX.length);
+export const visitsPartition = (regionCode: string): string => `VISITS#${regionCode.slice(0, 2)}`;
+export const visitsSort = (startsAt: string, id: string): string => `${startsAt}#${id}`;
+
+// Reports: a region's reports, newest period first; the id names region, kind and first day, so it is the key.
+export const reportsPk = (regionCode: string): string => `REPORTS#${regionCode}`;
+export const reportKey = (regionCode: string, kind: ReportKind, from: string): ItemKey => ({ pk: reportsPk(regionCode), sk: `${from}#${kind}` });
+
+// Notices: newest first by time; the case and version make each notice's key its own, so a redelivery overwrites it.
+export const noticesPk = (unit: string): string => `NOTICES#${unit}`;
+export const noticeSk = (notice: { at: string; caseId: string; version: number }): string => `${notice.at}#${notice.caseId}#${String(notice.version).padStart(8, '0')}`;
+
+// Figures: a region's counters, one item a day; a visit's, one item.
+export const figuresKey = (region: string, day: string): ItemKey => ({ pk: `FIGURES#${region}`, sk: `DAY#${day}` });
+export const visitFiguresKey = (visitId: string): ItemKey => ({ pk: `FIGURES#VISIT#${visitId}`, sk: 'TOTAL' });
+
+// Reference data. The children index takes `TOP` for the top level's parent.
+export const TOP_REGIONS = 'TOP';
+export const regionKey = (code: string): ItemKey => ({ pk: `REGION#${code}`, sk: 'REGION' });
+export const CATEGORIES_PK = 'CATEGORIES';
+export const categoryKey = (code: string): ItemKey => ({ pk: CATEGORIES_PK, sk: code });
+
+// The first answer kept for an Idempotency-Key: hashed, so the key a client chose is not kept.
+export const answerKey = (idempotencyKey: string): ItemKey => ({
+  pk: `IDEMPOTENCY#${createHash('sha256').update(idempotencyKey).digest('base64url')}`,
+  sk: 'IDEMPOTENCY',
+});
+
+export const migrationKey = (id: string): ItemKey => ({ pk: `MIGRATION#${id}`, sk: 'MIGRATION' });
