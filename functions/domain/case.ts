@@ -74,7 +74,7 @@ export interface Case {
   /** Reply within this, from acceptance (moved by an extension). */
   handlingDueAt: string | null;
   extension: Extension | null;
-  reply: Answer | null;
+  reply: Opinion | null;
   /** Review (复查) and re-review (复核), in order. */
   reviews: ReviewRound[];
   evaluations: Evaluation[];
@@ -118,8 +118,8 @@ export interface Extension {
   by: string;
 }
 
-/** A written answer: the lead unit's reply (答复) or a review opinion. */
-export interface Answer {
+/** A written opinion: the lead unit's reply (答复意见) or a review's opinion (复查、复核意见). */
+export interface Opinion {
   opinion: string;
   at: string;
   by: string;
@@ -134,7 +134,7 @@ export interface ReviewRound {
   requestedAt: string;
   reason: string;
   dueAt: string;
-  opinion: (Answer & { upheld: boolean }) | null;
+  opinion: (Opinion & { upheld: boolean }) | null;
 }
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
@@ -275,11 +275,11 @@ export function clockDue(stage: DueStage, deadline: string, now: string, clock: 
   return warningAt > now ? { stage, at: warningAt, rung: 'warning' } : { stage, at: deadline, rung: 'supervision' };
 }
 
-/** The latest written answer (the reply or a review opinion) and which it is; `undefined` before the reply. */
-export function latestAnswer(subject: Case): { answer: Answer; of: Evaluation['of'] } | undefined {
+/** The latest written opinion (the reply or a review's) and which it is; `undefined` before the reply. */
+export function latestOpinion(subject: Case): { opinion: Opinion; of: Evaluation['of'] } | undefined {
   const reviewed = subject.reviews.findLast((round) => round.opinion !== null);
-  if (reviewed?.opinion) return { answer: reviewed.opinion, of: reviewed.stage };
-  return subject.reply ? { answer: subject.reply, of: 'reply' } : undefined;
+  if (reviewed?.opinion) return { opinion: reviewed.opinion, of: reviewed.stage };
+  return subject.reply ? { opinion: subject.reply, of: 'reply' } : undefined;
 }
 
 /**

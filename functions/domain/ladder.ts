@@ -37,7 +37,7 @@ export interface DueContext {
 }
 
 /** What a due time brought: the change to save and, usually, a notice to send. */
-export interface Rung {
+export interface DueOutcome {
   change: Change;
   notice?: Notice;
 }
@@ -74,7 +74,7 @@ interface RungSpec {
   timelineNote?: string;
 }
 
-function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): Rung {
+function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): DueOutcome {
   const change = next(subject, spec.patch, {
     at: context.now,
     actor: 'system:deadlines',
@@ -103,7 +103,7 @@ function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): Run
  * when nothing is due: not yet, a finished case, or routing (sent again, not
  * laddered).
  */
-export function applyDue(subject: Case, context: DueContext): Rung | undefined {
+export function applyDue(subject: Case, context: DueContext): DueOutcome | undefined {
   const due = subject.due;
   if (!due || !isOpen(subject.status) || due.at > context.now) return undefined;
   if (due.stage === 'reviewWindow') {

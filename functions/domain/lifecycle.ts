@@ -7,7 +7,7 @@
  */
 import {
   clockDue,
-  latestAnswer,
+  latestOpinion,
   next,
   RATINGS,
   unitsOf,
@@ -194,7 +194,7 @@ const RATING_NAMES = { satisfied: '满意', basically_satisfied: '基本满意',
  * satisfied closes the case; dissatisfied leaves the way to review open.
  */
 export function evaluate(subject: Case, input: { rating: keyof typeof RATING_NAMES; comment?: string | undefined }, now: string): Change {
-  const latest = latestAnswer(subject);
+  const latest = latestOpinion(subject);
   // A closed case may still be rated: one resolved on the spot at a leader's visit closes with its answer unrated.
   if (!latest || !['replied', 'final', 'closed'].includes(subject.status)) throw conflict(`The case is ${subject.status}: there is no answer to rate now.`);
   if (subject.evaluations.some((evaluation) => evaluation.of === latest.of)) throw conflict('This answer has been rated already.');
@@ -232,9 +232,9 @@ const STAGE_NAMES: Record<ReviewStage, string> = { review: '复查', rereview: '
 export function requestReview(subject: Case, input: { reason: string }, { now, clock, above }: { now: string; clock: Clock; above: Region[] }): Change {
   if (subject.status === 'final') throw conflict('The matter is final after re-review (三级终结): it is not reviewed again.');
   requireStatus(subject, ['replied'], 'be reviewed');
-  const latest = latestAnswer(subject);
+  const latest = latestOpinion(subject);
   if (!latest) throw conflict('There is no answer to review.');
-  if (now > addMs(latest.answer.at, clock.reviewRequestWindow)) throw conflict('The window to ask for review has passed.');
+  if (now > addMs(latest.opinion.at, clock.reviewRequestWindow)) throw conflict('The window to ask for review has passed.');
   const stage: ReviewStage = latest.of === 'reply' ? 'review' : 'rereview';
   const office = above[stage === 'review' ? 0 : 1];
   if (!office) throw conflict('There is no higher level to review this case.');

@@ -1,6 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
 import { parseNotice } from '../queues/notices.ts';
-import { publishNotice } from '../queues/topics.ts';
+import { publishNotice } from '../topics/notices.ts';
 import { logger } from '../shared/logger.ts';
 import { queueConsumer } from '../shared/worker.ts';
 import { recordNotice } from '../store/notices.ts';

@@ -94,7 +94,7 @@ async function authorizedClaims(authorization: string | undefined): Promise<Reco
 }
 
 /** One request as API Gateway sees it, after it has matched a route. */
-export interface ApiRequest {
+export interface MatchedRequest {
   method: string;
   url: URL;
   routeKey: string;
@@ -106,7 +106,7 @@ export interface ApiRequest {
 }
 
 /** The event API Gateway (HTTP API, payload 2.0) hands the route's function. */
-export function apiEvent(request: ApiRequest): APIGatewayProxyEventV2 {
+export function apiEvent(request: MatchedRequest): APIGatewayProxyEventV2 {
   const { url, headers, body = Buffer.alloc(0) } = request;
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockDue, type Case } from '../../functions/domain/case.ts';
-import { applyDue, noticeAnswering, type Rung } from '../../functions/domain/ladder.ts';
+import { applyDue, noticeAnswering, type DueOutcome } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, evaluate, replyToCase } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { demoChain, routedDemoCase } from '../support/domain.ts';
@@ -14,8 +14,8 @@ const chain = demoChain('330726');
 const routedCase = () => routedDemoCase(T0, clock);
 
 /** Applies rungs at the times they fall due, until the ladder ends. */
-function climb(subject: Case): Rung[] {
-  const rungs: Rung[] = [];
+function climb(subject: Case): DueOutcome[] {
+  const rungs: DueOutcome[] = [];
   for (let current = subject; current.due && rungs.length < 20; ) {
     const rung = applyDue(current, { now: current.due.at, clock, chain });
     if (!rung) break;

@@ -1,7 +1,7 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Notice } from '../domain/ladder.ts';
 import { requireEnv, topicArnEnv } from '../shared/env.ts';
-import type { TopicName } from './names.ts';
+import type { TopicName } from '../queues/names.ts';
 
 // The endpoint comes from the environment (AWS_ENDPOINT_URL_SNS locally).
 const sns = new SNSClient({});
