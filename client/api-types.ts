@@ -1480,7 +1480,7 @@ export interface operations {
     getStatsPublic: {
         parameters: {
             query: {
-                regionCode?: string;
+                regionCode: string;
                 from: string;
                 to: string;
                 by?: "week" | "month";

@@ -7,7 +7,7 @@
  * Plain data: no AWS construct is imported here.
  */
 import * as answers from '../functions/api/answers.ts';
-import { compileReportBody, hotspotsQuery, pageQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
+import { compileReportBody, hotspotsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
@@ -288,7 +288,7 @@ export const ROUTES: readonly RouteWiring[] = [
   {
     method: 'GET', path: '/v1/stats/public', function: 'figures', auth: 'public', throttle: 'public',
     summary: "A region's figures for the public, small counts withheld",
-    query: statsQuery,
+    query: publicStatsQuery,
     answers: { 200: json('The public figures.', answers.publicStats), 404: refusal('There is no such region.') },
   },
   {

@@ -1,9 +1,8 @@
 import { countersByPeriod, figuresOf, sum, type Counters } from '../domain/figures.ts';
-import { invalid } from '../domain/problem.ts';
 import { publicFiguresOf, suppressionFor } from '../domain/public-figures.ts';
 import { levelOfCode } from '../domain/units.ts';
 import { DAY_MS } from '../domain/calendar.ts';
-import { statsQuery } from './queries.ts';
+import { publicStatsQuery, statsQuery } from './queries.ts';
 import { httpHandler, parseWith, requireStaff, type ApiRequest } from '../shared/http.ts';
 import { readFigures } from '../store/figures.ts';
 import { listCategories } from '../store/reference.ts';
@@ -38,8 +37,7 @@ async function staffFigures(request: ApiRequest) {
  * with small counts withheld where they could single someone out.
  */
 async function publicFigures(request: ApiRequest) {
-  const { regionCode, ...range } = parseWith(statsQuery, request.query, 'query');
-  if (!regionCode) throw invalid('Name the region.', [{ path: 'regionCode', message: 'required' }]);
+  const { regionCode, ...range } = parseWith(publicStatsQuery, request.query, 'query');
   const level = levelOfCode(await knownRegion(regionCode));
   // Small counts are withheld for a small area or a short range: the whole range's, and each period's.
   return answer(regionCode, range, (counters, codes, days) => publicFiguresOf(counters, codes, suppressionFor(level, days)));

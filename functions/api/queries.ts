@@ -35,15 +35,13 @@ export const worklistQuery = z.extend(pageQuery, {
   overdue: z.optional(z.enum(['true', 'false'])),
 });
 
-/** GET /v1/stats and /v1/stats/public */
-export const statsQuery = z
-  .strictObject({
-    regionCode: z.optional(regionCode),
-    from: day,
-    to: day,
-    by: z.optional(z.enum(['week', 'month'])),
-  })
-  .check(...rangeChecks);
+const figuresRange = { from: day, to: day, by: z.optional(z.enum(['week', 'month'])) };
+
+/** GET /v1/stats: the caller's own region by default. */
+export const statsQuery = z.strictObject({ regionCode: z.optional(regionCode), ...figuresRange }).check(...rangeChecks);
+
+/** GET /v1/stats/public: the public names the region. */
+export const publicStatsQuery = z.strictObject({ regionCode, ...figuresRange }).check(...rangeChecks);
 
 /** GET /v1/hotspots */
 export const hotspotsQuery = z

@@ -1,5 +1,5 @@
 /** The fields every request schema is made of, defined once. */
-import { levelOfCode, REGION_CODE_PATTERN, UNIT_PATTERN } from './units.ts';
+import { PARENT_REGION_CODE_PATTERN, REGION_CODE_PATTERN, UNIT_PATTERN } from './units.ts';
 import * as z from './zod.ts';
 
 /**
@@ -51,6 +51,7 @@ export const longText = (max: number) => visibleText('lines', max);
 export const regionCode = z.string().check(z.regex(REGION_CODE_PATTERN, 'must be a GB/T 2260 region code of 6, 9 or 12 digits'));
 
 /** The code of a region with regions below it: a province, city, county or township, not a village. */
-export const parentRegionCode = regionCode.check(z.refine((code) => levelOfCode(code) !== 'village', 'must be the code of a region with units below it (6 or 9 digits)'));
+// A pattern rather than a refinement, so that the API document says it too.
+export const parentRegionCode = z.string().check(z.regex(PARENT_REGION_CODE_PATTERN, 'must be the code of a region with units below it (6 or 9 digits)'));
 
 export const unitId = z.string().check(z.regex(UNIT_PATTERN, 'must be a unit id such as 330726 or 330726:housing'));

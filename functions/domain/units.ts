@@ -9,6 +9,8 @@ import type { RegionLevel } from './regions.ts';
 /** A region code's pattern (for building patterns): 6 digits (province, city, county), 9 (township) or 12 (village). */
 export const REGION_CODE = String.raw`\d{6}(?:\d{3}(?:\d{3})?)?`;
 export const REGION_CODE_PATTERN = new RegExp(`^${REGION_CODE}$`);
+/** A region with regions below it: 6 digits or 9, never a village's 12. */
+export const PARENT_REGION_CODE_PATTERN = /^\d{6}(?:\d{3})?$/;
 export const UNIT_PATTERN = new RegExp(`^(${REGION_CODE})(?::([a-z][a-z_]{1,39}))?$`);
 
 export interface Unit {
