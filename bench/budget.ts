@@ -1,7 +1,7 @@
 /**
  * What the benchmarks share in judging their figures: the median, the warm-up
  * whose rounds agree, and the `budget:` line that says whether a figure holds
- * its budget (ARCHITECTURE.md's performance budgets).
+ * its budget (docs/ARCHITECTURE.md's performance budgets).
  */
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -37,7 +37,7 @@ export interface WarmUp {
 
 /**
  * Runs warm-up rounds until, for every side, the last round's figure is
- * within `tolerance` of the one before (ARCHITECTURE.md: rounds that agree),
+ * within `tolerance` of the one before (docs/ARCHITECTURE.md: rounds that agree),
  * or `cap` rounds have run. `round` runs one round of every side and answers
  * each side's figure (a rate, a time).
  */

@@ -319,7 +319,7 @@ async function lifecycle(system: Lifecycle, tally: Tally, phone: number, ladder:
   await call(system, tally, `/v1/cases/${id}/evaluation`, { rating: 'satisfied' }, { 'x-access-code': accessCode! }, 200);
 }
 
-/** The plain lifecycle's write units when the goal (ARCHITECTURE.md) was set: it asks for half. */
+/** The plain lifecycle's write units when the goal (docs/ARCHITECTURE.md) was set: it asks for half. */
 const HALVING_FROM = 106;
 
 /**

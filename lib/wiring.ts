@@ -284,7 +284,7 @@ export const ROUTES: readonly RouteWiring[] = [
     query: statsQuery,
     answers: { 200: json('The figures.', answers.stats), 404: notInScope },
   },
-  // Counts only: the public is owed the results (DOMAIN.md, transparency).
+  // Counts only: the public is owed the results (docs/DOMAIN.md, transparency).
   {
     method: 'GET', path: '/v1/stats/public', function: 'figures', auth: 'public', throttle: 'public',
     summary: "A region's figures for the public, small counts withheld",

@@ -112,7 +112,7 @@ export function rateShares(counters: Counters): Record<'timelyAcceptanceRate' | 
   };
 }
 
-/** The figures of API.md, from summed counters. */
+/** The figures of docs/API.md, from summed counters. */
 export function figuresOf(counters: Counters, categories: readonly string[]) {
   const count = (name: string) => counters[name] ?? 0;
   const shares = rateShares(counters);
@@ -143,7 +143,7 @@ export function periodOf(day: string, by: 'day' | 'week' | 'month'): string {
   return mondayOf(day);
 }
 
-/** The visit-day figures of API.md, from a visit's counters. */
+/** The visit-day figures of docs/API.md, from a visit's counters. */
 export function visitSummaryOf(counters: Counters) {
   const count = (name: string) => counters[name] ?? 0;
   return {

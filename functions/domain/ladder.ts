@@ -1,5 +1,5 @@
 /**
- * The escalation ladder (DOMAIN.md): when a legal clock runs out and nobody
+ * The escalation ladder (docs/DOMAIN.md): when a legal clock runs out and nobody
  * acts, the case is warned about before its deadline (预警), supervised by
  * the same level's petition office when it passes (督办), then, after a grace
  * period, escalated one level up (提级督办), again and again up to the top,
