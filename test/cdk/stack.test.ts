@@ -755,8 +755,8 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       expect(unauthorized.sort()).toEqual(open.map(({ route }) => route.node.defaultChild!.node.path).sort());
     });
 
-    it('an app with the packs registered synthesizes (as bin/app.ts does)', () => {
-      const app = testApp();
+    it("an app with the packs registered synthesizes, its template passing CloudFormation's built-in rules (as bin/app.ts does)", () => {
+      const app = testApp({ validate: true });
       const nagged = new PetitionsStack(app, 'Petitions');
       addNagChecks(app, false);
       acknowledgeNagFindings(nagged);

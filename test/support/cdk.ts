@@ -10,10 +10,15 @@ const DEPLOYED_CONTEXT = (JSON.parse(readFileSync(CDK_JSON, 'utf8')) as { contex
 /**
  * An app as the CDK CLI makes it from cdk.json; with `bundle: false` the
  * functions' assets are placeholders (esbuild skipped), for tests that look
- * only at the template's shape.
+ * only at the template's shape. CloudFormation's built-in rules run only with
+ * `validate: true`: they take most of a synthesis's time, and one test
+ * (test/cdk/stack.test.ts, "as bin/app.ts does") holds the template to them.
  */
-export function testApp(options: { bundle?: boolean } = {}): App {
-  return new App({ context: { ...DEPLOYED_CONTEXT, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) } });
+export function testApp(options: { bundle?: boolean; validate?: boolean } = {}): App {
+  return new App({
+    context: { ...DEPLOYED_CONTEXT, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
+    builtinCloudFormationValidation: options.validate ?? false,
+  });
 }
 
 /** A synthesized stack and its template. */
