@@ -379,7 +379,7 @@ export async function benchCapacity(): Promise<string[]> {
   const { onEmulators } = await import('./cases.ts');
   const { documents } = await import('../functions/store/client.ts');
   const { getCase } = await import('../functions/store/cases.ts');
-  const { sweep } = await import('../functions/schedules/sweep-deadlines.ts');
+  const { sweep } = await import('../functions/services/sweep.ts');
   const { serveApi } = await import('../lib/local/api-gateway.ts');
   return onEmulators(async () => {
     const table = 'bench-capacity';

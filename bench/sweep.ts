@@ -8,7 +8,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DAY_MS } from '../functions/domain/calendar.ts';
 import type { Case } from '../functions/domain/case.ts';
-import { sweep } from '../functions/schedules/sweep-deadlines.ts';
+import { sweep } from '../functions/services/sweep.ts';
 import { ensureTable } from '../lib/local/provision.ts';
 import { budgetLine } from './budget.ts';
 import { benchCase, clock, load, onEmulators } from './cases.ts';

@@ -1,5 +1,6 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { queueUrlEnv, requireEnv } from '../shared/env.ts';
+import { needsSetting, queueUrlEnv, requireEnv } from '../shared/env.ts';
+import type { QueueName } from './names.ts';
 
 // Made on first send, so that a function that only reads messages bundles no
 // SQS client. The endpoint comes from the environment (AWS_ENDPOINT_URL_SQS
@@ -10,13 +11,24 @@ const sqs = () => (client ??= new SQSClient({ useQueueUrlAsEndpoint: false }));
 
 const MAX_BATCH = 10;
 
+/** Sends messages to a queue; see {@link queueSender}. */
+export type QueueSender = (bodies: unknown[]) => Promise<void>;
+
 /**
- * Sends messages to a queue in batches of ten. Throws, after trying every
- * batch, if any message was not accepted: the caller's safety net (the due
- * index) will send it again.
+ * A sender to `queue`. A module that sends makes its sender when it loads,
+ * which declares the queue's URL a setting the function needs (checked when
+ * it starts: see needsSetting); a module that only reads the queue's messages
+ * makes none. The sender sends in batches of ten and throws, after trying
+ * every batch, if any message was not accepted: the caller's safety net (the
+ * due index) will send it again.
  */
-export async function sendAll(queue: string, bodies: unknown[]): Promise<void> {
-  const queueUrl = requireEnv(queueUrlEnv(queue));
+export function queueSender(queue: QueueName): QueueSender {
+  const setting = queueUrlEnv(queue);
+  needsSetting(setting);
+  return (bodies) => sendAll(queue, requireEnv(setting), bodies);
+}
+
+async function sendAll(queue: QueueName, queueUrl: string, bodies: unknown[]): Promise<void> {
   let failed = 0;
   for (let i = 0; i < bodies.length; i += MAX_BATCH) {
     const entries = bodies.slice(i, i + MAX_BATCH).map((body, n) => ({ Id: String(n), MessageBody: JSON.stringify(body) }));

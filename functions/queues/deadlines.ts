@@ -1,5 +1,5 @@
 import * as z from '../domain/zod.ts';
-import { sendAll } from './client.ts';
+import { queueSender } from './client.ts';
 import type { QueueName } from './names.ts';
 
 const DEADLINE_QUEUE: QueueName = 'deadline';
@@ -13,9 +13,10 @@ const deadlineCheck = z.strictObject({
 });
 export type DeadlineCheck = z.infer<typeof deadlineCheck>;
 
-/** One deadline-check message per due case; see {@link sendAll} for failures. */
-export async function sendDeadlineChecks(checks: Array<Omit<DeadlineCheck, 'kind'>>): Promise<void> {
-  await sendAll(DEADLINE_QUEUE, checks.map((check): DeadlineCheck => ({ kind: 'deadline-check', ...check })));
+/** Makes, in a module that sends, what sends one deadline-check message per due case; see {@link queueSender}. */
+export function deadlineCheckSender(): (checks: Array<Omit<DeadlineCheck, 'kind'>>) => Promise<void> {
+  const send = queueSender(DEADLINE_QUEUE);
+  return (checks) => send(checks.map((check): DeadlineCheck => ({ kind: 'deadline-check', ...check })));
 }
 
 /** The deadline check in an SQS body; throws on anything else (it will end in the dead-letter queue). */

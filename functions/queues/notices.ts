@@ -2,7 +2,7 @@ import { NOTICE_KINDS, type Notice } from '../domain/ladder.ts';
 import { REGION_LEVELS } from '../domain/regions.ts';
 import { ROLES } from '../domain/staff.ts';
 import * as z from '../domain/zod.ts';
-import { sendAll } from './client.ts';
+import { queueSender } from './client.ts';
 import type { QueueName } from './names.ts';
 
 const NOTIFICATION_QUEUE: QueueName = 'notification';
@@ -22,9 +22,10 @@ const noticeMessage = z.strictObject({
   }),
 });
 
-/** Sends notices to the notifier; see {@link sendAll} for failures. */
-export async function sendNotices(notices: Notice[]): Promise<void> {
-  await sendAll(NOTIFICATION_QUEUE, notices.map((notice) => ({ kind: 'notice', notice })));
+/** Makes, in a module that sends, what sends notices to the notifier; see {@link queueSender}. */
+export function noticeSender(): (notices: Notice[]) => Promise<void> {
+  const send = queueSender(NOTIFICATION_QUEUE);
+  return (notices) => send(notices.map((notice) => ({ kind: 'notice', notice })));
 }
 
 /** The notice in an SQS body; throws on anything else (it will end in the dead-letter queue). */

@@ -1,5 +1,5 @@
 import * as z from '../domain/zod.ts';
-import { sendAll } from './client.ts';
+import { queueSender } from './client.ts';
 import type { QueueName } from './names.ts';
 
 const ROUTING_QUEUE: QueueName = 'routing';
@@ -7,9 +7,10 @@ const ROUTING_QUEUE: QueueName = 'routing';
 const routeCaseMessage = z.strictObject({ kind: z.literal('route-case'), caseId: z.string().check(z.minLength(1), z.maxLength(100)) });
 export type RouteCaseMessage = z.infer<typeof routeCaseMessage>;
 
-/** Asks routing to route these cases; see {@link sendAll} for failures. */
-export async function sendRouteCase(caseIds: string[]): Promise<void> {
-  await sendAll(ROUTING_QUEUE, caseIds.map((caseId): RouteCaseMessage => ({ kind: 'route-case', caseId })));
+/** Makes, in a module that sends, what asks routing to route cases; see {@link queueSender}. */
+export function routeCaseSender(): (caseIds: string[]) => Promise<void> {
+  const send = queueSender(ROUTING_QUEUE);
+  return (caseIds) => send(caseIds.map((caseId): RouteCaseMessage => ({ kind: 'route-case', caseId })));
 }
 
 /** The routing message in an SQS body; throws on anything else (it will end in the dead-letter queue). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { recordRepeat, registerCase } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
-import { sendRouteCase } from '../queues/routing.ts';
+import { routeCaseSender } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
 import { deploymentKeys } from '../shared/secrets.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
@@ -13,6 +13,8 @@ import type { FirstAnswer } from '../store/idempotency.ts';
 import { earlierAnswer, replayStored, requestHashOf } from './idempotency.ts';
 import { caseReferences } from './references.ts';
 import { now } from '../shared/clock.ts';
+
+const sendRouteCase = routeCaseSender();
 
 /** Who registers a case: the petitioner online, or a member of staff. */
 export interface Registrar {

@@ -1,17 +1,18 @@
-import type { Context } from 'aws-lambda';
-import { sendDeadlineChecks } from '../queues/deadlines.ts';
-import { sendRouteCase } from '../queues/routing.ts';
+import { deadlineCheckSender } from '../queues/deadlines.ts';
+import { routeCaseSender } from '../queues/routing.ts';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { sum } from '../domain/figures.ts';
 import { METRIC } from '../shared/metric-names.ts';
 import { logger } from '../shared/logger.ts';
-import { lambdaHandler } from '../shared/lambda-handler.ts';
 import { count, metrics } from '../shared/metrics.ts';
 import { readTotals } from '../store/figures.ts';
 import { childRegions } from '../store/reference.ts';
 import { listDue, type DueCase } from '../store/due.ts';
 import { ALL_DUE_SHARDS } from '../store/keys.ts';
 import { now as clockNow } from '../shared/clock.ts';
+
+const sendRouteCase = routeCaseSender();
+const sendDeadlineChecks = deadlineCheckSender();
 
 const PAGE = 500;
 /** Stop reading with this much time left: the sends of the last page must still fit. */
@@ -88,5 +89,3 @@ export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
   logger.info('sweep done', { ...result, overdue });
   return result;
 }
-
-export const handler = lambdaHandler(async (_event: unknown, context: Context) => sweep({ remainingMs: () => context.getRemainingTimeInMillis() }));

@@ -35,6 +35,25 @@ export function topicArnEnv(topic: string): string {
   return `${topic.toUpperCase()}_TOPIC_ARN`;
 }
 
+const needed = new Set<string>();
+
+/**
+ * Declares, when a module loads, a setting it reads when it runs (the table's
+ * name, a queue's URL). Every function checks them as it starts
+ * ({@link checkNeededSettings}, from lambdaHandler), so one that lacks a
+ * setting fails its init, naming it, rather than the first request that
+ * reads it.
+ */
+export function needsSetting(name: string): void {
+  needed.add(name);
+}
+
+/** Throws a {@link ConfigError} naming every setting declared with {@link needsSetting} that `env` lacks. */
+export function checkNeededSettings(env: Record<string, string | undefined>): void {
+  const missing = [...needed].filter((name) => !env[name]);
+  if (missing.length > 0) throw new ConfigError(`invalid setting: ${missing.map((name) => `${name}: not set`).join('; ')}`);
+}
+
 export function requireEnv(name: string): string {
   const value = process.env[name];
   if (value === undefined || value === '') throw new Error(`environment variable ${name} is not set`);

@@ -1,13 +1,16 @@
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { PutCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ENV, requireEnv } from '../shared/env.ts';
+import { ENV, needsSetting, requireEnv } from '../shared/env.ts';
 import { backOff } from '../shared/retry.ts';
 
 // Endpoint and region come from the environment (AWS_ENDPOINT_URL_DYNAMODB locally).
 export const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
 });
+
+// Every function that loads the store reaches the table.
+needsSetting(ENV.tableName);
 
 export function tableName(): string {
   return requireEnv(ENV.tableName);

@@ -1,12 +1,14 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Notice } from '../domain/ladder.ts';
-import { requireEnv, topicArnEnv } from '../shared/env.ts';
+import { needsSetting, requireEnv, topicArnEnv } from '../shared/env.ts';
 import type { TopicName } from '../queues/names.ts';
 
 // The endpoint comes from the environment (AWS_ENDPOINT_URL_SNS locally).
 const sns = new SNSClient({});
 
 const NOTICES_TOPIC: TopicName = 'notices';
+// Loaded only by the function that publishes notices.
+needsSetting(topicArnEnv(NOTICES_TOPIC));
 
 /**
  * Publishes a notice for operators and gateways (SMS, e-mail) subscribed to

@@ -1,7 +1,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import { applyDue, noticeAnswering } from '../domain/ladder.ts';
 import { parseDeadlineCheck } from '../queues/deadlines.ts';
-import { sendNotices } from '../queues/notices.ts';
+import { noticeSender } from '../queues/notices.ts';
 import { config } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import { METRIC } from '../shared/metric-names.ts';
@@ -14,6 +14,8 @@ import { now } from '../shared/clock.ts';
 
 // Another change may land between the read and the write; the check reads again and retries.
 const ATTEMPTS = 3;
+
+const sendNotices = noticeSender();
 
 /**
  * Applies the rung a deadline check was sent for, once. The case is read

@@ -4,7 +4,7 @@
  */
 import { DeleteMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweep } from '../../functions/schedules/sweep-deadlines.ts';
+import { sweep } from '../../functions/services/sweep.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 import { setTimeout as sleep } from 'node:timers/promises';

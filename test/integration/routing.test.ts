@@ -1,6 +1,6 @@
 import type { Message } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sweep } from '../../functions/schedules/sweep-deadlines.ts';
+import { sweep } from '../../functions/services/sweep.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { queueUrlEnv } from '../../functions/shared/env.ts';
 import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';

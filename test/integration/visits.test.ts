@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
-import { sweep } from '../../functions/schedules/sweep-deadlines.ts';
+import { sweep } from '../../functions/services/sweep.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 

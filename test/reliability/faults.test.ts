@@ -103,7 +103,7 @@ describe('faults', () => {
     await system.lambdas.invoke('sweepDeadlines', {});
     expect(await routedOnce(id)).toBe(false);
     // The routing retry is 2 minutes: the sweep of 3 minutes later finds it.
-    const { sweep } = await import('../../functions/schedules/sweep-deadlines.ts');
+    const { sweep } = await import('../../functions/services/sweep.ts');
     await sweep({ now: new Date(Date.now() + 3 * 60_000).toISOString() });
     await routeTwice();
     expect(await routedOnce(id)).toBe(true);
@@ -144,7 +144,7 @@ describe('faults', () => {
   it('after all of it: every accepted case present once, routed once, counted once', async () => {
     await routeTwice();
     // Anything routing could not finish under the faults, the sweep sends again.
-    const { sweep } = await import('../../functions/schedules/sweep-deadlines.ts');
+    const { sweep } = await import('../../functions/services/sweep.ts');
     await sweep({ now: new Date(Date.now() + 3 * 60_000).toISOString() });
     await routeTwice();
     expect(new Set(accepted).size).toBe(accepted.length);
