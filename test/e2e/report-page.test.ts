@@ -8,11 +8,10 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
-import { chromiumPath, screenshot } from '../support/chromium.ts';
+import { chromiumPath, MISSING, screenshot } from '../support/chromium.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 
 const ARTIFACT = resolve(import.meta.dirname, '../artifacts/report-page.png');
-// npm test installs Chromium where it can (.ci/system-packages); where it could not, this fails saying so, never passes silently.
 const browser = chromiumPath();
 
 let system: TestSystem;
@@ -23,7 +22,7 @@ afterAll(() => system?.close());
 
 describe('the report page', { timeout: 120_000 }, () => {
   it('renders in a headless browser, charts and Chinese text and all', async () => {
-    expect(browser, "Debian's chromium and fonts-noto-cjk are needed: apt-get install chromium fonts-noto-cjk").toBeTruthy();
+    expect(browser, MISSING).toBeTruthy();
     const clerk = await system.token('330726', 'clerk');
     const categories = ['housing', 'land', 'labour', 'environment', 'other'];
     const villages = ['330726001001', '330726001002', '330726001003', '330726101201', '330726103201'];

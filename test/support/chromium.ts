@@ -1,7 +1,8 @@
 /**
  * Screenshots of rendered pages with Debian's headless Chromium, to look at
- * what a report really looks like. Optional: callers check `chromiumPath()`
- * first and skip where it is not installed (`apt-get install chromium`).
+ * what a page really looks like. `npm test` installs Chromium where it can
+ * (.ci/system-packages); where it could not, a browser test fails saying so,
+ * never skips.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,9 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const TIMEOUT_MS = 60_000;
 
 /** The Chromium executable, if one is installed. */
+/** Why a browser test cannot run here. */
+export const MISSING = "Debian's chromium and fonts-noto-cjk are needed: apt-get install chromium fonts-noto-cjk (npm test's pretest does)";
+
 export function chromiumPath(): string | undefined {
   return CANDIDATES.find((path) => existsSync(path));
 }
@@ -35,7 +39,7 @@ const isolated = (profile: string) => [
 /** Runs Chromium with `args` and answers what it printed; `what` names the run in a failure. */
 function runChromium(args: string[], what: string): Promise<string> {
   const executable = chromiumPath();
-  if (!executable) throw new Error('chromium is not installed (apt-get install chromium)');
+  if (!executable) throw new Error(MISSING);
   return new Promise((done, fail) => {
     execFile(executable, args, { timeout: TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return done(stdout);
