@@ -134,3 +134,40 @@ export async function* casesUnder(regionCode: string, statuses: readonly CaseSta
     }
   }
 }
+
+/**
+ * The cases filed under a region (as {@link casesUnder}) in the given
+ * statuses, received between two instants (inclusive), of the given
+ * categories when any are named: their ids and receipt times, from the
+ * worklist index alone (its projection holds nothing personal).
+ */
+export async function casesReceivedUnder(
+  regionCode: string,
+  statuses: readonly CaseStatus[],
+  received: { from: string; to: string },
+  categories?: readonly string[],
+): Promise<Array<{ id: string; receivedAt: string }>> {
+  const found: Array<{ id: string; receivedAt: string }> = [];
+  const inCategories = categories ? categories.map((_, i) => `:category${i}`) : [];
+  for (const status of statuses) {
+    const pages = paginateQuery(
+      { client: documents },
+      {
+        TableName: tableName(),
+        IndexName: INDEX.worklist,
+        KeyConditionExpression: 'worklistKey = :key AND begins_with(worklistSort, :prefix)',
+        FilterExpression: `#received BETWEEN :from AND :to${categories ? ` AND #category IN (${inCategories.join(', ')})` : ''}`,
+        ExpressionAttributeNames: { '#received': 'receivedAt', ...(categories && { '#category': 'category' }) },
+        ExpressionAttributeValues: {
+          ':key': officeWorklistKey(regionCode, status),
+          ':prefix': subtreePrefix(regionCode),
+          ':from': received.from,
+          ':to': received.to,
+          ...Object.fromEntries((categories ?? []).map((category, i) => [inCategories[i], category])),
+        },
+      },
+    );
+    for await (const page of pages) found.push(...(page.Items ?? []).map((item) => ({ id: stringAt(item, 'id'), receivedAt: stringAt(item, 'receivedAt') })));
+  }
+  return found;
+}
