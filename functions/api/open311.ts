@@ -7,7 +7,7 @@ import { CHANGESET, requestRange, requestsQuery, serviceDefinitionOf, serviceOf 
 import { invalid, notFound } from '../domain/problem.ts';
 import * as z from '../domain/zod.ts';
 import { now } from '../shared/clock.ts';
-import { parseWith, type ApiRequest } from '../shared/http.ts';
+import { parseWith, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { caseStatusesOf, jurisdictionOf, newestCaseIds, serviceRequests, servicesByCode } from '../services/open311.ts';
 import { getCase } from '../store/cases.ts';
 import { open311Answer, open311Handler, withoutFormat, type Format } from './open311-answers.ts';
@@ -83,7 +83,7 @@ async function token(request: ApiRequest, format: Format) {
   return open311Answer(format, 'service_requests', [{ service_request_id: found.id, token: id }]);
 }
 
-const ROUTES: Readonly<Record<string, (request: ApiRequest, format: Format) => Promise<ReturnType<typeof open311Answer>> | ReturnType<typeof open311Answer>>> = {
+const BY_ROUTE: Readonly<Record<string, (request: ApiRequest, format: Format) => ApiAnswer | Promise<ApiAnswer>>> = {
   'GET /open311/v2/discovery.json': discovery,
   'GET /open311/v2/discovery.xml': discovery,
   'GET /open311/v2/services.json': services,
@@ -96,7 +96,7 @@ const ROUTES: Readonly<Record<string, (request: ApiRequest, format: Format) => P
 };
 
 export const handler = open311Handler(async (request, format) => {
-  const route = ROUTES[request.route];
+  const route = BY_ROUTE[request.route];
   if (!route) throw new Error(`no Open311 route ${request.route}`);
   return route(request, format);
 });
