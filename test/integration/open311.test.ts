@@ -7,9 +7,11 @@
  * comes back in a GET, and bad input is refused in the spec's error format,
  * writing nothing.
  */
+import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeXml, xmlDocument } from '../../functions/api/xml.ts';
+import { OPEN311_ROUTES } from '../../lib/wiring.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { countEntries, postJson, testSystem, type TestSystem } from '../support/emulators.ts';
 
@@ -235,6 +237,40 @@ describe('Open311 GeoReport v2', () => {
       expect(errors(answer).map((error: { description: string }) => error.description).join('\n')).toMatch(mentions);
       expect(await countEntries(system)).toBe(before);
     });
+  });
+});
+
+describe('every Open311 route under hostile input', () => {
+  const hostile = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom('', '../../etc/passwd', '<x>&amp;</x>', "' OR 1=1 --", '__proto__', '\u0000', '𠀀'.repeat(50), 'a'.repeat(3000), '2026-01-01T00:00:00Z', 'open,closed', 'housing,,', '330726001001', '-91', 'NaN'),
+  );
+  const fields = ['jurisdiction_id', 'service_code', 'service_request_id', 'status', 'start_date', 'end_date', 'lat', 'long', 'address_string', 'first_name', 'last_name', 'phone', 'description', 'attribute[region_code]', 'attribute[title]', 'attribute[x]', 'api_key', '__proto__'];
+  const input = fc.record({
+    segment: fc.oneof(fc.constantFrom('housing.json', 'x.xml', '.json', 'a.b.xml'), hostile.map((text) => `${encodeURIComponent(text).slice(0, 200)}.json`)),
+    query: fc.dictionary(fc.constantFrom(...fields), hostile, { maxKeys: 4 }),
+    form: fc.dictionary(fc.constantFrom(...fields), hostile, { maxKeys: 6 }),
+    keyed: fc.boolean(),
+    accept: fc.constantFrom(undefined, '*/*', 'text/xml', 'application/json', 'image/png'),
+  });
+
+  it.each(OPEN311_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('%s: never a 5xx, and a refusal writes nothing', { timeout: 120_000 }, async (_, route) => {
+    await fc.assert(
+      fc.asyncProperty(input, async ({ segment, query, form, keyed, accept }) => {
+        const path = route.path.replace(/\{\w+\}/, segment);
+        const search = new URLSearchParams(query).toString();
+        const before = await countEntries(system);
+        const response = await system.api(`${path}${search ? `?${search}` : ''}`, {
+          method: route.method,
+          headers: { ...(accept && { accept }), ...(route.method === 'POST' && { 'content-type': 'application/x-www-form-urlencoded' }) },
+          ...(route.method === 'POST' && { body: new URLSearchParams({ ...form, ...(keyed && { api_key: apiKey }) }).toString() }),
+        });
+        const text = await response.text();
+        expect(response.status, `${route.method} ${path}: ${text.slice(0, 200)}`).toBeLessThan(500);
+        if (response.status >= 400) expect(await countEntries(system)).toBe(before);
+      }),
+      { numRuns: 10, seed: 311 },
+    );
   });
 });
 
