@@ -445,6 +445,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/client-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a client app (admins): its API key for Open311 submissions, shown once */
+        post: operations["postClientApps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -453,6 +470,13 @@ export interface components {
             code: string;
             name: string;
             department: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ClientApp: {
+            id: string;
+            name: string;
+            apiKey: string;
         } & {
             [key: string]: unknown;
         };
@@ -964,6 +988,9 @@ export interface components {
         };
         PostCasesByIdReviewRequestBody: {
             reason: string;
+        };
+        PostClientAppsBody: {
+            name: string;
         };
         PostReportsBody: {
             /** @enum {string} */
@@ -2270,6 +2297,43 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postClientApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "浦江县12345热线"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostClientAppsBody"];
+            };
+        };
+        responses: {
+            /** @description The app, with its API key: keep it, it is shown once and only its hash is kept. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientApp"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];

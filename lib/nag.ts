@@ -10,7 +10,7 @@ import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, ServerlessChecks, type NagPack } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { FUNCTIONS, QUEUES, SCHEDULES, type FunctionName } from './wiring.ts';
+import { FUNCTIONS, OPEN311_ROUTES, QUEUES, SCHEDULES, type FunctionName } from './wiring.ts';
 import type { PetitionsStack } from './stack.ts';
 
 /** The packs that gate synthesis. */
@@ -46,6 +46,14 @@ const OPEN_ROUTES: Record<string, string> = {
   'POST /v1/cases/{id}/review-request': ACCESS_CODE,
   'GET /v1/visits':
     "Leaders' visits are announced to the public in advance (the Pujiang practice): leader, place, time and departments, nothing about any petitioner.",
+  ...Object.fromEntries(
+    OPEN311_ROUTES.map(({ method, path }) => [
+      `${method} ${path}`,
+      method === 'POST'
+        ? "Open311 GeoReport v2 submissions: the standard's clients send an API key in the form, which the handler checks against the hashes of the keys admins issued (POST /v1/client-apps); a gateway authorizer cannot read a form."
+        : 'Open311 GeoReport v2 public reads: services are the categories, requests the public views of cases (status, category, office, region, dates), with nothing personal.',
+    ]),
+  ),
   'GET /v1/stats/public':
     'The public results the office owes the public (transparency): aggregate counts and rates per region, read from counters that hold no personal data.',
 };

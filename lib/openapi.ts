@@ -201,7 +201,8 @@ export function apiDocument(): ApiDocument {
         'The HTTP contract of the petitions backend for client apps. JSON in and out; errors are RFC 9457 problem documents; ' +
         'lists are paged with `limit` and `cursor` (answering `nextCursor`, `null` on the last page). ' +
         'Staff send a bearer JWT; petitioners send the access code given at submission as `X-Access-Code`. ' +
-        'The guide for client developers is docs/API.md in the repository.',
+        'The guide for client developers is docs/API.md in the repository. ' +
+        'Open311 GeoReport v2 is served beside this API under `/open311/v2/`, documented by its own standard rather than here (docs/API.md, "Open311 GeoReport v2").',
     },
     // Relative: the document is served by the API it describes, wherever that is.
     servers: [{ url: '/', description: 'The API serving this document' }],

@@ -8,6 +8,7 @@
  */
 import * as answers from '../functions/api/answers.ts';
 import { compileReportBody, hotspotsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
+import { clientAppSchema } from '../functions/domain/client-apps.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
@@ -77,6 +78,9 @@ export const FUNCTIONS = {
   receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
   hotspots: withSecret(api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query'])),
   reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
+  clientApps: api('client-apps', 'POST /v1/client-apps: an admin registers a client app and gets its API key', ['PutItem']),
+  open311: withSecret(api('open311', 'Open311 GeoReport v2, the public reads: discovery, services, service requests, tokens', ['GetItem', 'Query'])),
+  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
   compileReports: withSecret({
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
@@ -405,7 +409,57 @@ export const ROUTES: readonly RouteWiring[] = [
     body: { schema: reviewRequestSchema, example: { reason: '漏水仍未解决' } },
     answers: { 200: json('The progress after the request.', answers.progress), 409: conflicting },
   },
+  {
+    method: 'POST', path: '/v1/client-apps', function: 'clientApps', auth: 'staff', throttle: 'staff',
+    summary: 'Register a client app (admins): its API key for Open311 submissions, shown once',
+    body: { schema: clientAppSchema, example: { name: '浦江县12345热线' } },
+    answers: { 201: json('The app, with its API key: keep it, it is shown once and only its hash is kept.', answers.clientApp) },
+  },
 ];
+
+/**
+ * A route of a published standard that client apps are built against
+ * (Open311 GeoReport v2): the standard documents it, not the API document,
+ * since its answers are XML as well as JSON, its errors the standard's own
+ * and its POST a form. The test that drives it as a 311 client does holds it
+ * to the standard (test/integration/open311.test.ts).
+ */
+export interface StandardRouteWiring {
+  method: 'GET' | 'POST';
+  /** API Gateway path syntax; a format suffix is part of the path, or of the last parameter's value. */
+  path: string;
+  function: FunctionName;
+  /** Open to anyone at the gateway: a submission's API key is checked by its handler. */
+  auth: 'public';
+  throttle: RouteThrottle;
+  summary: string;
+}
+
+const open311 = (method: 'GET' | 'POST', path: string, summary: string): StandardRouteWiring => ({
+  method,
+  path: `/open311/v2/${path}`,
+  function: method === 'POST' ? 'open311Submit' : 'open311',
+  auth: 'public',
+  // A submission writes (a case, through intake); the reads are public, like reference data.
+  throttle: method === 'POST' ? 'anonymous' : 'public',
+  summary,
+});
+
+/** Open311 GeoReport v2 (docs/API.md, "Open311"): each resource as .json and .xml (a parameter's value carries its suffix). */
+export const OPEN311_ROUTES: readonly StandardRouteWiring[] = [
+  ...(['json', 'xml'] as const).flatMap((format) => [
+    open311('GET', `discovery.${format}`, 'Service discovery'),
+    open311('GET', `services.${format}`, 'The services: the categories'),
+    open311('GET', `requests.${format}`, 'Service requests: public views of cases, 90 days and 1,000 at most'),
+    open311('POST', `requests.${format}`, "A client app's service request: a case, through intake"),
+  ]),
+  open311('GET', 'services/{service_code}', "A service's definition: its attributes"),
+  open311('GET', 'requests/{service_request_id}', 'One service request'),
+  open311('GET', 'tokens/{token}', 'The service request a token became'),
+];
+
+/** Every route served, on AWS and locally: the API's own and the standard's. */
+export const SERVED_ROUTES: ReadonlyArray<RouteWiring | StandardRouteWiring> = [...ROUTES, ...OPEN311_ROUTES];
 
 /** Whether a function checks staff tokens itself (it serves a route whose auth is optional). */
 export function verifiesTokens(name: FunctionName): boolean {

@@ -46,6 +46,9 @@ export const submitted = z.looseObject({ id: z.string(), accessCode: z.string(),
 /** 200: the same matter is open already; it was joined, nothing new was created. */
 export const repeated = z.looseObject({ id: z.string(), repeat: z.literal(true), status });
 
+/** A client app just registered, with its API key: shown this once. */
+export const clientApp = z.looseObject({ id: z.string(), name: z.string(), apiKey: z.string() });
+
 /** What the petitioner sees of their case: no personal data, no internal notes. */
 export const progress = z.looseObject({
   id: z.string(),

@@ -7,7 +7,7 @@ import { errorSummary, logger } from './logger.ts';
 import { lambdaHandler } from './lambda-handler.ts';
 
 /** Bodies larger than this are refused before parsing (413). */
-const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** What a route handler sees of an HTTP request. */
 export interface ApiRequest {

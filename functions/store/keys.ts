@@ -73,4 +73,7 @@ export const answerKey = (idempotencyKey: string): ItemKey => ({
   sk: 'IDEMPOTENCY',
 });
 
+// Client apps: found by their API key's hash (domain/client-apps.ts); the key itself is never kept.
+export const clientAppKey = (keyHash: string): ItemKey => ({ pk: `CLIENT_APP#${keyHash}`, sk: 'CLIENT_APP' });
+
 export const migrationKey = (id: string): ItemKey => ({ pk: `MIGRATION#${id}`, sk: 'MIGRATION' });

@@ -1,5 +1,5 @@
 /** Staff worklists, and the enumeration of a region's cases, from the worklist index (never a scan). */
-import { paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case.ts';
 import { REGION_LEVELS } from '../domain/regions.ts';
 import { subtreePrefix } from '../domain/units.ts';
@@ -110,6 +110,17 @@ export async function listWorklist(scope: WorklistScope, query: WorklistQuery): 
   };
 }
 
+/** The query of the office worklist entries of one status whose office (or, before routing, region) lies in a region's subtree, filtered by `filter` when given. */
+function officeEntriesUnder(regionCode: string, status: CaseStatus, filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> }): QueryCommandInput {
+  return {
+    TableName: tableName(),
+    IndexName: INDEX.worklist,
+    KeyConditionExpression: 'worklistKey = :key AND begins_with(worklistSort, :prefix)',
+    ExpressionAttributeValues: { ':key': officeWorklistKey(regionCode, status), ':prefix': subtreePrefix(regionCode), ...filter?.values },
+    ...(filter && { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names }),
+  };
+}
+
 /**
  * Every case whose office (or, before routing, whose region) lies in a
  * region's subtree, status by status, through the worklist index: a full
@@ -118,19 +129,36 @@ export async function listWorklist(scope: WorklistScope, query: WorklistQuery): 
  */
 export async function* casesUnder(regionCode: string, statuses: readonly CaseStatus[]): AsyncGenerator<Case[]> {
   for (const status of statuses) {
-    const pages = paginateQuery(
-      { client: documents },
-      {
-        TableName: tableName(),
-        IndexName: INDEX.worklist,
-        KeyConditionExpression: 'worklistKey = :key AND begins_with(worklistSort, :prefix)',
-        ExpressionAttributeValues: { ':key': officeWorklistKey(regionCode, status), ':prefix': subtreePrefix(regionCode) },
-        Limit: 100,
-      },
-    );
+    const pages = paginateQuery({ client: documents }, { ...officeEntriesUnder(regionCode, status), Limit: 100 });
     for await (const page of pages) {
       const ids = (page.Items ?? []).map((item) => stringAt(item, 'id'));
       if (ids.length > 0) yield await getCases(ids);
     }
   }
+}
+
+/**
+ * The cases filed under a region (as {@link casesUnder}) in the given
+ * statuses, received between two instants (inclusive), of the given
+ * categories when any are named: their ids and receipt times, from the
+ * worklist index alone (its projection holds nothing personal).
+ */
+export async function casesReceivedUnder(
+  regionCode: string,
+  statuses: readonly CaseStatus[],
+  received: { from: string; to: string },
+  categories?: readonly string[],
+): Promise<Array<{ id: string; receivedAt: string }>> {
+  const found: Array<{ id: string; receivedAt: string }> = [];
+  const inCategories = categories ? categories.map((_, i) => `:category${i}`) : [];
+  const filter = {
+    expression: `#received BETWEEN :from AND :to${categories ? ` AND #category IN (${inCategories.join(', ')})` : ''}`,
+    names: { '#received': 'receivedAt', ...(categories && { '#category': 'category' }) },
+    values: { ':from': received.from, ':to': received.to, ...Object.fromEntries((categories ?? []).map((category, i) => [inCategories[i], category])) },
+  };
+  for (const status of statuses) {
+    const pages = paginateQuery({ client: documents }, officeEntriesUnder(regionCode, status, filter));
+    for await (const page of pages) found.push(...(page.Items ?? []).map((item) => ({ id: stringAt(item, 'id'), receivedAt: stringAt(item, 'receivedAt') })));
+  }
+  return found;
 }

@@ -6,7 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { LOG_RETENTION } from './log-retention.ts';
 import { Construct } from 'constructs';
-import { ROUTES, THROTTLES, type FunctionName, type RouteWiring, type TokenCheck } from '../wiring.ts';
+import { SERVED_ROUTES, THROTTLES, type FunctionName, type RouteWiring, type StandardRouteWiring, type TokenCheck } from '../wiring.ts';
 import type { PetitionFunction } from './petition-function.ts';
 
 export interface ApiProps {
@@ -28,7 +28,7 @@ export class Api extends Construct {
   /** The stage's access logs: no personal data, one JSON line per request. */
   readonly accessLogs: LogGroup;
   /** Each wiring route with the route it became. */
-  readonly routes: { wiring: RouteWiring; route: HttpRoute }[] = [];
+  readonly routes: { wiring: RouteWiring | StandardRouteWiring; route: HttpRoute }[] = [];
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -73,7 +73,7 @@ export class Api extends Construct {
 
     // One integration per function, shared by its routes.
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
-    for (const route of ROUTES) {
+    for (const route of SERVED_ROUTES) {
       let integration = integrations.get(route.function);
       if (!integration) {
         integration = new HttpLambdaIntegration(`${route.function}Integration`, props.functions[route.function].function);
@@ -92,7 +92,7 @@ export class Api extends Construct {
     // by route key. The stage must come after the routes it names.
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     cfnStage.routeSettings = Object.fromEntries(
-      ROUTES.map(({ method, path, throttle }) => {
+      SERVED_ROUTES.map(({ method, path, throttle }) => {
         const { rateLimit, burstLimit } = THROTTLES[throttle];
         return [`${method} ${path}`, { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit }];
       }),

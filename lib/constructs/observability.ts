@@ -17,7 +17,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { QueueName } from '../../functions/queues/names.ts';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/shared/metric-names.ts';
-import { FUNCTIONS, QUEUES, ROUTES, SCHEDULES, SWEEP_SCHEDULE, type FunctionName } from '../wiring.ts';
+import { FUNCTIONS, QUEUES, SCHEDULES, SERVED_ROUTES, SWEEP_SCHEDULE, type FunctionName } from '../wiring.ts';
 import type { PetitionFunction } from './petition-function.ts';
 import { deadLetterQueueArnOutput, type Queues } from './queues.ts';
 
@@ -294,7 +294,7 @@ function consequenceOfError(name: FunctionName): string {
   const schedule = SCHEDULES.find((wiring) => wiring.function === name);
   if (schedule?.name === SWEEP_SCHEDULE) return 'The sweep runs again next minute; if it keeps failing, the heartbeat alarm fires too.';
   if (schedule) return `It runs again at its next tick (every ${schedule.everySeconds} s); what that run should have done is missing until then.`;
-  if (ROUTES.some((route) => route.function === name)) return 'API callers got a 5xx answer.';
+  if (SERVED_ROUTES.some((route) => route.function === name)) return 'API callers got a 5xx answer.';
   if (name === 'issueStaffClaims') return 'Staff sign-ins fail while it does: Cognito gets no token.';
   if (name === 'seedReferenceData') return 'It runs on deploy: the deployment reports the failure.';
   return 'Its description says who invokes it.';

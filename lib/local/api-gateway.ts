@@ -9,7 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { invalid } from '../../functions/domain/problem.ts';
 import { problemAnswer } from '../../functions/shared/http.ts';
 import { bearerToken, verifyToken } from '../../functions/shared/identity.ts';
-import { ROUTES, type RouteWiring } from '../wiring.ts';
+import { SERVED_ROUTES, type RouteWiring, type StandardRouteWiring } from '../wiring.ts';
 import { LOOPBACK } from './emulators.ts';
 import type { LocalLambdas } from './lambda.ts';
 
@@ -33,13 +33,13 @@ function decodedParameter(raw: string): string {
 }
 
 interface CompiledRoute {
-  route: RouteWiring;
+  route: RouteWiring | StandardRouteWiring;
   routeKey: string;
   pattern: RegExp;
   params: string[];
 }
 
-function compile(route: RouteWiring): CompiledRoute {
+function compile(route: RouteWiring | StandardRouteWiring): CompiledRoute {
   const params: string[] = [];
   // Wiring paths are plain segments and {name} parameters: nothing else to escape.
   const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -172,7 +172,7 @@ export interface LocalApi {
 
 /** Serves the wiring's routes on `port` by invoking their functions. */
 export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: string) => void): Promise<LocalApi> {
-  const routes = ROUTES.map(compile);
+  const routes = SERVED_ROUTES.map(compile);
   const server: Server = createServer(async (request, response) => {
     const started = Date.now();
     let url = new URL('http://localhost/');

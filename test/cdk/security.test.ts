@@ -6,7 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOG_RETENTION } from '../../lib/constructs/log-retention.ts';
 import { PetitionsStack } from '../../lib/stack.ts';
-import { ROUTES, THROTTLES } from '../../lib/wiring.ts';
+import { SERVED_ROUTES, THROTTLES } from '../../lib/wiring.ts';
 import { testApp } from '../support/cdk.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[] };
@@ -30,7 +30,7 @@ describe('stack hardening', { timeout: 120_000 }, () => {
   describe('throttling', () => {
     const stage = () => ofType('AWS::ApiGatewayV2::Stage')[0]![1];
 
-    it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route.throttle] as const))('%s: throttled as %s', (key, throttle) => {
+    it.each(SERVED_ROUTES.map((route) => [`${route.method} ${route.path}`, route.throttle] as const))('%s: throttled as %s', (key, throttle) => {
       expect(stage().Properties.RouteSettings[key]).toEqual({
         ThrottlingRateLimit: THROTTLES[throttle].rateLimit,
         ThrottlingBurstLimit: THROTTLES[throttle].burstLimit,
@@ -45,15 +45,15 @@ describe('stack hardening', { timeout: 120_000 }, () => {
     });
 
     it('holds anonymous intake, verification, progress and evaluation tighter than staff routes', () => {
-      const anonymous = ROUTES.filter((route) => route.throttle === 'anonymous').map((route) => `${route.method} ${route.path}`);
+      const anonymous = SERVED_ROUTES.filter((route) => route.throttle === 'anonymous').map((route) => `${route.method} ${route.path}`);
       expect(anonymous).toEqual(
         expect.arrayContaining(['POST /v1/cases', 'GET /v1/cases/{id}/progress', 'POST /v1/cases/{id}/evaluation', 'POST /v1/cases/{id}/review-request']),
       );
       for (const verification of ['POST /v1/verifications', 'POST /v1/access-recovery']) {
-        const route = ROUTES.find((r) => `${r.method} ${r.path}` === verification);
+        const route = SERVED_ROUTES.find((r) => `${r.method} ${r.path}` === verification);
         if (route) expect(route.throttle).toBe('anonymous');
       }
-      expect(ROUTES.filter((route) => route.auth === 'staff').every((route) => route.throttle === 'staff')).toBe(true);
+      expect(SERVED_ROUTES.filter((route) => route.auth === 'staff').every((route) => route.throttle === 'staff')).toBe(true);
       expect(THROTTLES.anonymous.rateLimit).toBeLessThan(THROTTLES.public.rateLimit);
       expect(THROTTLES.public.rateLimit).toBeLessThan(THROTTLES.staff.rateLimit);
       expect(THROTTLES.anonymous.burstLimit).toBeLessThan(THROTTLES.staff.burstLimit);

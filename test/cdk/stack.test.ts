@@ -28,8 +28,8 @@ import {
   ENV,
   FUNCTIONS,
   QUEUES,
-  ROUTES,
   SCHEDULES,
+  SERVED_ROUTES,
   TABLE_SCHEMA,
   TOPICS,
   environmentOf,
@@ -494,8 +494,8 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
   describe('api', () => {
     it('has exactly one route per wiring route, each to its function over payload 2.0', () => {
       const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
-      expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
-      for (const route of ROUTES) {
+      expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(SERVED_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+      for (const route of SERVED_ROUTES) {
         const found = routes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`)!;
         const integrationId = found.Properties.Target['Fn::Join'][1][1].Ref as string;
         expect(resources[integrationId]).toMatchObject({
@@ -534,7 +534,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       });
     });
 
-    const routeCases = ROUTES.map((route) => [`${route.method} ${route.path}`, route.auth] as const);
+    const routeCases = SERVED_ROUTES.map((route) => [`${route.method} ${route.path}`, route.auth] as const);
     it.each(routeCases)('%s (%s): the JWT authorizer exactly on staff routes', (key, auth) => {
       const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
       const { Properties } = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).find((r) => r.Properties.RouteKey === key)!;
@@ -751,7 +751,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
     it('reports missing authorization on exactly the public and optional routes, each acknowledged on its own route', () => {
       const unauthorized = findings({}, false).find((f) => f.rule === 'AwsSolutions-APIG4')!.at;
       const open = stack.api.routes.filter(({ wiring }) => wiring.auth !== 'staff');
-      expect(open).toHaveLength(ROUTES.filter((route) => route.auth !== 'staff').length);
+      expect(open).toHaveLength(SERVED_ROUTES.filter((route) => route.auth !== 'staff').length);
       expect(unauthorized.sort()).toEqual(open.map(({ route }) => route.node.defaultChild!.node.path).sort());
     });
 
