@@ -3,7 +3,7 @@
  * (PUT /v1/calendar/{year}): each legal deadline an open case runs against is
  * counted afresh from the event that started it, with the calendar now in force.
  */
-import { clockDue, latestOpinion, next, type Case, type Change, type DueStage } from './case.ts';
+import { clockDue, latestOpinion, legalDueAt, next, type Case, type Change, type DueStage } from './case.ts';
 import { endOfChinaDay } from './calendar.ts';
 import { addMs, deadlineAfter, extendDeadline, type Clock } from './policy.ts';
 
@@ -50,10 +50,9 @@ export function recountDeadlines(subject: Case, { now, clock, year }: { now: str
   const { stage, deadline, patch } = found;
   const due = subject.due;
   const ladder = due?.stage === stage && stage !== 'reviewWindow' && due.rung !== 'escalation' ? { due: clockDue(stage, deadline, now, clock) } : {};
-  const changed = { ...patch, ...ladder };
-  const moved = (Object.keys(changed) as Array<keyof Case>).some((key) => JSON.stringify(changed[key]) !== JSON.stringify(subject[key]));
+  const moved = deadline !== legalDueAt(subject) || (ladder.due !== undefined && (ladder.due.at !== due?.at || ladder.due.rung !== due?.rung));
   if (!moved) return undefined;
-  return next(subject, changed, { at: now, actor: 'system:calendar', action: 'deadline_recounted', detail: { year, stage, deadline } });
+  return next(subject, { ...patch, ...ladder }, { at: now, actor: 'system:calendar', action: 'deadline_recounted', detail: { year, stage, deadline } });
 }
 
 /**
