@@ -1333,6 +1333,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example 2027 */
                 year: string;
             };
             cookie?: never;

@@ -192,6 +192,8 @@ export interface RouteWiring {
   body?: { schema: z.ZodMiniType; example: unknown };
   /** It honours an `Idempotency-Key` header: a retry with the same key answers the first answer again. */
   idempotent?: true;
+  /** An example of each path parameter that no other route creates (a calendar year): a client cannot learn it from a Location. */
+  pathExamples?: Record<string, string>;
   /** The petitioner's access code (`X-Access-Code`) opens it. */
   accessCode?: true;
   /**
@@ -255,6 +257,7 @@ export const ROUTES: readonly RouteWiring[] = [
   {
     method: 'PUT', path: '/v1/calendar/{year}', function: 'calendar', auth: 'staff', throttle: 'staff',
     summary: 'Replace a calendar year (admin of a province unit); every open deadline is counted again',
+    pathExamples: { year: '2027' },
     body: { schema: calendarYearBody, example: { daysOff: [{ date: '2027-02-06', name: '春节' }, { date: '2027-02-07', name: '春节' }], workdays: ['2027-02-20'] } },
     answers: {
       200: json('The year in force; the open deadlines are being counted again.', answers.calendarYear),
