@@ -113,10 +113,11 @@ export function clockOf(policy: Policy, timeScale = 1): Clock {
     throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
   }
   const entries = Object.entries(policy).map(([name, limit]: [string, Limit]) => [name, limitMs(limit) / timeScale]);
-  const days = timeScale === 1 ? Object.fromEntries(DAY_LIMITS.flatMap((name) => {
+  const counted = DAY_LIMITS.flatMap((name) => {
     const limit = dayLimitOf(policy[name]);
-    return limit ? [[name, limit]] : [];
-  })) : {};
+    return limit ? [[name, limit] as const] : [];
+  });
+  const days = timeScale === 1 ? Object.fromEntries(counted) : {};
   return Object.freeze({ ...Object.fromEntries(entries), day: MS_PER_DAY / timeScale, days: Object.freeze(days) }) as Clock;
 }
 
