@@ -85,6 +85,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** China's statutory holidays and make-up workdays (调休) of a year, which the deadlines follow */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a calendar year (admin of a province unit); every open deadline is counted again */
+        put: operations["putCalendarByYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases": {
         parameters: {
             query?: never;
@@ -466,6 +500,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CalendarYear: {
+            year: number;
+            daysOff: ({
+                date: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            workdays: string[];
+            loaded: boolean;
+        } & {
+            [key: string]: unknown;
+        };
         Category: {
             code: string;
             name: string;
@@ -1033,6 +1080,13 @@ export interface components {
             venue?: string;
             reason: string;
         };
+        PutCalendarByYearBody: {
+            daysOff: {
+                date: string;
+                name: string;
+            }[];
+            workdays: string[];
+        };
     };
     responses: {
         /** @description Bad input: the problem document names each field at fault in `errors`. Nothing was changed. */
@@ -1270,6 +1324,94 @@ export interface operations {
                     "application/json": components["schemas"]["GetCategories200"];
                 };
             };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year; `loaded: false` when nobody loaded it (weekends only). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    putCalendarByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 2027 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "daysOff": [
+                 *         {
+                 *           "date": "2027-02-06",
+                 *           "name": "春节"
+                 *         },
+                 *         {
+                 *           "date": "2027-02-07",
+                 *           "name": "春节"
+                 *         }
+                 *       ],
+                 *       "workdays": [
+                 *         "2027-02-20"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutCalendarByYearBody"];
+            };
+        };
+        responses: {
+            /** @description The year in force; the open deadlines are being counted again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A day is outside the year, listed twice, or both a day off and a workday. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];

@@ -39,6 +39,7 @@ const OPEN_ROUTES: Record<string, string> = {
   'GET /v1/docs': 'The reference page of the public API document: it reads nothing and answers nothing personal.',
   'GET /v1/regions': REFERENCE_DATA,
   'GET /v1/categories': REFERENCE_DATA,
+  'GET /v1/calendar': "China's statutory holidays and make-up workdays, which every deadline follows: public reference data, nothing personal.",
   'POST /v1/cases':
     'Intake is open to petitioners, who have no login. A staff member registering a case may send a token: the handler verifies it itself (signature against the pool’s JWKS, issuer, audience), because a gateway authorizer cannot be optional.',
   'GET /v1/cases/{id}/progress': ACCESS_CODE,

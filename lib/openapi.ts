@@ -117,7 +117,13 @@ function response(answer: AnswerDoc, name: string, names: Names): Record<string,
 }
 
 function parameters(route: RouteWiring): Array<Record<string, unknown>> {
-  const inPath = pathParameters(route).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 100 } }));
+  const inPath = pathParameters(route).map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string', minLength: 1, maxLength: 100 },
+    ...(route.pathExamples?.[name] !== undefined && { example: route.pathExamples[name] }),
+  }));
   const query = route.query ? inputSchema(route.query) : { properties: {} };
   const required = new Set((query.required as string[] | undefined) ?? []);
   const inQuery = Object.entries(query.properties as Record<string, JsonSchema>).map(([name, schema]) => ({

@@ -1,6 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { checkPolicyOverrides, type Policy } from '../functions/domain/policy.ts';
+import { checkPolicyOverrides, type Limit, type Policy } from '../functions/domain/policy.ts';
 import { policyOverrides } from '../functions/shared/env.ts';
 import { Api } from './constructs/api.ts';
 import { OperationsDashboard } from './constructs/dashboard.ts';
@@ -16,8 +16,8 @@ import { Topics } from './constructs/topics.ts';
 import { Workers } from './constructs/workers.ts';
 
 export interface PetitionsStackProps extends StackProps {
-  /** Policy overrides, ISO-8601 durations (e.g. { acceptance: 'P10D' }), given to every function as POLICY. */
-  policy?: Record<string, string>;
+  /** Policy overrides, ISO-8601 durations or working days (e.g. { acceptance: 'P10D' }), given to every function as POLICY. */
+  policy?: Record<string, Limit>;
   /** Load the demo reference data on deploy (default true). */
   seedDemoData?: boolean;
   /** Where the alarms are mailed (every alarm notifies one topic, with or without it). */

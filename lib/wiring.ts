@@ -7,7 +7,7 @@
  * Plain data: no AWS construct is imported here.
  */
 import * as answers from '../functions/api/answers.ts';
-import { compileReportBody, hotspotsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
+import { calendarQuery, calendarYearBody, compileReportBody, hotspotsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
 import { clientAppSchema } from '../functions/domain/client-apps.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
@@ -67,6 +67,7 @@ export const FUNCTIONS = {
   apiDocument: { ...api('api-document', 'GET /v1/openapi.json and /v1/docs: the API document and its reference page', 'none'), assets: ['redoc/bundles/redoc.standalone.js'] },
   listRegions: withSecret(api('list-regions', 'GET /v1/regions', ['GetItem', 'Query'])),
   listCategories: withSecret(api('list-categories', 'GET /v1/categories', ['Query'])),
+  calendar: withSecret(api('calendar', 'GET /v1/calendar and PUT /v1/calendar/{year}: the statutory calendar; a replaced year starts the recount of open deadlines', ['GetItem', 'Query', 'PutItem'], ['deadline'])),
   submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
@@ -99,11 +100,11 @@ export const FUNCTIONS = {
   }),
   escalateCase: withSecret({
     entry: 'functions/workers/check-deadline.ts',
-    description: 'Applies the rung of the escalation ladder a due case has reached',
+    description: 'Applies the rung of the escalation ladder a due case has reached, and recounts deadlines after a calendar change',
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
-    sends: ['notification'],
+    sends: ['notification', 'deadline'],
   }),
   recordNotice: withSecret({
     entry: 'functions/workers/deliver-notice.ts',
@@ -181,7 +182,7 @@ export interface AnswerDoc {
 }
 
 export interface RouteWiring {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** API Gateway path syntax: `{id}` is a path parameter. */
   path: string;
   function: FunctionName;
@@ -195,6 +196,8 @@ export interface RouteWiring {
   body?: { schema: z.ZodMiniType; example: unknown };
   /** It honours an `Idempotency-Key` header: a retry with the same key answers the first answer again. */
   idempotent?: true;
+  /** An example of each path parameter that no other route creates (a calendar year): a client cannot learn it from a Location. */
+  pathExamples?: Record<string, string>;
   /** The petitioner's access code (`X-Access-Code`) opens it. */
   accessCode?: true;
   /**
@@ -248,6 +251,22 @@ export const ROUTES: readonly RouteWiring[] = [
     method: 'GET', path: '/v1/categories', function: 'listCategories', auth: 'public', throttle: 'public',
     summary: 'The case categories',
     answers: { 200: json('Every category, in one page.', answers.page(answers.category)) },
+  },
+  {
+    method: 'GET', path: '/v1/calendar', function: 'calendar', auth: 'public', throttle: 'public',
+    summary: "China's statutory holidays and make-up workdays (调休) of a year, which the deadlines follow",
+    query: calendarQuery,
+    answers: { 200: json('The year; `loaded: false` when nobody loaded it (weekends only).', answers.calendarYear) },
+  },
+  {
+    method: 'PUT', path: '/v1/calendar/{year}', function: 'calendar', auth: 'staff', throttle: 'staff',
+    summary: 'Replace a calendar year (admin of a province unit); every open deadline is counted again',
+    pathExamples: { year: '2027' },
+    body: { schema: calendarYearBody, example: { daysOff: [{ date: '2027-02-06', name: '春节' }, { date: '2027-02-07', name: '春节' }], workdays: ['2027-02-20'] } },
+    answers: {
+      200: json('The year in force; the open deadlines are being counted again.', answers.calendarYear),
+      409: refusal('A day is outside the year, listed twice, or both a day off and a workday.'),
+    },
   },
   {
     method: 'POST', path: '/v1/cases', function: 'submitCase', auth: 'optional', throttle: 'anonymous',

@@ -37,6 +37,14 @@ export const gatewayMessage = z.looseObject({ message: z.string() });
 
 export const health = z.looseObject({ status: z.literal('ok') });
 
+/** A year of the statutory calendar; `loaded: false` for a year nobody loaded (weekends only). */
+export const calendarYear = z.looseObject({
+  year: count,
+  daysOff: z.array(z.looseObject({ date: day, name: z.string() })),
+  workdays: z.array(day),
+  loaded: z.boolean(),
+});
+
 export const region = z.looseObject({ code: z.string(), name: z.string(), level, population: count });
 /** A category, with the department that handles it (`null` where no one department does). */
 export const category = z.looseObject({ code: z.string(), name: z.string(), department: nullable(z.string()) });

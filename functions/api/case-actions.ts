@@ -26,7 +26,7 @@ import {
 import type { Clock } from '../domain/policy.ts';
 import { conflict } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
-import { config } from '../shared/config.ts';
+import { calendarClock } from '../services/calendar-clock.ts';
 import { httpHandler, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { findVisible } from '../services/find-visible.ts';
 import { caseOfPetitioner } from '../services/petitioner-access.ts';
@@ -94,7 +94,8 @@ async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnsw
   const id = request.params.id ?? '';
   const subject = await findVisible(id, getCase, (found) => canSee(staff, found), `There is no case ${id} in your unit's scope.`);
   const input = request.body(step.schema);
-  const change = await step.apply(subject, input, { staff, now: now(), clock: config.clock });
+  const at = now();
+  const change = await step.apply(subject, input, { staff, now: at, clock: await calendarClock(at) });
   await save(subject, change);
   return { status: 200, body: caseView(change.case) };
 }
@@ -102,7 +103,8 @@ async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnsw
 async function actAsPetitioner(request: ApiRequest, step: PetitionerStep): Promise<ApiAnswer> {
   const found = await caseOfPetitioner(request);
   const input = request.body(step.schema);
-  const change = await step.apply(found.case, input, { now: now(), clock: config.clock });
+  const at = now();
+  const change = await step.apply(found.case, input, { now: at, clock: await calendarClock(at) });
   await save(found.case, change);
   return { status: 200, body: progressOf(change.case, [...found.history, change.entry]) };
 }

@@ -4,7 +4,7 @@
  * names them for the API document (lib/openapi.ts).
  */
 import { CASE_STATUSES } from '../domain/case.ts';
-import { parentRegionCode, regionCode } from '../domain/fields.ts';
+import { parentRegionCode, regionCode, text } from '../domain/fields.ts';
 import { REPORT_KINDS } from '../domain/reports.ts';
 import * as z from '../domain/zod.ts';
 import { invalid } from '../domain/problem.ts';
@@ -64,3 +64,15 @@ export const compileReportBody = z.strictObject({ kind: z.enum(REPORT_KINDS), re
 
 /** GET /v1/reports */
 export const reportsQuery = z.extend(pageQuery, { regionCode: z.optional(parentRegionCode), kind: z.optional(z.enum(REPORT_KINDS)) });
+
+/** A calendar year, in the path of PUT /v1/calendar/{year} and the query of GET /v1/calendar. */
+export const calendarYearNumber = z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100));
+
+/** GET /v1/calendar */
+export const calendarQuery = z.strictObject({ year: z.optional(calendarYearNumber) });
+
+/** PUT /v1/calendar/{year}: the year's holidays (days off, named) and make-up workdays (调休). */
+export const calendarYearBody = z.strictObject({
+  daysOff: z.array(z.strictObject({ date: day, name: text(50) })).check(z.maxLength(60)),
+  workdays: z.array(day).check(z.maxLength(30)),
+});

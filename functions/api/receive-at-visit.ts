@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { decideRouting } from '../domain/routing.ts';
 import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
-import { config } from '../shared/config.ts';
+import { calendarClock } from '../services/calendar-clock.ts';
 import { httpHandler, requireStaff } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { deploymentKeys } from '../shared/secrets.ts';
@@ -36,11 +36,12 @@ export const handler = httpHandler(async (request) => {
   );
 
   const accessCode = newAccessCode();
+  const at = now();
   const received = receiveAtVisit(visit, input, {
     id: randomUUID(),
     staff,
-    now: now(),
-    clock: config.clock,
+    now: at,
+    clock: await calendarClock(at),
     accessCodeHash: hashAccessCode(accessCode),
     // Brought to the leader at the visit, not to a level: no over-level petition.
     routing: decideRouting({ addressedTo: null }, chain, category),

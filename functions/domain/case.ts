@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { COLLECTIVE_HEADCOUNT, type Channel, type Petitioner, type Submission } from './intake.ts';
 import { matterFingerprint } from './petitioner.ts';
-import { addMs, type Clock } from './policy.ts';
+import { addMs, deadlineAfter, type Clock } from './policy.ts';
 import type { RegionLevel } from './regions.ts';
 
 export const CASE_STATUSES = [
@@ -219,7 +219,7 @@ export function registerCase(submission: Submission, registration: Registration)
     matterFingerprint: matterFingerprint(petitioner, submission.category, submission.regionCode, registration.fingerprintKey),
     status: 'received',
     receivedAt: now,
-    acceptanceDueAt: addMs(now, clock.acceptance),
+    acceptanceDueAt: deadlineAfter(now, 'acceptance', clock),
     repeatCount: 0,
     overLevel: false,
     office: null,

@@ -17,7 +17,7 @@ import {
   type Change,
   type ReviewStage,
 } from './case.ts';
-import { addMs, type Clock } from './policy.ts';
+import { deadlineAfter, extendDeadline, type Clock } from './policy.ts';
 import { conflict, invalid, Problem } from './problem.ts';
 import type { Region } from './regions.ts';
 import { isOfficeStaff, requireOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
@@ -119,7 +119,7 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
   }
   const coUnits = [...new Set(input.coUnits ?? [])].filter((unit) => unit !== leadUnit);
   requireUnitsWithin(staff, [['leadUnit', leadUnit], ...coUnits.map((unit, i): [string, string] => [`coUnits.${i}`, unit])], 'Units must be the deciding office or below it.');
-  const handlingDueAt = addMs(now, clock.handling);
+  const handlingDueAt = deadlineAfter(now, 'handling', clock);
   return next(
     subject,
     {
@@ -151,7 +151,7 @@ export function extendHandling(subject: Case, input: { days: number; reason: str
   if (now > handlingDueAt) throw conflict('The handling deadline has passed: it can no longer be extended.');
   const maxDays = Math.floor(clock.maxExtension / clock.day);
   if (input.days > maxDays) throw invalid('The extension is too long.', [{ path: 'days', message: `at most ${maxDays} days` }]);
-  const extendedTo = addMs(handlingDueAt, input.days * clock.day);
+  const extendedTo = extendDeadline(handlingDueAt, input.days, clock);
   return next(
     subject,
     { extension: { days: input.days, reason: input.reason, at: now, by: staff.sub }, handlingDueAt: extendedTo, due: clockDue('handling', extendedTo, now, clock) },
@@ -175,7 +175,7 @@ export function replyToCase(subject: Case, input: { opinion: string }, { staff, 
     {
       status: 'replied',
       reply: { opinion: input.opinion, at: now, by: staff.sub },
-      due: { stage: 'reviewWindow', at: addMs(now, clock.reviewRequestWindow) },
+      due: { stage: 'reviewWindow', at: deadlineAfter(now, 'reviewRequestWindow', clock) },
     },
     {
       at: now,
@@ -234,11 +234,11 @@ export function requestReview(subject: Case, input: { reason: string }, { now, c
   requireStatus(subject, ['replied'], 'be reviewed');
   const latest = latestOpinion(subject);
   if (!latest) throw conflict('There is no answer to review.');
-  if (now > addMs(latest.opinion.at, clock.reviewRequestWindow)) throw conflict('The window to ask for review has passed.');
+  if (now > deadlineAfter(latest.opinion.at, 'reviewRequestWindow', clock)) throw conflict('The window to ask for review has passed.');
   const stage: ReviewStage = latest.of === 'reply' ? 'review' : 'rereview';
   const office = above[stage === 'review' ? 0 : 1];
   if (!office) throw conflict('There is no higher level to review this case.');
-  const dueAt = addMs(now, clock.reviewOpinion);
+  const dueAt = deadlineAfter(now, 'reviewOpinion', clock);
   return next(
     subject,
     {
@@ -272,7 +272,7 @@ export function giveReviewOpinion(subject: Case, input: { opinion: string; uphel
     {
       reviews,
       status: final ? 'final' : 'replied',
-      due: final ? null : { stage: 'reviewWindow', at: addMs(now, clock.reviewRequestWindow) },
+      due: final ? null : { stage: 'reviewWindow', at: deadlineAfter(now, 'reviewRequestWindow', clock) },
     },
     {
       at: now,

@@ -1,20 +1,25 @@
+import { limitEnd, type DayLimit, type HolidayCalendar } from './calendar.ts';
 import { durationMs, MS_PER_DAY } from './duration.ts';
 
+/** A limit the regulation counts in days: an ISO-8601 duration (calendar time), or working days. */
+export type Limit = string | { workingDays: number };
+
 /**
- * The legal clock of the 信访工作条例 (2022), as ISO-8601 durations.
+ * The legal clock of the 信访工作条例 (2022): ISO-8601 durations, and for the
+ * limits counted in days, optionally working days (`{ "workingDays": 15 }`).
  * Each is a configurable policy value; these are the regulation's defaults.
  */
 export interface Policy {
   /** Register and decide on acceptance, from receipt. */
-  acceptance: string;
+  acceptance: Limit;
   /** Handle and reply, from acceptance. */
-  handling: string;
+  handling: Limit;
   /** The one extension a complex case may get, at most. */
-  maxExtension: string;
+  maxExtension: Limit;
   /** The petitioner may ask for review within this of the reply (and re-review of the review opinion). */
-  reviewRequestWindow: string;
+  reviewRequestWindow: Limit;
   /** The reviewing office gives its opinion within this. */
-  reviewOpinion: string;
+  reviewOpinion: Limit;
   /** The escalation ladder: the handling unit is warned this long before a deadline (预警)... */
   warningBefore: string;
   /** ...the same level's petition office supervises when it passes (督办), and after this grace... */
@@ -37,10 +42,28 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   visitNotice: 'P3D',
 });
 
+/** The limits counted in days (民法典 Arts 201, 203), which may be given in working days. */
+export const DAY_LIMITS = ['acceptance', 'handling', 'maxExtension', 'reviewRequestWindow', 'reviewOpinion'] as const;
+export type DayLimitName = (typeof DAY_LIMITS)[number];
+
+const isDayLimitName = (name: string): name is DayLimitName => (DAY_LIMITS as readonly string[]).includes(name);
+
+/** Milliseconds in a limit as a plain duration: a working day lasts a day. */
+function limitMs(limit: Limit): number {
+  return typeof limit === 'string' ? durationMs(limit) : limit.workingDays * MS_PER_DAY;
+}
+
+/** A limit in whole days, as the calendar counts it; `undefined` for a duration with hours or less. */
+function dayLimitOf(limit: Limit): DayLimit | undefined {
+  if (typeof limit !== 'string') return { days: limit.workingDays, working: true };
+  const ms = durationMs(limit);
+  return ms % MS_PER_DAY === 0 ? { days: ms / MS_PER_DAY, working: false } : undefined;
+}
+
 /**
  * Checks policy overrides a deployer gives (e.g. `{"acceptance": "P10D"}`):
- * known names only, each a positive ISO-8601 duration. Throws a message that
- * says which value is wrong.
+ * known names only, each a positive ISO-8601 duration, or for a limit counted
+ * in days `{ "workingDays": n }`. Throws a message that says which value is wrong.
  */
 export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
@@ -50,30 +73,73 @@ export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
     if (!Object.hasOwn(DEFAULT_POLICY, name)) {
       throw new RangeError(`policy: unknown name "${name}"; known: ${Object.keys(DEFAULT_POLICY).join(', ')}`);
     }
+    if (isDayLimitName(name) && typeof value === 'object' && value !== null) {
+      const { workingDays, ...rest } = value as { workingDays?: unknown };
+      if (Number.isInteger(workingDays) && (workingDays as number) > 0 && Object.keys(rest).length === 0) continue;
+      throw new RangeError(`policy: ${name} must be { "workingDays": n } with n a positive whole number, got ${JSON.stringify(value)}`);
+    }
     let ms = Number.NaN;
     try {
       if (typeof value === 'string') ms = durationMs(value);
     } catch {
       // Reported below, with the name.
     }
-    if (!(ms > 0)) throw new RangeError(`policy: ${name} must be a positive ISO-8601 duration such as P15D, got ${JSON.stringify(value)}`);
+    if (!(ms > 0)) {
+      const or = isDayLimitName(name) ? ' or { "workingDays": n }' : '';
+      throw new RangeError(`policy: ${name} must be a positive ISO-8601 duration such as P15D${or}, got ${JSON.stringify(value)}`);
+    }
   }
   return overrides as Partial<Policy>;
 }
 
-/** A policy resolved to milliseconds, every duration divided by the time scale; `day` is a policy day. */
-export type Clock = { readonly [K in keyof Policy | 'day']: number };
+/**
+ * A policy resolved to milliseconds, every duration divided by the time
+ * scale (a working day as a day); `day` is a policy day. `days` holds the
+ * limits counted in whole days, at the real time scale only; with a
+ * `calendar`, deadlines of those limits follow it (see {@link deadlineAfter}).
+ */
+export type Clock = { readonly [K in keyof Policy | 'day']: number } & {
+  readonly days: Readonly<Partial<Record<DayLimitName, DayLimit>>>;
+  readonly calendar?: HolidayCalendar;
+};
 
 /**
  * Resolves a policy to milliseconds. `timeScale` divides every duration, so
- * that with 86400 a policy day lasts one second on a demo machine.
+ * that with 86400 a policy day lasts one second on a demo machine; a scaled
+ * clock counts plain durations, never the calendar (a second has no holidays).
  */
 export function clockOf(policy: Policy, timeScale = 1): Clock {
   if (!Number.isFinite(timeScale) || timeScale <= 0) {
     throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
   }
-  const entries = Object.entries(policy).map(([name, iso]) => [name, durationMs(iso) / timeScale]);
-  return Object.freeze({ ...Object.fromEntries(entries), day: MS_PER_DAY / timeScale }) as Clock;
+  const entries = Object.entries(policy).map(([name, limit]: [string, Limit]) => [name, limitMs(limit) / timeScale]);
+  const counted = DAY_LIMITS.flatMap((name) => {
+    const limit = dayLimitOf(policy[name]);
+    return limit ? [[name, limit] as const] : [];
+  });
+  const days = timeScale === 1 ? Object.fromEntries(counted) : {};
+  return Object.freeze({ ...Object.fromEntries(entries), day: MS_PER_DAY / timeScale, days: Object.freeze(days) }) as Clock;
+}
+
+/** The clock counting its day limits by a statutory calendar. */
+export function withCalendar(clock: Clock, calendar: HolidayCalendar): Clock {
+  return Object.freeze({ ...clock, calendar });
+}
+
+/**
+ * When a limit running from `event` ends: by the calendar (民法典 Arts 201,
+ * 203) when the clock has one and the limit is in whole days, else `event`
+ * plus the plain duration.
+ */
+export function deadlineAfter(event: string, name: DayLimitName, clock: Clock): string {
+  const limit = clock.days[name];
+  return limit && clock.calendar ? limitEnd(event, limit, clock.calendar) : addMs(event, clock[name]);
+}
+
+/** A deadline moved by an extension of `days` (working days where the extension's limit is in them). */
+export function extendDeadline(deadline: string, days: number, clock: Clock): string {
+  const limit = clock.days.maxExtension;
+  return limit && clock.calendar ? limitEnd(deadline, { days, working: limit.working }, clock.calendar) : addMs(deadline, days * clock.day);
 }
 
 /** `from` plus `ms`, as an ISO-8601 UTC string. */

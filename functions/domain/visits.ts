@@ -10,7 +10,7 @@ import type { KeyObject } from 'node:crypto';
 import { clockDue, next, registerCase, RECEPTION_OUTCOMES, type Case, type HistoryEntry } from './case.ts';
 import { applyRouting, type Routing } from './routing.ts';
 import { petitionerSchema } from './intake.ts';
-import { addMs, type Clock } from './policy.ts';
+import { addMs, deadlineAfter, type Clock } from './policy.ts';
 import { conflict, invalid } from './problem.ts';
 import { coversRegion, isOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
 import { longText, regionCode, text, unitId } from './fields.ts';
@@ -212,7 +212,7 @@ export function receiveAtVisit(visit: Visit, input: ReceptionInput, context: Rec
   const acceptance = { decision: 'accept' as const, at: now, by: staff.sub, reason: null, forwardTo: null };
   const answer = input.resolution === undefined ? null : { opinion: input.resolution, at: now, by: staff.sub };
   const visitLink = { id: visit.id, regionCode: visit.regionCode, outcome: input.outcome };
-  const handlingDueAt = input.outcome === 'assigned' ? addMs(now, clock.handling) : now;
+  const handlingDueAt = input.outcome === 'assigned' ? deadlineAfter(now, 'handling', clock) : now;
   const leadUnit = input.leadUnit ?? routed.case.proposedLeadUnit;
   const outcome = next(
     routed.case,
@@ -225,7 +225,7 @@ export function receiveAtVisit(visit: Visit, input: ReceptionInput, context: Rec
       reply: answer,
       ...(input.outcome === 'resolved_on_spot' && { status: 'closed' as const, due: null }),
       ...(input.outcome === 'assigned' && { status: 'accepted' as const, due: clockDue('handling', handlingDueAt, now, clock) }),
-      ...(input.outcome === 'determined' && { status: 'replied' as const, due: { stage: 'reviewWindow' as const, at: addMs(now, clock.reviewRequestWindow) } }),
+      ...(input.outcome === 'determined' && { status: 'replied' as const, due: { stage: 'reviewWindow' as const, at: deadlineAfter(now, 'reviewRequestWindow', clock) } }),
     },
     {
       at: now,

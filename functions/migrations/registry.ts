@@ -4,10 +4,11 @@
  * add one, append it here (one line) and name it in CHANGELOG.md.
  */
 import { createHash } from 'node:crypto';
+import { loadCalendar } from './load-calendar.ts';
 import type { Migration } from './migration.ts';
 import { rekeyMatters } from './rekey-matters.ts';
 
-export const MIGRATIONS: readonly Migration[] = [rekeyMatters];
+export const MIGRATIONS: readonly Migration[] = [rekeyMatters, loadCalendar];
 
 /**
  * The steps' ids, hashed: the deploy's custom resource carries it, so a

@@ -19,7 +19,26 @@ export function deadlineCheckSender(): (checks: Array<Omit<DeadlineCheck, 'kind'
   return (checks) => send(checks.map((check): DeadlineCheck => ({ kind: 'deadline-check', ...check })));
 }
 
-/** The deadline check in an SQS body; throws on anything else (it will end in the dead-letter queue). */
-export function parseDeadlineCheck(body: string): DeadlineCheck {
-  return deadlineCheck.parse(JSON.parse(body));
+/**
+ * A page of the open cases of one due shard whose deadlines a calendar year
+ * may move, to count again; `position` is where the page starts (the due
+ * index's own key: case ids and due times, no personal data).
+ */
+const calendarRecount = z.strictObject({
+  kind: z.literal('calendar-recount'),
+  year: z.number().check(z.int()),
+  shard: z.string().check(z.minLength(1), z.maxLength(20)),
+  position: z.optional(z.record(z.string(), z.string())),
+});
+export type CalendarRecount = z.infer<typeof calendarRecount>;
+
+/** Makes, in a module that sends, what sends one calendar-recount message per page to count (the first page of each shard, then each next page); see {@link queueSender}. */
+export function calendarRecountSender(): (recounts: Array<Omit<CalendarRecount, 'kind'>>) => Promise<void> {
+  const send = queueSender(DEADLINE_QUEUE);
+  return (recounts) => send(recounts.map((recount): CalendarRecount => ({ kind: 'calendar-recount', ...recount })));
+}
+
+/** The deadline message in an SQS body; throws on anything else (it will end in the dead-letter queue). */
+export function parseDeadlineMessage(body: string): DeadlineCheck | CalendarRecount {
+  return z.discriminatedUnion('kind', [deadlineCheck, calendarRecount]).parse(JSON.parse(body));
 }

@@ -4,6 +4,7 @@ import { recordRepeat, registerCase } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
 import { routeCaseSender } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
+import { calendarClock } from './calendar-clock.ts';
 import { deploymentKeys } from '../shared/secrets.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
 import { retryWhileStale, STALE } from '../shared/retry.ts';
@@ -70,10 +71,11 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
   if (earlier) return earlier;
 
   const accessCode = newAccessCode();
+  const at = now();
   const change = registerCase(submission, {
     id: randomUUID(),
-    now: now(),
-    clock: config.clock,
+    now: at,
+    clock: await calendarClock(at),
     accessCodeHash: hashAccessCode(accessCode),
     routingRetryMs: config.routingRetryMs,
     actor: registrar.actor,

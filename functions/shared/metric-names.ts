@@ -23,4 +23,6 @@ export const METRIC = {
   repliesOnTime: 'RepliesOnTime',
   repliesLate: 'RepliesLate',
   ratings: 'Ratings',
+  /** A deadline counted into a calendar year nobody loaded (weekends only there): an admin should load it. */
+  calendarYearsMissing: 'CalendarYearsMissing',
 } as const;

@@ -18,6 +18,25 @@ function dueCaseOf(item: Item): DueCase {
 }
 
 /**
+ * One page of the cases in `shard` due at or after `from`, earliest first,
+ * and where the next page starts: what a change of the calendar may move.
+ */
+export async function listDueFrom(shard: string, from: string, limit: number, start?: Record<string, unknown>): Promise<{ due: DueCase[]; next?: Record<string, unknown> }> {
+  const { Items = [], LastEvaluatedKey } = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: INDEX.due,
+      KeyConditionExpression: 'dueShard = :shard AND dueAt >= :from',
+      ExpressionAttributeValues: { ':shard': shard, ':from': from },
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  const due = Items.map(dueCaseOf);
+  return LastEvaluatedKey ? { due, next: LastEvaluatedKey } : { due };
+}
+
+/**
  * One page of the cases in `shard` due at or before `until`, earliest first,
  * with what reading it cost. Reads only due entries: the index is keyed by due time.
  */

@@ -66,6 +66,10 @@ export const TOP_REGIONS = 'TOP';
 export const regionKey = (code: string): ItemKey => ({ pk: `REGION#${code}`, sk: 'REGION' });
 export const CATEGORIES_PK = 'CATEGORIES';
 export const categoryKey = (code: string): ItemKey => ({ pk: CATEGORIES_PK, sk: code });
+// The statutory calendar: one item a year, in one partition read by year range.
+export const CALENDAR_PK = 'CALENDAR';
+export const calendarSk = (year: number): string => `YEAR#${year}`;
+export const calendarKey = (year: number): ItemKey => ({ pk: CALENDAR_PK, sk: calendarSk(year) });
 
 // The first answer kept for an Idempotency-Key: hashed, so the key a client chose is not kept.
 export const answerKey = (idempotencyKey: string): ItemKey => ({

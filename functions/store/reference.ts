@@ -1,12 +1,13 @@
-import { GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { CalendarYear, DayOff } from '../domain/calendar.ts';
 import type { Category } from '../domain/categories.ts';
 import { chainOf, REGION_LEVELS, type Region } from '../domain/regions.ts';
 import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
-import { documents, tableName, writeBatches } from './client.ts';
+import { documents, putOnCondition, tableName, writeBatches } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { nullableStringAt, numberAt, oneOfAt, stringAt, type Item } from './item.ts';
-import { CATEGORIES_PK, categoryKey, regionKey, TOP_REGIONS } from './keys.ts';
+import { CALENDAR_PK, calendarKey, calendarSk, CATEGORIES_PK, categoryKey, regionKey, TOP_REGIONS } from './keys.ts';
 import { INDEX } from './schema.ts';
 
 // Reference data changes rarely (only by seeding): each function instance
@@ -143,4 +144,41 @@ export async function putReferenceData(regions: Region[], categories: Category[]
     ...categories.map((category) => ({ ...categoryKey(category.code), ...category })),
   ]);
   cache.clear();
+}
+
+function calendarYearOf(item: Item): CalendarYear {
+  const { daysOff, workdays } = item;
+  const isDay = (day: unknown): day is string => typeof day === 'string';
+  const isDayOff = (day: unknown): day is DayOff => isDay((day as DayOff | null)?.date) && isDay((day as DayOff).name);
+  if (!Array.isArray(daysOff) || !daysOff.every(isDayOff) || !Array.isArray(workdays) || !workdays.every(isDay)) {
+    throw new Error(`item ${String(item.pk)} ${String(item.sk)}: daysOff or workdays is not a list of days`);
+  }
+  return { year: numberAt(item, 'year'), daysOff: daysOff.map(({ date, name }) => ({ date, name })), workdays };
+}
+
+/**
+ * The statutory calendar years loaded, from `from` to `to`. Read afresh every
+ * time, never cached: a year an admin replaces counts at once everywhere.
+ */
+export async function getCalendarYears(from: number, to: number): Promise<CalendarYear[]> {
+  const { Items = [] } = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': CALENDAR_PK, ':from': calendarSk(from), ':to': calendarSk(to) },
+    }),
+  );
+  return Items.map(calendarYearOf);
+}
+
+const calendarItem = (year: CalendarYear, by: string) => ({ ...calendarKey(year.year), year: year.year, daysOff: year.daysOff, workdays: year.workdays, by });
+
+/** Puts a year in force, replacing what was there. */
+export async function putCalendarYear(year: CalendarYear, by: string): Promise<void> {
+  await documents.send(new PutCommand({ TableName: tableName(), Item: calendarItem(year, by) }));
+}
+
+/** Loads a shipped year unless one is there already (an admin's replacement stays). Answers whether it was written. */
+export async function addCalendarYear(year: CalendarYear, by: string): Promise<boolean> {
+  return putOnCondition({ Item: calendarItem(year, by), ConditionExpression: 'attribute_not_exists(pk)' });
 }

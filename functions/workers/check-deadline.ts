@@ -1,6 +1,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import { applyDue, noticeAnswering } from '../domain/ladder.ts';
-import { parseDeadlineCheck } from '../queues/deadlines.ts';
+import { parseDeadlineMessage, type DeadlineCheck } from '../queues/deadlines.ts';
+import { recountCalendarPage } from '../services/calendar-recount.ts';
 import { noticeSender } from '../queues/notices.ts';
 import { config } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
@@ -25,8 +26,7 @@ const sendNotices = noticeSender();
  * rung's notice again (the notifier records each notice once), so a crash
  * between the write and the notice loses nothing.
  */
-export async function checkDeadline(record: SQSRecord): Promise<void> {
-  const { caseId, stage, dueAt } = parseDeadlineCheck(record.body);
+async function checkDeadline({ caseId, stage, dueAt }: DeadlineCheck): Promise<void> {
   await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while its deadline was checked`), async () => {
     const found = await getCaseWithHistory(caseId);
     if (!found) throw new Error(`case ${caseId} does not exist`);
@@ -50,4 +50,10 @@ export async function checkDeadline(record: SQSRecord): Promise<void> {
   });
 }
 
-export const handler = queueConsumer(checkDeadline);
+/** A deadline check, or a page of the recount after a calendar year was replaced. */
+export async function onDeadlineMessage(record: SQSRecord): Promise<void> {
+  const message = parseDeadlineMessage(record.body);
+  await (message.kind === 'calendar-recount' ? recountCalendarPage(message) : checkDeadline(message));
+}
+
+export const handler = queueConsumer(onDeadlineMessage);

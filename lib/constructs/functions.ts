@@ -1,3 +1,4 @@
+import type { Limit } from '../../functions/domain/policy.ts';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { environmentOf, FUNCTIONS, type FunctionName, type FunctionWiring, type TokenCheck } from '../wiring.ts';
@@ -14,7 +15,7 @@ export interface FunctionsProps {
   tokens: TokenCheck;
   /** The deployment secret, for the functions whose wiring reads it. */
   secret: DeploymentSecret;
-  policy?: Record<string, string>;
+  policy?: Record<string, Limit>;
 }
 
 /**

@@ -5,6 +5,7 @@ import { AssetHashType, DockerImage, Duration, RemovalPolicy, type ILocalBundlin
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Limit } from '../../functions/domain/policy.ts';
 import { LOG_RETENTION } from './log-retention.ts';
 import { Construct } from 'constructs';
 import { BUNDLING, functionBundles } from '../bundling.ts';
@@ -20,7 +21,7 @@ export interface PetitionFunctionProps {
   /** From `environmentOf(...)` in the wiring: table name, queue URLs, topic ARNs. */
   environment: Record<string, string>;
   /** Policy overrides (ISO-8601 durations), passed as JSON in POLICY. */
-  policy?: Record<string, string>;
+  policy?: Record<string, Limit>;
 }
 
 /**

@@ -29,7 +29,7 @@ type Schema = {
   items?: Schema;
   maxItems?: number;
 };
-type Parameter = { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema: Schema };
+type Parameter = { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema: Schema; example?: string };
 type Operation = {
   parameters?: Parameter[];
   security?: Array<Record<string, string[]>>;
@@ -66,8 +66,9 @@ beforeAll(async () => {
     Object.entries(byMethod).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, operation })),
   );
   // The document names the scheme, not who may do what: the client holds an admin account of the county office of the
-  // examples' region (330726), and one of the city office above it (330700), whose part is a review.
-  staffTokens = [await system.token('330726', 'admin'), await system.token('330700', 'admin')];
+  // examples' region (330726), one of the city office above it (330700), whose part is a review, and one of the
+  // province (330000), whose part is the calendar.
+  staffTokens = [await system.token('330726', 'admin'), await system.token('330700', 'admin'), await system.token('330000', 'admin')];
 }, 60_000);
 afterAll(() => system?.close());
 
@@ -99,11 +100,12 @@ function sampleValue(schema: Schema, samples: Map<string, string>): string {
   return fc.sample(stringOf(schema), { seed: SEED, numRuns: 1 })[0]!;
 }
 
-/** The id a path needs: from the Location of what the client created at the collection the path is under, else a generated one. */
+/** The id a path needs: from the Location of what the client created at the collection the path is under, else the parameter's example, else a generated one. */
 function targetOf(endpoint: Endpoint, query: Record<string, string> = {}, id?: string): string {
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const collection = endpoint.path.slice(0, endpoint.path.indexOf(`/{${name}}`));
-    return encodeURIComponent(id ?? created.get(collection) ?? 'not-created');
+    const example = endpoint.operation.parameters?.find((p) => p.in === 'path' && p.name === name)?.example;
+    return encodeURIComponent(id ?? created.get(collection) ?? example ?? 'not-created');
   });
   const search = new URLSearchParams(query).toString();
   return search ? `${path}?${search}` : path;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { holidayCalendar, limitEnd } from '../../functions/domain/calendar.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { idNumber } from '../support/domain.ts';
 import { countEntries, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
@@ -32,7 +33,8 @@ describe('POST /v1/cases', () => {
       receivedAt: expect.any(String),
       acceptanceDueAt: expect.any(String),
     });
-    expect(Date.parse(body.acceptanceDueAt) - Date.parse(body.receivedAt)).toBe(15 * 86_400_000);
+    // 15 days from the day after receipt, to the end of a working day, China time (no calendar year is loaded here: weekends only).
+    expect(body.acceptanceDueAt).toBe(limitEnd(body.receivedAt, { days: 15, working: false }, holidayCalendar([])));
 
     const stored = await getCaseWithHistory(body.id);
     expect(stored?.case).toMatchObject({ status: 'received', collective: true, headcount: 6, version: 1 });
