@@ -630,6 +630,16 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            attachments?: ({
+                id: string;
+                fileName: string;
+                contentType: string;
+                size: number;
+                by: string;
+                at: string;
+            } & {
+                [key: string]: unknown;
+            })[];
         } & {
             [key: string]: unknown;
         };

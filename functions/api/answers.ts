@@ -54,6 +54,8 @@ export const progress = z.looseObject({
   level: nullable(level),
   dueAt: nullable(instant),
   timeline: z.array(z.looseObject({ at: instant, event: z.string(), note: z.string() })),
+  /** The files the petitioner sees (GET /v1/cases/{id}/progress only; the attachments' list has their download URLs). */
+  attachments: z.optional(z.array(z.looseObject({ id: z.string(), fileName: z.string(), contentType: z.string(), size: count, by: z.string(), at: instant }))),
 });
 
 const answer = z.looseObject({ opinion: z.string(), at: instant, by: z.string() });

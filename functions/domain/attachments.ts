@@ -85,6 +85,11 @@ export function requireRoomFor(count: number): void {
   if (count >= MAX_ATTACHMENTS_PER_CASE) throw caseFull();
 }
 
+/** A file as the petitioner's progress view lists it: what it is, without a download URL (the attachments' list gives those). */
+export function attachmentListing({ id, fileName, contentType, size, by, at }: Attachment) {
+  return { id, fileName, contentType, size, by, at };
+}
+
 /** Whether the petitioner sees a file: their own, and those staff marked public. */
 export function petitionerSees(attachment: Attachment): boolean {
   return attachment.by === 'petitioner' || attachment.public;

@@ -187,6 +187,10 @@ describe('who sees which files', () => {
     const byPetitioner = await call('GET', `/v1/cases/${id}/attachments`, petitioner);
     expect(byPetitioner.body.items.map((item: { id: string }) => item.id).sort()).not.toContain(internal.body.id);
     expect(byPetitioner.body.items).toHaveLength(2);
+    // The progress view lists the same files, without URLs.
+    const progress = await call('GET', `/v1/cases/${id}/progress`, petitioner);
+    expect(progress.body.attachments.map((item: { id: string }) => item.id).sort()).toEqual(byPetitioner.body.items.map((item: { id: string }) => item.id).sort());
+    expect(progress.body.attachments[0].downloadUrl).toBeUndefined();
 
     // Out of scope, a wrong code: as an unknown case. No code and no token: 401.
     expect((await call('GET', `/v1/cases/${id}/attachments`, { token: tokens.yiwuClerk! })).status).toBe(404);
