@@ -63,13 +63,16 @@ export async function deleteFile(attachment: Attachment): Promise<void> {
   await s3.send(new DeleteObjectCommand({ Bucket: bucket(), Key: fileKey(attachment) }));
 }
 
+/** A file name as an RFC 8187 `filename*` value: UTF-8, percent-encoded, including the few characters encodeURIComponent leaves. */
+const headerFileName = (name: string) => `UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+
 /** A URL to download a kept file by, as a download under its own name (never shown inline by the browser). */
 export async function downloadUrl(attachment: Attachment): Promise<string> {
   const command = new GetObjectCommand({
     Bucket: bucket(),
     Key: fileKey(attachment),
     ResponseContentType: attachment.contentType,
-    ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+    ResponseContentDisposition: `attachment; filename*=${headerFileName(attachment.fileName)}`,
   });
   return getSignedUrl(s3, command, { expiresIn: DOWNLOAD_URL_SECONDS });
 }

@@ -101,10 +101,12 @@ function sampleValue(schema: Schema, samples: Map<string, string>): string {
 
 /** The id a path needs: from the Location of what the client created at the collection the path is under, else a generated one. */
 function targetOf(endpoint: Endpoint, query: Record<string, string> = {}, id?: string): string {
-  const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const collection = endpoint.path.slice(0, endpoint.path.indexOf(`/{${name}}`));
-    return encodeURIComponent(id ?? created.get(collection) ?? 'not-created');
-  });
+  // Left to right, so that a nested collection (a case's attachments) is named with the id before it.
+  let path = endpoint.path;
+  for (const [parameter] of endpoint.path.matchAll(/\{\w+\}/g)) {
+    const collection = path.slice(0, path.indexOf(`/${parameter}`));
+    path = path.replace(parameter, encodeURIComponent(id ?? created.get(collection) ?? 'not-created'));
+  }
   const search = new URLSearchParams(query).toString();
   return search ? `${path}?${search}` : path;
 }
@@ -252,9 +254,13 @@ describe('a client built only from GET /v1/openapi.json', () => {
       if (pending.length === before) break;
     }
     const summary = [...refused].map(([key, answer]) => `${key}: ${answer.status}`);
-    // The one documented refusal: a visit receives no one once cancelled (the document lists its cancellation first),
-    // nor before it starts (this one in an hour); the next test receives at one that has started.
-    expect(summary, JSON.stringify([...refused.values()].map((answer) => answer.body))).toEqual(['POST /v1/visits/{id}/receptions: 409']);
+    // The documented refusals: a visit receives no one once cancelled (the document lists its cancellation first),
+    // nor before it starts (this one in an hour); the next test receives at one that has started. An attachment is
+    // completed only once its bytes are PUT to the upload URL, outside the API (test/integration/attachments.test.ts).
+    expect(summary, JSON.stringify([...refused.values()].map((answer) => answer.body))).toEqual([
+      'POST /v1/visits/{id}/receptions: 409',
+      'POST /v1/cases/{id}/attachments/{attachmentId}/complete: 409',
+    ]);
   });
 
   it('receives a petitioner at a visit once it has started, and not before (409, documented)', { timeout: 30_000 }, async () => {
