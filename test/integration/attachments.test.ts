@@ -93,6 +93,8 @@ describe('a photo, from declaration to download', () => {
     expect(listed.body.items).toHaveLength(1);
     const url = new URL(listed.body.items[0].downloadUrl);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
+    // A download under its own name, never shown inline.
+    expect(url.searchParams.get('response-content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('楼顶漏水.jpg')}`);
     const downloaded = await fetch(url);
     expect(downloaded.status).toBe(200);
     expect(downloaded.headers.get('content-type')).toBe('image/jpeg');
