@@ -496,10 +496,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's files the caller may see, each with a download URL valid 5 minutes */
+        get: operations["getCasesByIdAttachments"];
+        put?: never;
+        /** Declare a file to attach (a photo or document as evidence): answers where to upload it */
+        post: operations["postCasesByIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments/{attachmentId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete an upload: the file is checked against what was declared and, a JPEG, stripped of its metadata */
+        post: operations["postCasesByIdAttachmentsByAttachmentIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Attachment: {
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "application/pdf";
+            size: number;
+            /** @enum {string} */
+            by: "petitioner" | "staff";
+            public: boolean;
+            at: string;
+            downloadUrl: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Attachments: {
+            items: components["schemas"]["Attachment"][];
+        } & {
+            [key: string]: unknown;
+        };
+        AttachmentUpload: {
+            id: string;
+            uploadUrl: string;
+            uploadHeaders: {
+                [key: string]: string;
+            };
+            expiresAt: string;
+        } & {
+            [key: string]: unknown;
+        };
         CalendarYear: {
             year: number;
             daysOff: ({
@@ -634,6 +698,16 @@ export interface components {
                 at: string;
                 event: string;
                 note: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            attachments?: ({
+                id: string;
+                fileName: string;
+                contentType: string;
+                size: number;
+                by: string;
+                at: string;
             } & {
                 [key: string]: unknown;
             })[];
@@ -1016,6 +1090,13 @@ export interface components {
             coUnits?: string[];
             responsibleLeader?: string;
             forwardTo?: string;
+        };
+        PostCasesByIdAttachmentsBody: {
+            fileName: string;
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "application/pdf";
+            size: number;
+            public?: boolean;
         };
         PostCasesByIdEvaluationBody: {
             /** @enum {string} */
@@ -2478,6 +2559,135 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCasesByIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff see every file; the petitioner, their own and those staff marked public. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachments"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fileName": "楼顶漏水.jpg",
+                 *       "contentType": "image/jpeg",
+                 *       "size": 2480133
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdAttachmentsBody"];
+            };
+        };
+        responses: {
+            /** @description PUT the file to `uploadUrl` with `uploadHeaders` before `expiresAt`, then complete it. */
+            201: {
+                headers: {
+                    /** @description Where what was created is. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentUpload"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is finished, or has its 20 files already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdAttachmentsByAttachmentIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file is available. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The file uploaded is not what was declared (size, type by its own bytes) or is too large: it is deleted; upload it again. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["NoAccessCode"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was uploaded yet, it is complete already, or the case has its 20 files. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];

@@ -8,9 +8,10 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, ServerlessChecks, type NagPack } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { FUNCTIONS, OPEN311_ROUTES, QUEUES, SCHEDULES, type FunctionName } from './wiring.ts';
+import { FUNCTIONS, OPEN311_ROUTES, QUEUES, SCHEDULES, type FunctionName, type FunctionWiring } from './wiring.ts';
 import type { PetitionsStack } from './stack.ts';
 
 /** The packs that gate synthesis. */
@@ -45,6 +46,9 @@ const OPEN_ROUTES: Record<string, string> = {
   'GET /v1/cases/{id}/progress': ACCESS_CODE,
   'POST /v1/cases/{id}/evaluation': ACCESS_CODE,
   'POST /v1/cases/{id}/review-request': ACCESS_CODE,
+  'POST /v1/cases/{id}/attachments': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
+  'POST /v1/cases/{id}/attachments/{attachmentId}/complete': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
+  'GET /v1/cases/{id}/attachments': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
   'GET /v1/visits':
     "Leaders' visits are announced to the public in advance (the Pujiang practice): leader, place, time and departments, nothing about any petitioner.",
   ...Object.fromEntries(
@@ -65,6 +69,7 @@ const NODE_22 =
 /** Acknowledges the findings we chose on purpose, on the narrowest construct that carries them. */
 export function acknowledgeNagFindings(stack: PetitionsStack): void {
   const tableLogicalId = stack.getLogicalId(stack.data.table.node.defaultChild as CfnTable);
+  const bucketLogicalId = stack.getLogicalId(stack.attachments.bucket.node.defaultChild as CfnBucket);
   const consumers = new Set<FunctionName>(QUEUES.map((queue) => queue.consumer));
   const scheduled = new Set<FunctionName>(SCHEDULES.map((schedule) => schedule.function));
 
@@ -92,6 +97,15 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
           ? 'Invoked by a schedule: the sweep is idempotent and runs again on the next tick, and it only reads what is due; a lost run changes nothing but a minute of delay.'
           : 'Invoked synchronously (by API Gateway, Cognito’s token trigger or the custom-resource provider): the caller sees the error; an on-failure destination applies only to asynchronous invocations.',
     );
+    if ((FUNCTIONS[name] as FunctionWiring).bucket) {
+      for (const prefix of ['uploads', 'files']) {
+        ack(
+          fn.role,
+          `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/${prefix}/*]`,
+          "The attachments' objects under the one prefix the code keeps them in (functions/store/attachment-files.ts): object keys are made per attachment at run time.",
+        );
+      }
+    }
     if (consumers.has(name)) {
       ack(
         fn,
@@ -124,6 +138,8 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
     'AwsSolutions-SMG4',
     'Rotated by hand, on purpose (docs/SECURITY.md): a new secret invalidates every list cursor and needs the matter fingerprint migration run at once, which a rotation schedule cannot do.',
   );
+
+  ack(stack.attachments.accessLogs, 'AwsSolutions-S1', "This is the bucket of the attachments' access logs: logging its own access would log the logging.");
 
   const { userPool } = stack.identity;
   ack(

@@ -147,7 +147,8 @@ function parameters(route: RouteWiring): Array<Record<string, unknown>> {
 }
 
 function security(route: RouteWiring): Array<Record<string, string[]>> {
-  if (route.accessCode) return [{ accessCode: [] }];
+  // The petitioner by the access code, or (where the handler checks tokens) staff by theirs.
+  if (route.accessCode) return route.auth === 'optional' ? [{ accessCode: [] }, { staffToken: [] }] : [{ accessCode: [] }];
   if (route.auth === 'staff') return [{ staffToken: [] }];
   // Anyone, or staff with a token the handler checks.
   if (route.auth === 'optional') return [{}, { staffToken: [] }];

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { checkPolicyOverrides, type Limit, type Policy } from '../functions/domain/policy.ts';
 import { policyOverrides } from '../functions/shared/env.ts';
 import { Api } from './constructs/api.ts';
+import { AttachmentBucket } from './constructs/attachment-bucket.ts';
 import { OperationsDashboard } from './constructs/dashboard.ts';
 import { Data } from './constructs/data.ts';
 import { Functions } from './constructs/functions.ts';
@@ -24,6 +25,8 @@ export interface PetitionsStackProps extends StackProps {
   alarmEmail?: string;
   /** Open cases past due before the overdue-backlog alarm fires (default 50). */
   overdueBacklogThreshold?: number;
+  /** The origins of the pages that upload attachments from a browser (the bucket's CORS); any by default. */
+  attachmentOrigins?: string[];
 }
 
 /**
@@ -42,6 +45,7 @@ export function policyContext(raw: string | object): Partial<Policy> {
 /** The whole system, built from lib/wiring.ts. */
 export class PetitionsStack extends Stack {
   readonly data: Data;
+  readonly attachments: AttachmentBucket;
   readonly secret: DeploymentSecret;
   readonly queues: Queues;
   readonly topics: Topics;
@@ -54,12 +58,13 @@ export class PetitionsStack extends Stack {
   readonly seed: Seed;
 
   constructor(scope: Construct, id: string, props: PetitionsStackProps = {}) {
-    const { policy, seedDemoData = true, alarmEmail, overdueBacklogThreshold, ...stackProps } = props;
+    const { policy, seedDemoData = true, alarmEmail, overdueBacklogThreshold, attachmentOrigins, ...stackProps } = props;
     super(scope, id, stackProps);
     // Refused at synth rather than at every function's first request.
     if (policy !== undefined) checkPolicyOverrides(policy);
 
     this.data = new Data(this, 'Data');
+    this.attachments = new AttachmentBucket(this, 'Attachments', attachmentOrigins ? { allowedOrigins: attachmentOrigins } : {});
     this.secret = new DeploymentSecret(this, 'Secret');
     this.queues = new Queues(this, 'Queues');
     this.topics = new Topics(this, 'Topics');
@@ -68,6 +73,7 @@ export class PetitionsStack extends Stack {
     const tokens = this.identity.tokenCheck();
     this.functions = new Functions(this, 'Functions', {
       table: this.data.table,
+      bucket: this.attachments.bucket,
       queues: this.queues,
       topics: this.topics,
       tokens,

@@ -8,6 +8,7 @@
  */
 import * as answers from '../functions/api/answers.ts';
 import { calendarQuery, calendarYearBody, compileReportBody, hotspotsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
+import { attachmentDeclarationSchema } from '../functions/domain/attachments.ts';
 import { clientAppSchema } from '../functions/domain/client-apps.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
@@ -33,6 +34,14 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'Up
  */
 export type TableAccess = 'none' | readonly [TableAction, ...TableAction[]];
 
+/**
+ * An S3 action a function may be granted on the objects of the attachments'
+ * bucket, by its IAM name: like the table's, exactly what its code sends
+ * (a presigned URL is signed with the function's own rights, so making one
+ * is sending its action).
+ */
+export type BucketAction = 'GetObject' | 'PutObject' | 'DeleteObject';
+
 export interface FunctionWiring {
   /** The handler module, relative to the project root; it exports `handler`. */
   entry: string;
@@ -40,6 +49,8 @@ export interface FunctionWiring {
   timeoutSeconds: number;
   memoryMb: number;
   table: TableAccess;
+  /** What it may do to the attachments' objects; nothing without. It gets the bucket's name in its environment. */
+  bucket?: readonly [BucketAction, ...BucketAction[]];
   /** The queues it sends to: it gets their URLs in its environment and the right to send. */
   sends: readonly QueueName[];
   /** The topics it publishes to: it gets their ARNs in its environment and the right to publish. */
@@ -77,6 +88,13 @@ export const FUNCTIONS = {
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
   receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  attachments: withSecret({
+    ...api('attachments', 'Attachments of a case: declare an upload, complete it (checked, JPEG metadata removed), list with download URLs', ['GetItem', 'Query', 'PutItem', 'UpdateItem']),
+    // The upload is read whole to check and strip it: 10 MB at most, twice over.
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    bucket: ['GetObject', 'PutObject', 'DeleteObject'],
+  }),
   hotspots: withSecret(api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query'])),
   reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
   clientApps: api('client-apps', 'POST /v1/client-apps: an admin registers a client app and gets its API key', ['PutItem']),
@@ -434,6 +452,30 @@ export const ROUTES: readonly RouteWiring[] = [
     body: { schema: clientAppSchema, example: { name: '浦江县12345热线' } },
     answers: { 201: json('The app, with its API key: keep it, it is shown once and only its hash is kept.', answers.clientApp) },
   },
+  // Attachments: the petitioner's by the access code, staff's by their token.
+  {
+    method: 'POST', path: '/v1/cases/{id}/attachments', function: 'attachments', auth: 'optional', throttle: 'anonymous', accessCode: true,
+    summary: 'Declare a file to attach (a photo or document as evidence): answers where to upload it',
+    body: { schema: attachmentDeclarationSchema, example: { fileName: '楼顶漏水.jpg', contentType: 'image/jpeg', size: 2_480_133 } },
+    answers: {
+      201: created('PUT the file to `uploadUrl` with `uploadHeaders` before `expiresAt`, then complete it.', answers.attachmentUpload),
+      409: refusal('The case is finished, or has its 20 files already.'),
+    },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/attachments/{attachmentId}/complete', function: 'attachments', auth: 'optional', throttle: 'anonymous', accessCode: true,
+    summary: 'Complete an upload: the file is checked against what was declared and, a JPEG, stripped of its metadata',
+    answers: {
+      200: json('The file is available.', answers.attachment),
+      400: refusal('The file uploaded is not what was declared (size, type by its own bytes) or is too large: it is deleted; upload it again.'),
+      409: refusal('Nothing was uploaded yet, it is complete already, or the case has its 20 files.'),
+    },
+  },
+  {
+    method: 'GET', path: '/v1/cases/{id}/attachments', function: 'attachments', auth: 'optional', throttle: 'anonymous', accessCode: true,
+    summary: "A case's files the caller may see, each with a download URL valid 5 minutes",
+    answers: { 200: json("Staff see every file; the petitioner, their own and those staff marked public.", answers.attachments) },
+  },
 ];
 
 /**
@@ -558,6 +600,8 @@ export function environmentOf(
     topicArn: (topic: TopicName) => string;
     tokens: TokenCheck;
     secret: SecretSource;
+    /** The attachments' bucket, for the functions with bucket access (without, they fail at their first use of it). */
+    bucketName?: string;
   },
 ): Record<string, string> {
   const fn: FunctionWiring = FUNCTIONS[name];
@@ -573,6 +617,7 @@ export function environmentOf(
     if ('arn' in where.secret) environment[ENV.secretArn] = where.secret.arn;
     else environment[ENV.secret] = where.secret.value;
   }
+  if (fn.bucket && where.bucketName !== undefined) environment[ENV.bucketName] = where.bucketName;
   for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
   for (const topic of fn.publishes ?? []) environment[topicArnEnv(topic)] = where.topicArn(topic);
   return environment;

@@ -4,6 +4,7 @@
  * receive to them (test/support/api-contract.ts). Objects are open (fields
  * may be added without breaking a client); what is listed is always there.
  */
+import { ATTACHMENT_TYPES } from '../domain/attachments.ts';
 import { CASE_STATUSES, RATINGS, RECEPTION_OUTCOMES } from '../domain/case.ts';
 import { CHANNELS } from '../domain/intake.ts';
 import { NOTICE_KINDS } from '../domain/ladder.ts';
@@ -64,6 +65,8 @@ export const progress = z.looseObject({
   level: nullable(level),
   dueAt: nullable(instant),
   timeline: z.array(z.looseObject({ at: instant, event: z.string(), note: z.string() })),
+  /** The files the petitioner sees (GET /v1/cases/{id}/progress only; the attachments' list has their download URLs). */
+  attachments: z.optional(z.array(z.looseObject({ id: z.string(), fileName: z.string(), contentType: z.string(), size: count, by: z.string(), at: instant }))),
 });
 
 const answer = z.looseObject({ opinion: z.string(), at: instant, by: z.string() });
@@ -213,3 +216,18 @@ export const report = z.looseObject({
 
 /** A report as listed: what names it, not its figures. */
 export const reportListing = z.looseObject({ id: z.string(), kind: z.enum(REPORT_KINDS), regionCode: z.string(), regionName: z.string(), period, generatedAt: instant });
+
+/** 201: where to upload a declared file, and until when. */
+export const attachmentUpload = z.looseObject({ id: z.string(), uploadUrl: z.string(), uploadHeaders: z.record(z.string(), z.string()), expiresAt: instant });
+/** An available file of a case, with a URL to download it valid 5 minutes. */
+export const attachment = z.looseObject({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.enum(ATTACHMENT_TYPES),
+  size: count,
+  by: z.enum(['petitioner', 'staff']),
+  public: z.boolean(),
+  at: instant,
+  downloadUrl: z.string(),
+});
+export const attachments = z.looseObject({ items: z.array(attachment) });

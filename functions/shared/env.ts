@@ -23,6 +23,8 @@ export const ENV = {
   secretArn: 'DEPLOYMENT_SECRET_ARN',
   /** ...or the secret itself (the local runtime, which keeps it in DATA_DIR). */
   secret: 'DEPLOYMENT_SECRET',
+  /** The bucket of the attachments' files. */
+  bucketName: 'BUCKET_NAME',
 } as const;
 
 /** The environment variable that holds a queue's URL, e.g. ROUTING_QUEUE_URL. */
@@ -139,6 +141,7 @@ const environmentSchema = z.object({
   [ENV.timeScale]: z.optional(setting(positiveNumber)),
   [ENV.routingRetrySeconds]: z.optional(setting(positiveNumber)),
   [ENV.tableName]: z.optional(nonEmpty),
+  [ENV.bucketName]: z.optional(nonEmpty),
   [ENV.jwtIssuer]: z.optional(nonEmpty),
   [ENV.jwtAudience]: z.optional(nonEmpty),
   [ENV.jwtJwksUrl]: z.optional(setting(url)),

@@ -81,3 +81,10 @@ export const answerKey = (idempotencyKey: string): ItemKey => ({
 export const clientAppKey = (keyHash: string): ItemKey => ({ pk: `CLIENT_APP#${keyHash}`, sk: 'CLIENT_APP' });
 
 export const migrationKey = (id: string): ItemKey => ({ pk: `MIGRATION#${id}`, sk: 'MIGRATION' });
+
+// Attachments of a case, in a partition of their own (the case's partition is read whole for its history);
+// beside them, the count of those available, which a conditional write holds to the limit.
+export const attachmentsPk = (caseId: string): string => `ATTACHMENTS#${caseId}`;
+export const ATTACHMENT_PREFIX = 'ATTACHMENT#';
+export const attachmentKey = (caseId: string, id: string): ItemKey => ({ pk: attachmentsPk(caseId), sk: `${ATTACHMENT_PREFIX}${id}` });
+export const attachmentCountKey = (caseId: string): ItemKey => ({ pk: attachmentsPk(caseId), sk: 'COUNT' });

@@ -1,5 +1,7 @@
 import type { Limit } from '../../functions/domain/policy.ts';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { environmentOf, FUNCTIONS, type FunctionName, type FunctionWiring, type TokenCheck } from '../wiring.ts';
 import { PetitionFunction } from './petition-function.ts';
@@ -9,6 +11,8 @@ import type { Topics } from './topics.ts';
 
 export interface FunctionsProps {
   table: ITable;
+  /** The attachments' bucket, for the functions whose wiring reaches it. */
+  bucket: IBucket;
   queues: Queues;
   topics: Topics;
   /** How the functions that serve an optional-auth route check staff tokens. */
@@ -20,7 +24,8 @@ export interface FunctionsProps {
 
 /**
  * One function per wiring entry, granted the table actions its wiring lists
- * (on the table and its indexes), sending to its queues, publishing to its
+ * (on the table and its indexes) and the bucket actions (on the attachments'
+ * objects), sending to its queues, publishing to its
  * topics and reading the deployment secret if it does. The CDK grants add
  * actions of their own (grantSendMessages adds GetQueueAttributes and
  * GetQueueUrl, for one): test/cdk/grants.test.ts holds each role to the
@@ -43,11 +48,21 @@ export class Functions extends Construct {
           topicArn: (topic) => topics.get(topic).topicArn,
           tokens,
           secret: props.secret.source(),
+          bucketName: props.bucket.bucketName,
         }),
         ...(props.policy ? { policy: props.policy } : {}),
       });
       if (wiring.table !== 'none') table.grant(fn.function, ...wiring.table.map((action) => `dynamodb:${action}`));
       if (wiring.secret) props.secret.grantValue(fn.function);
+      // Exactly the wiring's object actions, on the two prefixes the code uses (Bucket.grantReadWrite would add more).
+      if (wiring.bucket) {
+        fn.function.addToRolePolicy(
+          new PolicyStatement({
+            actions: wiring.bucket.map((action) => `s3:${action}`),
+            resources: [props.bucket.arnForObjects('uploads/*'), props.bucket.arnForObjects('files/*')],
+          }),
+        );
+      }
       for (const queue of wiring.sends) queues.get(queue).queue.grantSendMessages(fn.function);
       // sns:Publish on the topic; with a customer key, kms:Decrypt and kms:GenerateDataKey* on it too.
       for (const topic of wiring.publishes ?? []) topics.get(topic).grantPublish(fn.function);

@@ -1,6 +1,6 @@
 /**
  * The local stand-ins for AWS: DynamoDB Local (AWS's own, a Java process) and
- * fauxqs (an SQS emulator, in this process). Both speak the real wire protocol.
+ * fauxqs (an SQS, SNS and S3 emulator, in this process). Both speak the real wire protocol.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -99,7 +99,7 @@ export async function startDynamoDb(options: { dataDir?: string; port?: number }
 }
 
 /**
- * Starts the SQS (and SNS) emulator in this process, on the loopback interface
+ * Starts the SQS (and SNS and S3) emulator in this process, on the loopback interface
  * only (fauxqs's own startFauxqs listens on every interface). Its state is in memory only.
  */
 export async function startSqs(options: { port?: number } = {}): Promise<Emulator> {
@@ -117,6 +117,7 @@ export function useEmulators(endpoints: { dynamoDb: string; sqs: string }): void
   delete process.env.AWS_PROFILE;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoints.dynamoDb;
   process.env.AWS_ENDPOINT_URL_SQS = endpoints.sqs;
-  // fauxqs plays SNS on the same endpoint.
+  // fauxqs plays SNS and S3 on the same endpoint.
   process.env.AWS_ENDPOINT_URL_SNS = endpoints.sqs;
+  process.env.AWS_ENDPOINT_URL_S3 = endpoints.sqs;
 }

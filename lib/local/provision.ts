@@ -1,6 +1,6 @@
 /**
- * Creates the table and the queues of the wiring on the emulators, as the
- * CDK stack creates them on AWS.
+ * Creates the table, the queues and the attachments' bucket of the wiring on
+ * the emulators, as the CDK stack creates them on AWS.
  */
 import {
   CreateTableCommand,
@@ -11,6 +11,7 @@ import {
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName, TopicName } from '../../functions/queues/names.ts';
@@ -114,4 +115,17 @@ export async function ensureTopics(sns: SNSClient, prefix: string): Promise<Reco
     arns[topic.name] = TopicArn;
   }
   return arns;
+}
+
+/**
+ * Creates the attachments' bucket (on the emulator's S3) unless it exists.
+ * The emulator keeps its objects in memory only, and has no CORS, encryption
+ * or lifecycle rules: those are the stack's (lib/constructs/attachment-bucket.ts).
+ */
+export async function ensureBucket(s3: S3Client, name: string): Promise<void> {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+  } catch (error) {
+    if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
+  }
 }

@@ -6,6 +6,7 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName, TopicName } from '../../functions/queues/names.ts';
@@ -17,7 +18,7 @@ import { pollQueue, type EventSource } from './event-sources.ts';
 import { localDeploymentSecret } from './deployment-secret.ts';
 import { localSigningKey, localTokenCheck } from './identity.ts';
 import { LocalLambdas } from './lambda.ts';
-import { ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from './provision.ts';
+import { ensureBucket, ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from './provision.ts';
 import { runEvery, type Schedule } from './scheduler.ts';
 
 export interface LocalOptions {
@@ -58,6 +59,7 @@ const TABLE_NAME = 'petitions';
 /** In DATA_DIR while the runtime runs: its endpoints, for tools. */
 export const RUNTIME_FILE = 'runtime.json';
 const QUEUE_PREFIX = 'petitions';
+const BUCKET_NAME = 'petitions-attachments';
 
 /**
  * Starts the whole system. A function setting that is not valid (POLICY,
@@ -88,6 +90,9 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     const fresh = await ensureTable(dynamo, TABLE_NAME);
     const queues = await ensureQueues(sqs, QUEUE_PREFIX);
     const topics = await ensureTopics(sns, QUEUE_PREFIX);
+    const s3 = new S3Client({ forcePathStyle: true });
+    stops.push(async () => s3.destroy());
+    await ensureBucket(s3, BUCKET_NAME);
     const signingKey = await localSigningKey(options.dataDir);
     const tokens = localTokenCheck(signingKey);
     const secret = { value: await localDeploymentSecret(options.dataDir) };
@@ -95,7 +100,7 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
       Object.assign(
         process.env,
-        environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret }),
+        environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret, bucketName: BUCKET_NAME }),
       );
     }
     process.env[ENV.timeScale] = String(options.timeScale);

@@ -19,6 +19,9 @@
  *   DescribeEndpoints for endpoint discovery, which is off) sends nothing;
  * - a client's IAM prefix is its signing name, from the installed package
  *   of that client (`@aws-sdk/client-*`): services are not listed here;
+ * - a presigned URL is a command made and signed, not sent: `getSignedUrl(s3,
+ *   new PutObjectCommand({...}))` counts as sending PutObject, which is right,
+ *   since S3 checks the signer's role when the URL is used;
  * - TransactWriteItems is no IAM action: each write in it needs its own
  *   (`Put:{TableName:` needs PutItem, and so on); an SQS batch needs its
  *   single operation's action (AUTHORIZED_AS).
@@ -30,7 +33,7 @@ import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FILE, functionBundles } from '../../lib/bundling.ts';
-import { FUNCTIONS, type FunctionName } from '../../lib/wiring.ts';
+import { FUNCTIONS, type FunctionName, type FunctionWiring } from '../../lib/wiring.ts';
 import { bundledStack, type Synthesized } from '../support/cdk.ts';
 
 const PROJECT_ROOT = new URL('../../', import.meta.url);
@@ -130,10 +133,11 @@ describe('grants', { timeout: 180_000 }, () => {
     return new Set(statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()));
   }
 
-  it('knows the services of the SDK clients installed (DynamoDB, SQS, SNS)', () => {
+  it('knows the services of the SDK clients installed (DynamoDB, SQS, SNS, S3)', () => {
     expect(prefixes.get('DynamoDB')).toBe('dynamodb');
     expect(prefixes.get('SQS')).toBe('sqs');
     expect(prefixes.get('SNS')).toBe('sns');
+    expect(prefixes.get('S3')).toBe('s3');
   });
 
   it('finds what the code sends, and only that, in the bundles', () => {
@@ -146,6 +150,10 @@ describe('grants', { timeout: 180_000 }, () => {
       ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue', 'sqs:SendMessage'].sort(),
     );
     expect([...sent.get('recordNotice')!].sort()).toEqual(['dynamodb:BatchWriteItem', 'secretsmanager:GetSecretValue', 'sns:Publish']);
+    // Attachments: presigned PUT and GET, and the check's read, write and deletes.
+    expect([...sent.get('attachments')!].sort()).toEqual(
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:DeleteObject', 's3:GetObject', 's3:PutObject', 'secretsmanager:GetSecretValue'].sort(),
+    );
     expect([...sent.get('health')!]).toEqual([]);
     // The API document and its page are made from the code in the bundle: nothing is sent.
     expect([...sent.get('apiDocument')!]).toEqual([]);
@@ -161,6 +169,27 @@ describe('grants', { timeout: 180_000 }, () => {
     const needed = sent.get(name)!;
     const extra = [...granted(name)].filter((action) => !needed.has(action) && !(action in GRANTED_FOR));
     expect(extra).toEqual([]);
+  });
+
+  it.each(FUNCTION_NAMES)("%s: its wiring's bucket actions are the S3 actions its code sends, on the attachments' objects only", (name) => {
+    const wiring: FunctionWiring = FUNCTIONS[name];
+    const s3Sent = [...sent.get(name)!].filter((action) => action.startsWith('s3:')).sort();
+    expect(s3Sent).toEqual((wiring.bucket ?? []).map((action) => `s3:${action}`).sort());
+    const { stack, template } = synthesized;
+    const bucketId = stack.getLogicalId(stack.attachments.bucket.node.defaultChild as CfnElement);
+    const roleId = stack.getLogicalId(stack.functions.byName[name].role.node.defaultChild as CfnElement);
+    const s3Statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Statement & { Resource: unknown }>)
+      .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')));
+    for (const statement of s3Statements) {
+      // In either order: the CDK sorts them.
+      expect(statement.Resource).toHaveLength(2);
+      expect(statement.Resource).toEqual(
+        expect.arrayContaining(['uploads', 'files'].map((prefix) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${prefix}/*`]] }))),
+      );
+    }
+    expect(s3Statements.length).toBe(wiring.bucket ? 1 : 0);
   });
 
   describe('the shapes the bundle reading relies on, in functions/', () => {

@@ -102,11 +102,13 @@ function sampleValue(schema: Schema, samples: Map<string, string>): string {
 
 /** The id a path needs: from the Location of what the client created at the collection the path is under, else the parameter's example, else a generated one. */
 function targetOf(endpoint: Endpoint, query: Record<string, string> = {}, id?: string): string {
-  const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const collection = endpoint.path.slice(0, endpoint.path.indexOf(`/{${name}}`));
+  // Left to right, so that a nested collection (a case's attachments) is named with the id before it.
+  let path = endpoint.path;
+  for (const [parameter, name] of endpoint.path.matchAll(/\{(\w+)\}/g)) {
+    const collection = path.slice(0, path.indexOf(`/${parameter}`));
     const example = endpoint.operation.parameters?.find((p) => p.in === 'path' && p.name === name)?.example;
-    return encodeURIComponent(id ?? created.get(collection) ?? example ?? 'not-created');
-  });
+    path = path.replace(parameter, encodeURIComponent(id ?? created.get(collection) ?? example ?? 'not-created'));
+  }
   const search = new URLSearchParams(query).toString();
   return search ? `${path}?${search}` : path;
 }
@@ -254,9 +256,13 @@ describe('a client built only from GET /v1/openapi.json', () => {
       if (pending.length === before) break;
     }
     const summary = [...refused].map(([key, answer]) => `${key}: ${answer.status}`);
-    // The one documented refusal: a visit receives no one once cancelled (the document lists its cancellation first),
-    // nor before it starts (this one in an hour); the next test receives at one that has started.
-    expect(summary, JSON.stringify([...refused.values()].map((answer) => answer.body))).toEqual(['POST /v1/visits/{id}/receptions: 409']);
+    // The documented refusals: a visit receives no one once cancelled (the document lists its cancellation first),
+    // nor before it starts (this one in an hour); the next test receives at one that has started. An attachment is
+    // completed only once its bytes are PUT to the upload URL, outside the API (test/integration/attachments.test.ts).
+    expect(summary, JSON.stringify([...refused.values()].map((answer) => answer.body))).toEqual([
+      'POST /v1/visits/{id}/receptions: 409',
+      'POST /v1/cases/{id}/attachments/{attachmentId}/complete: 409',
+    ]);
   });
 
   it('receives a petitioner at a visit once it has started, and not before (409, documented)', { timeout: 30_000 }, async () => {

@@ -64,7 +64,11 @@ describe('GET /v1/openapi.json', () => {
       const inPath = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
       expect(inPath, key).toEqual([...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
       expect(operation.security, key).toEqual(
-        route.accessCode ? [{ accessCode: [] }] : route.auth === 'staff' ? [{ staffToken: [] }] : route.auth === 'optional' ? [{}, { staffToken: [] }] : [],
+        route.accessCode
+          ? route.auth === 'optional'
+            ? [{ accessCode: [] }, { staffToken: [] }]
+            : [{ accessCode: [] }]
+          : route.auth === 'staff' ? [{ staffToken: [] }] : route.auth === 'optional' ? [{}, { staffToken: [] }] : [],
       );
       if (route.body) {
         const { example } = operation.requestBody!.content['application/json']!;

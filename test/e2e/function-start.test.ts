@@ -18,6 +18,7 @@ const BASE_ENV = { ...process.env };
 const wiredEnvironment = (name: FunctionName) =>
   environmentOf(name, {
     tableName: 'petitions',
+    bucketName: 'petitions-attachments',
     queueUrl: (queue) => `http://127.0.0.1:9/000000000000/${queue}`,
     topicArn: (topic) => `arn:aws:sns:us-east-1:000000000000:${topic}`,
     tokens: { issuer: 'https://issuer.example', audience: 'petitions', jwks: JSON.stringify({ keys: [] }) },
@@ -46,6 +47,7 @@ describe('a function as it starts', { timeout: 60_000 }, () => {
     ['sweepDeadlines', queueUrlEnv('deadline')],
     ['escalateCase', queueUrlEnv('notification')],
     ['recordNotice', topicArnEnv('notices')],
+    ['attachments', ENV.bucketName],
   ];
   it.each(lacking)('%s without %s fails its start, naming it', async (name, setting) => {
     const environment = wiredEnvironment(name);

@@ -8,7 +8,8 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, S
 import type { SQSBatchResponse } from 'aws-lambda';
 import { inject } from 'vitest';
 import { useEmulators } from '../../lib/local/emulators.ts';
-import { ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from '../../lib/local/provision.ts';
+import { ensureBucket, ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from '../../lib/local/provision.ts';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { serveApi } from '../../lib/local/api-gateway.ts';
 import { recordOf } from '../../lib/local/event-sources.ts';
@@ -32,6 +33,9 @@ export interface ApiAnswer {
 
 export interface TestSystem {
   tableName: string;
+  /** The attachments' bucket (on the emulator's S3), named as the table. */
+  bucketName: string;
+  s3: S3Client;
   queues: Record<QueueName, ProvisionedQueue>;
   dynamo: DynamoDBClient;
   sqs: SQSClient;
@@ -76,11 +80,13 @@ export async function testSystem(): Promise<TestSystem> {
   await ensureTable(dynamo, name);
   const queues = await ensureQueues(sqs, name);
   const topics = await ensureTopics(new SNSClient({}), name);
+  const s3 = new S3Client({ forcePathStyle: true });
+  await ensureBucket(s3, name);
   const signingKey = await localSigningKey();
   const tokens = localTokenCheck(signingKey);
   const secret = { value: await localDeploymentSecret() };
   for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
-    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret }));
+    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret, bucketName: name }));
   }
   const lambdas = new LocalLambdas();
   await lambdas.load();
@@ -88,6 +94,8 @@ export async function testSystem(): Promise<TestSystem> {
   const server = await serveApi(lambdas, 0, () => undefined);
   const system: TestSystem = {
     tableName: name,
+    bucketName: name,
+    s3,
     url: server.url,
     queues,
     dynamo,
@@ -146,6 +154,7 @@ export async function testSystem(): Promise<TestSystem> {
       await server.close();
       dynamo.destroy();
       sqs.destroy();
+      s3.destroy();
     },
   };
   return system;
