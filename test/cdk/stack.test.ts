@@ -440,7 +440,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       }
     });
 
-    it('the deadline flow: the sweep sends to routing and deadline, escalation to notification (and to deadline, a calendar recount's next page), the notifier publishes notices', () => {
+    it('the deadline flow: the sweep sends to routing and deadline, escalation to notification (and to deadline, the next page of a calendar recount), the notifier publishes notices', () => {
       expect(queuesSentToBy('sweepDeadlines')).toEqual(['routing', 'deadline']);
       expect(queuesSentToBy('escalateCase')).toEqual(['notification', 'deadline']);
       expect(queuesSentToBy('recordNotice')).toEqual([]);
