@@ -442,7 +442,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
 
     it('the deadline flow: the sweep sends to routing and deadline, escalation to notification (and to deadline, the next page of a calendar recount), the notifier publishes notices', () => {
       expect(queuesSentToBy('sweepDeadlines')).toEqual(['routing', 'deadline']);
-      expect(queuesSentToBy('escalateCase')).toEqual(['notification', 'deadline']);
+      expect(queuesSentToBy('escalateCase')).toEqual(['deadline', 'notification']);
       expect(queuesSentToBy('recordNotice')).toEqual([]);
       expect(FUNCTION_NAMES.filter((name) => topicsPublishedToBy(name).includes('notices'))).toEqual(['recordNotice']);
     });
