@@ -360,6 +360,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit signs for the case (签收) or returns it with its reasons (退回), within its window */
+        post: operations["postCasesByIdReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reassignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petition office's ruling on a return: reassign the case, or insist */
+        post: operations["postCasesByIdReassignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/extension": {
         parameters: {
             query?: never;
@@ -687,6 +721,10 @@ export interface components {
                 repeat: number;
                 collective: number;
                 overLevel: number;
+                returned: number;
+                returnedByUnit: {
+                    [key: string]: number;
+                };
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -707,6 +745,10 @@ export interface components {
                 repeat: number;
                 collective: number;
                 overLevel: number;
+                returned: number;
+                returnedByUnit: {
+                    [key: string]: number;
+                };
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -836,6 +878,10 @@ export interface components {
                 repeat: number;
                 collective: number;
                 overLevel: number;
+                returned: number;
+                returnedByUnit: {
+                    [key: string]: number;
+                };
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -853,6 +899,10 @@ export interface components {
             repeat: number;
             collective: number;
             overLevel: number;
+            returned: number;
+            returnedByUnit: {
+                [key: string]: number;
+            };
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
@@ -954,6 +1004,18 @@ export interface components {
         PostCasesByIdExtensionBody: {
             days: number;
             reason: string;
+        };
+        PostCasesByIdReassignmentBody: {
+            /** @enum {string} */
+            ruling: "reassign" | "insist";
+            leadUnit?: string;
+            reason: string;
+        };
+        PostCasesByIdReceiptBody: {
+            /** @enum {string} */
+            decision: "sign" | "return";
+            reason?: string;
+            suggestedUnit?: string;
         };
         PostCasesByIdReplyBody: {
             opinion: string;
@@ -2003,6 +2065,107 @@ export interface operations {
         };
         responses: {
             /** @description The case after the decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "return",
+                 *       "reason": "系物业服务合同纠纷，不属本单位职责",
+                 *       "suggestedUnit": "330726:civil_affairs"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReceiptBody"];
+            };
+        };
+        responses: {
+            /** @description The case, signed for or returned to the office. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdReassignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ruling": "insist",
+                 *       "reason": "屋面维修属住建部门监管职责"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReassignmentBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its lead unit, whose window to sign opens again. */
             200: {
                 headers: {
                     [name: string]: unknown;

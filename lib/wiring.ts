@@ -10,6 +10,7 @@ import * as answers from '../functions/api/answers.ts';
 import { compileReportBody, hotspotsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
+import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
 import type * as z from '../functions/domain/zod.ts';
 import type { QueueName, TopicName } from '../functions/queues/names.ts';
@@ -70,7 +71,7 @@ export const FUNCTIONS = {
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['Query'])),
-  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
@@ -373,6 +374,18 @@ export const ROUTES: readonly RouteWiring[] = [
     summary: "The petition office's decision: accept, not accept, or forward",
     body: { schema: acceptanceSchema, example: { decision: 'accept', leadUnit: '330726:housing', responsibleLeader: '王副县长' } },
     answers: { 200: json('The case after the decision.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/receipt', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: 'The lead unit signs for the case (签收) or returns it with its reasons (退回), within its window',
+    body: { schema: receiptSchema, example: { decision: 'return', reason: '系物业服务合同纠纷，不属本单位职责', suggestedUnit: '330726:civil_affairs' } },
+    answers: { 200: json('The case, signed for or returned to the office.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/reassignment', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The petition office's ruling on a return: reassign the case, or insist",
+    body: { schema: reassignmentSchema, example: { ruling: 'insist', reason: '屋面维修属住建部门监管职责' } },
+    answers: { 200: json('The case with its lead unit, whose window to sign opens again.', answers.staffCase), 409: conflicting },
   },
   {
     method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff', throttle: 'staff',

@@ -1,6 +1,6 @@
 /**
- * The actions on a case, one route each: staff decide acceptance, extend,
- * reply and give review opinions; the petitioner rates and asks for review.
+ * The actions on a case, one route each: staff decide acceptance, sign for
+ * or return a case and rule on returns, extend, reply and give review opinions; the petitioner rates and asks for review.
  * Each reads the case, applies one lifecycle step and saves it on condition
  * that nobody changed the case meanwhile (else 409).
  */
@@ -24,6 +24,7 @@ import {
   type AcceptanceInput,
 } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/policy.ts';
+import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../domain/receipt.ts';
 import { conflict } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
 import { config } from '../shared/config.ts';
@@ -65,6 +66,20 @@ const STAFF_STEPS: Record<string, StaffStep> = {
     async apply(subject, input, acting) {
       await checkUnitsExist(input);
       return decideAcceptance(subject, input, acting);
+    },
+  }),
+  'POST /v1/cases/{id}/receipt': staffStep({
+    schema: receiptSchema,
+    async apply(subject, input, acting) {
+      if (input.suggestedUnit) await requireUnitsExist([['suggestedUnit', input.suggestedUnit]], 'The return suggests a unit that does not exist.');
+      return decideReceipt(subject, input, acting);
+    },
+  }),
+  'POST /v1/cases/{id}/reassignment': staffStep({
+    schema: reassignmentSchema,
+    async apply(subject, input, acting) {
+      if (input.leadUnit) await requireUnitsExist([['leadUnit', input.leadUnit]], 'The ruling names a unit that does not exist.');
+      return ruleOnReturn(subject, input, acting);
     },
   }),
   'POST /v1/cases/{id}/extension': staffStep({ schema: extensionSchema, apply: extendHandling }),

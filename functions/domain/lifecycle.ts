@@ -15,6 +15,7 @@ import {
   type Case,
   type CaseStatus,
   type Change,
+  type Receipt,
   type ReviewStage,
 } from './case.ts';
 import { addMs, type Clock } from './policy.ts';
@@ -72,20 +73,32 @@ export interface Acting {
   clock: Clock;
 }
 
+/** The assignment of a case to `unit` now: its window to sign or return opens. */
+export function receiptFor(unit: string, { now, clock }: { now: string; clock: Clock }): Receipt {
+  return { unit, assignedAt: now, dueAt: addMs(now, clock.receipt), insisted: false, signedAt: null, signedBy: null };
+}
+
 /** Whether the case is one of the staff member's unit or of a unit below it: else it is not theirs to see (404). */
 export function canSee(staff: Staff, subject: Case): boolean {
   return unitsOf(subject).some((unit) => isUnitWithin(unit, staff.unit));
 }
 
-function requireStatus(subject: Case, allowed: CaseStatus[], action: string): void {
+export function requireStatus(subject: Case, allowed: CaseStatus[], action: string): void {
   if (!allowed.includes(subject.status)) throw conflict(`The case is ${subject.status}: it cannot ${action} now.`);
 }
 
 /** The lead unit acts on its case; an admin may act for it. */
-function requireLeadUnit(staff: Staff, subject: Case, action: string): void {
+export function requireLeadUnit(staff: Staff, subject: Case, action: string): void {
   if (staff.unit !== subject.leadUnit && !staff.roles.includes('admin')) {
     throw new Problem('forbidden', 'Not allowed', `Only the lead unit ${subject.leadUnit} may ${action}.`);
   }
+}
+
+/** The lead unit acts on a case only once it has signed for it (签收), when a receipt is asked. */
+export function requireSigned(subject: Case, action: string): void {
+  if (subject.receipt === null || subject.receipt.signedAt !== null) return;
+  if (subject.returns.at(-1)?.ruling === null) throw conflict(`The case was returned to the office, which has not ruled yet: the lead unit cannot ${action} now.`);
+  throw conflict(`The lead unit ${subject.receipt.unit} has not signed for the case yet: sign for it (POST …/receipt) before you ${action}.`);
 }
 
 /** The petition office decides: accept (and assign the lead unit), not accept (with the reason), or forward. */
@@ -120,6 +133,7 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
   const coUnits = [...new Set(input.coUnits ?? [])].filter((unit) => unit !== leadUnit);
   requireUnitsWithin(staff, [['leadUnit', leadUnit], ...coUnits.map((unit, i): [string, string] => [`coUnits.${i}`, unit])], 'Units must be the deciding office or below it.');
   const handlingDueAt = addMs(now, clock.handling);
+  const receipt = clock.signForReceipt ? receiptFor(leadUnit, { now, clock }) : null;
   return next(
     subject,
     {
@@ -128,8 +142,9 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
       leadUnit,
       coUnits,
       responsibleLeader: input.responsibleLeader ?? null,
+      receipt,
       handlingDueAt,
-      due: clockDue('handling', handlingDueAt, now, clock),
+      due: receipt ? clockDue('receipt', receipt.dueAt, now, clock) : clockDue('handling', handlingDueAt, now, clock),
     },
     {
       at: now,
@@ -146,6 +161,7 @@ export function extendHandling(subject: Case, input: { days: number; reason: str
   requireRole(staff, 'ask for an extension', 'handler');
   requireStatus(subject, ['accepted'], 'be extended');
   requireLeadUnit(staff, subject, 'ask for an extension');
+  requireSigned(subject, 'ask for an extension');
   if (subject.extension !== null) throw conflict('The case was extended already: the regulation allows one extension.');
   const handlingDueAt = subject.handlingDueAt as string;
   if (now > handlingDueAt) throw conflict('The handling deadline has passed: it can no longer be extended.');
@@ -170,6 +186,7 @@ export function replyToCase(subject: Case, input: { opinion: string }, { staff, 
   requireRole(staff, 'reply', 'handler');
   requireStatus(subject, ['accepted'], 'be replied to');
   requireLeadUnit(staff, subject, 'reply');
+  requireSigned(subject, 'reply');
   return next(
     subject,
     {

@@ -23,6 +23,14 @@ export interface Policy {
   escalationInterval: string;
   /** A leader's visit (下访) is announced to the public at least this long before it starts. */
   visitNotice: string;
+  /** The lead unit signs for an assigned case, or returns it, within this of the assignment (签收/退回). */
+  receipt: string;
+}
+
+/** The policy's switches: steps of the units' practice a deployment turns on. */
+export interface Switches {
+  /** The lead unit signs for a case before it acts on it, or returns it with reasons. */
+  signForReceipt: boolean;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -35,20 +43,29 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   supervisionGrace: 'P3D',
   escalationInterval: 'P5D',
   visitNotice: 'P3D',
+  receipt: 'P2D',
 });
+
+// Off until the deployments (and the tests written before them) take the new steps on.
+export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({ signForReceipt: false });
+
 
 /**
  * Checks policy overrides a deployer gives (e.g. `{"acceptance": "P10D"}`):
  * known names only, each a positive ISO-8601 duration. Throws a message that
  * says which value is wrong.
  */
-export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
+export function checkPolicyOverrides(overrides: unknown): Partial<Policy & Switches> {
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
     throw new RangeError(`policy must be an object of ISO-8601 durations, got ${JSON.stringify(overrides)}`);
   }
   for (const [name, value] of Object.entries(overrides)) {
+    if (Object.hasOwn(DEFAULT_SWITCHES, name)) {
+      if (typeof value !== 'boolean') throw new RangeError(`policy: ${name} must be true or false, got ${JSON.stringify(value)}`);
+      continue;
+    }
     if (!Object.hasOwn(DEFAULT_POLICY, name)) {
-      throw new RangeError(`policy: unknown name "${name}"; known: ${Object.keys(DEFAULT_POLICY).join(', ')}`);
+      throw new RangeError(`policy: unknown name "${name}"; known: ${[...Object.keys(DEFAULT_POLICY), ...Object.keys(DEFAULT_SWITCHES)].join(', ')}`);
     }
     let ms = Number.NaN;
     try {
@@ -58,22 +75,25 @@ export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
     }
     if (!(ms > 0)) throw new RangeError(`policy: ${name} must be a positive ISO-8601 duration such as P15D, got ${JSON.stringify(value)}`);
   }
-  return overrides as Partial<Policy>;
+  return overrides as Partial<Policy & Switches>;
 }
 
-/** A policy resolved to milliseconds, every duration divided by the time scale; `day` is a policy day. */
-export type Clock = { readonly [K in keyof Policy | 'day']: number };
+/** A policy resolved to milliseconds, every duration divided by the time scale; `day` is a policy day; and its switches. */
+export type Clock = { readonly [K in keyof Policy | 'day']: number } & Readonly<Switches>;
 
 /**
  * Resolves a policy to milliseconds. `timeScale` divides every duration, so
  * that with 86400 a policy day lasts one second on a demo machine.
  */
-export function clockOf(policy: Policy, timeScale = 1): Clock {
+export function clockOf(policy: Policy & Partial<Switches>, timeScale = 1): Clock {
   if (!Number.isFinite(timeScale) || timeScale <= 0) {
     throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
   }
-  const entries = Object.entries(policy).map(([name, iso]) => [name, durationMs(iso) / timeScale]);
-  return Object.freeze({ ...Object.fromEntries(entries), day: MS_PER_DAY / timeScale }) as Clock;
+  const switches = Object.fromEntries(Object.keys(DEFAULT_SWITCHES).map((name) => [name, policy[name as keyof Switches] ?? DEFAULT_SWITCHES[name as keyof Switches]]));
+  const entries = Object.entries(policy)
+    .filter(([name]) => !Object.hasOwn(DEFAULT_SWITCHES, name))
+    .map(([name, iso]) => [name, durationMs(iso as string) / timeScale]);
+  return Object.freeze({ ...Object.fromEntries(entries), ...switches, day: MS_PER_DAY / timeScale }) as Clock;
 }
 
 /** `from` plus `ms`, as an ISO-8601 UTC string. */

@@ -45,7 +45,9 @@ export function caseOf(item: Item): Case {
   stringAt(item, 'id');
   oneOfAt(item, 'status', CASE_STATUSES);
   numberAt(item, 'version');
-  return { ...(fields as Omit<Case, 'due'>), due };
+  const stored = fields as Omit<Case, 'due'>;
+  // Cases written before receipts and returns have neither.
+  return { ...stored, receipt: stored.receipt ?? null, returns: stored.returns ?? [], due };
 }
 
 /** The history entries a case item holds from its creation. */
