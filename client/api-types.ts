@@ -411,6 +411,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/extension/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's leader approves or refuses a handler's extension */
+        post: operations["postCasesByIdExtensionApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/reply": {
         parameters: {
             query?: never;
@@ -422,6 +439,23 @@ export interface paths {
         put?: never;
         /** The lead unit's reply to the petitioner */
         post: operations["postCasesByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reply/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's leader releases a draft reply to the petitioner, or sends it back */
+        post: operations["postCasesByIdReplyApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1001,6 +1035,10 @@ export interface components {
             rating: "satisfied" | "basically_satisfied" | "dissatisfied";
             comment?: string;
         };
+        PostCasesByIdExtensionApprovalBody: {
+            approve: boolean;
+            reason?: string;
+        };
         PostCasesByIdExtensionBody: {
             days: number;
             reason: string;
@@ -1016,6 +1054,10 @@ export interface components {
             decision: "sign" | "return";
             reason?: string;
             suggestedUnit?: string;
+        };
+        PostCasesByIdReplyApprovalBody: {
+            approve: boolean;
+            comment?: string;
         };
         PostCasesByIdReplyBody: {
             opinion: string;
@@ -2215,7 +2257,57 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case with its new deadline. */
+            /** @description The case with its new deadline, or, under the policy's approveExtensions, a handler's request pending (extension.status). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdExtensionApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "reason": "确需现场勘查"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdExtensionApprovalBody"];
+            };
+        };
+        responses: {
+            /** @description The case, its deadline moved if approved. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2264,7 +2356,57 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case, replied. */
+            /** @description The case, replied; or, under the policy's replySignOff, a handler's draft (replyDraft) awaiting the leader. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdReplyApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "comment": "同意答复"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReplyApprovalBody"];
+            };
+        };
+        responses: {
+            /** @description The case, replied (with the notice of the right to review), or with its draft sent back. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 /**
  * The actions on a case, one route each: staff decide acceptance, sign for
- * or return a case and rule on returns, extend, reply and give review opinions; the petitioner rates and asks for review.
+ * or return a case and rule on returns, extend, reply, approve extensions and
+ * replies, and give review opinions; the petitioner rates and asks for review.
  * Each reads the case, applies one lifecycle step and saves it on condition
  * that nobody changed the case meanwhile (else 409).
  */
@@ -25,6 +26,7 @@ import {
 } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/policy.ts';
 import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../domain/receipt.ts';
+import { approveExtension, approveReply, extensionApprovalSchema, replyApprovalSchema } from '../domain/sign-off.ts';
 import { conflict } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
 import { config } from '../shared/config.ts';
@@ -83,7 +85,9 @@ const STAFF_STEPS: Record<string, StaffStep> = {
     },
   }),
   'POST /v1/cases/{id}/extension': staffStep({ schema: extensionSchema, apply: extendHandling }),
+  'POST /v1/cases/{id}/extension/approval': staffStep({ schema: extensionApprovalSchema, apply: approveExtension }),
   'POST /v1/cases/{id}/reply': staffStep({ schema: replySchema, apply: replyToCase }),
+  'POST /v1/cases/{id}/reply/approval': staffStep({ schema: replyApprovalSchema, apply: approveReply }),
   'POST /v1/cases/{id}/review-opinion': staffStep({ schema: reviewOpinionSchema, apply: giveReviewOpinion }),
 };
 

@@ -78,7 +78,9 @@ export interface Case {
   /** Reply within this, from acceptance (moved by an extension). */
   handlingDueAt: string | null;
   extension: Extension | null;
-  reply: Opinion | null;
+  reply: Reply | null;
+  /** A handler's reply awaiting the lead unit's leader's sign-off; released, it becomes the reply. */
+  replyDraft: Opinion | null;
   /** Review (复查) and re-review (复核), in order. */
   reviews: ReviewRound[];
   evaluations: Evaluation[];
@@ -140,11 +142,16 @@ export interface Return {
   ruling: { ruling: Ruling; leadUnit: string; reason: string; at: string; by: string } | null;
 }
 
+export const EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const;
+
 export interface Extension {
   days: number;
   reason: string;
   at: string;
   by: string;
+  /** A handler's request waits for the lead unit's leader; a leader's own is approved at once. */
+  status: (typeof EXTENSION_STATUSES)[number];
+  decision: { approve: boolean; reason: string | null; at: string; by: string } | null;
 }
 
 /** A written opinion: the lead unit's reply (答复意见) or a review's opinion (复查、复核意见). */
@@ -152,6 +159,11 @@ export interface Opinion {
   opinion: string;
   at: string;
   by: string;
+}
+
+/** The reply as released to the petitioner: by whom it was drafted and, under sign-off, who signed it off. */
+export interface Reply extends Opinion {
+  signedOffBy?: string;
 }
 
 export type ReviewStage = 'review' | 'rereview';
@@ -263,6 +275,7 @@ export function registerCase(submission: Submission, registration: Registration)
     handlingDueAt: null,
     extension: null,
     reply: null,
+    replyDraft: null,
     reviews: [],
     evaluations: [],
     escalationCount: 0,

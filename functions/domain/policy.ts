@@ -31,6 +31,10 @@ export interface Policy {
 export interface Switches {
   /** The lead unit signs for a case before it acts on it, or returns it with reasons. */
   signForReceipt: boolean;
+  /** A handler's extension waits for the lead unit's leader to approve it. */
+  approveExtensions: boolean;
+  /** A handler's reply is a draft until the lead unit's leader signs it off. */
+  replySignOff: boolean;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -47,7 +51,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
 });
 
 // Off until the deployments (and the tests written before them) take the new steps on.
-export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({ signForReceipt: false });
+export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({ signForReceipt: false, approveExtensions: false, replySignOff: false });
 
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Handling as the units practise it, on the emulators: sign for receipt or
- * return, and the office's ruling. The policy turns the steps on; the
+ * return, and the office's ruling; the leader's approval of extensions and
+ * sign-off of replies. The policy turns the steps on; the
  * handlers' clock is Date, moved by fake timers instead of sleeping.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,13 +14,14 @@ const DAY = 86_400_000;
 let system: TestSystem;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  process.env.POLICY = JSON.stringify({ signForReceipt: true });
+  process.env.POLICY = JSON.stringify({ signForReceipt: true, approveExtensions: true, replySignOff: true });
   system = await testSystem();
   tokens.clerk = await system.token('330726', 'clerk');
   tokens.housingClerk = await system.token('330726:housing', 'clerk');
   tokens.handler = await system.token('330726:housing', 'handler');
   tokens.land = await system.token('330726:land', 'handler');
   tokens.countyLeader = await system.token('330726', 'leader');
+  tokens.leader = await system.token('330726:housing', 'leader');
 });
 afterAll(() => system.close());
 afterEach(() => vi.useRealTimers());
@@ -61,7 +63,7 @@ describe('sign for receipt or return', () => {
     const twice = await call('POST', `/v1/cases/${id}/receipt`, tokens.housingClerk, { decision: 'return', reason: '仍不属本单位' });
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toContain('signed for already');
-    expect((await call('POST', `/v1/cases/${id}/reply`, tokens.handler, { opinion: '已维修屋面' })).body.status).toBe('replied');
+    expect((await call('POST', `/v1/cases/${id}/reply`, tokens.leader, { opinion: '已维修屋面' })).body.status).toBe('replied');
 
     expect(await actions(id)).toEqual(['registered', 'routed', 'accepted', 'returned', 'return_refused', 'replied']);
     const progress = await call('GET', `/v1/cases/${id}/progress`, undefined, undefined, { 'x-access-code': accessCode });
@@ -121,5 +123,52 @@ describe('sign for receipt or return', () => {
     expect(late.body.detail).toContain('window to return');
     const signed = await call('POST', `/v1/cases/${id}/receipt`, handler, { decision: 'sign' });
     expect(signed.body.receipt.signedAt).not.toBeNull();
+  });
+});
+
+describe("the lead unit's leader approves", () => {
+  async function signedCase() {
+    const created = await acceptedCase();
+    expect((await call('POST', `/v1/cases/${created.id}/receipt`, tokens.handler, { decision: 'sign' })).status).toBe(200);
+    return created;
+  }
+
+  it("a handler's extension, then sends a draft back and releases the next; the petitioner is told of the right to review", async () => {
+    const { id, accessCode } = await signedCase();
+    const requested = await call('POST', `/v1/cases/${id}/extension`, tokens.handler, { days: 10, reason: '需现场勘查' });
+    expect(requested.body.extension).toMatchObject({ status: 'pending' });
+    const deadline = requested.body.handlingDueAt;
+    expect((await call('POST', `/v1/cases/${id}/extension/approval`, tokens.handler, { approve: true })).status).toBe(403);
+    const approved = await call('POST', `/v1/cases/${id}/extension/approval`, tokens.leader, { approve: true });
+    expect(approved.body.extension).toMatchObject({ status: 'approved', decision: { approve: true, by: 'leader@330726:housing' } });
+    expect(Date.parse(approved.body.handlingDueAt) - Date.parse(deadline)).toBe(10 * DAY);
+    expect((await call('POST', `/v1/cases/${id}/extension/approval`, tokens.leader, { approve: true })).status).toBe(409);
+
+    const draft = await call('POST', `/v1/cases/${id}/reply`, tokens.handler, { opinion: '已督促物业维修' });
+    expect(draft.body).toMatchObject({ status: 'accepted', replyDraft: { opinion: '已督促物业维修' } });
+    const sentBack = await call('POST', `/v1/cases/${id}/reply/approval`, tokens.leader, { approve: false, comment: '请写明完工时限' });
+    expect(sentBack.body).toMatchObject({ status: 'accepted', replyDraft: null });
+    expect((await call('POST', `/v1/cases/${id}/reply/approval`, tokens.leader, { approve: true })).status).toBe(409);
+    await call('POST', `/v1/cases/${id}/reply`, tokens.handler, { opinion: '已督促物业十日内修复' });
+    const released = await call('POST', `/v1/cases/${id}/reply/approval`, tokens.leader, { approve: true });
+    expect(released.body).toMatchObject({ status: 'replied', reply: { opinion: '已督促物业十日内修复', by: 'handler@330726:housing', signedOffBy: 'leader@330726:housing' } });
+
+    expect(await actions(id)).toEqual([
+      'registered', 'routed', 'accepted', 'signed', 'extension_requested', 'extended', 'reply_drafted', 'reply_sent_back', 'reply_drafted', 'replied',
+    ]);
+    const progress = await call('GET', `/v1/cases/${id}/progress`, undefined, undefined, { 'x-access-code': accessCode });
+    expect(progress.body.timeline.map((t: { event: string }) => t.event)).toEqual(['received', 'routed', 'accepted', 'signed', 'extended', 'replied']);
+    expect(progress.body.timeline.at(-1).note).toContain('申请复查');
+  });
+
+  it('lets one of two leaders releasing at once win; the other gets 409', async () => {
+    const { id } = await signedCase();
+    await call('POST', `/v1/cases/${id}/reply`, tokens.handler, { opinion: '已处理' });
+    const other = await system.token('330726:housing', 'leader');
+    const answers = await Promise.all([
+      call('POST', `/v1/cases/${id}/reply/approval`, tokens.leader, { approve: true }),
+      call('POST', `/v1/cases/${id}/reply/approval`, other.replace(/^/, ''), { approve: false }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   });
 });
