@@ -4,7 +4,7 @@ import type { Case } from '../../functions/domain/case.ts';
 import { contributionOf, figuresOf } from '../../functions/domain/figures.ts';
 import { applyDue } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, extendHandling, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
-import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { addMs, checkPolicyOverrides, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../../functions/domain/receipt.ts';
 import type { Role, Staff } from '../../functions/domain/staff.ts';
 import { demoChain, refusal, routedDemoCase } from '../support/domain.ts';
@@ -24,6 +24,15 @@ const accepted = (): Case => decideAcceptance(routedDemoCase(T0, clock), accepta
 const sign = receiptSchema.parse({ decision: 'sign' });
 const giveBack = receiptSchema.parse({ decision: 'return', reason: '系物业合同纠纷，不属本单位职责', suggestedUnit: '330726:civil_affairs' });
 const returned = () => decideReceipt(accepted(), giveBack, acting(housingClerk, 2)).case;
+
+describe("the policy's switches", () => {
+  it('are off by default, turned on with true, and refuse anything but a boolean', () => {
+    expect(clockOf(DEFAULT_POLICY)).toMatchObject({ signForReceipt: false, approveExtensions: false, replySignOff: false, receipt: 2 * DAY });
+    expect(checkPolicyOverrides({ signForReceipt: true, receipt: 'P3D' })).toEqual({ signForReceipt: true, receipt: 'P3D' });
+    expect(() => checkPolicyOverrides({ replySignOff: 'yes' })).toThrow(/replySignOff must be true or false/);
+    expect(() => checkPolicyOverrides({ receipt: true })).toThrow(/receipt must be a positive ISO-8601 duration/);
+  });
+});
 
 describe('sign for receipt', () => {
   it('asks the lead unit to sign within the receipt window, on the ladder', () => {
