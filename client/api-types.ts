@@ -394,6 +394,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit signs for the case (签收) or returns it with its reasons (退回), within its window */
+        post: operations["postCasesByIdReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reassignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petition office's ruling on a return: reassign the case, or insist */
+        post: operations["postCasesByIdReassignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/extension": {
         parameters: {
             query?: never;
@@ -411,6 +445,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/extension/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's leader approves or refuses a handler's extension */
+        post: operations["postCasesByIdExtensionApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/reply": {
         parameters: {
             query?: never;
@@ -422,6 +473,23 @@ export interface paths {
         put?: never;
         /** The lead unit's reply to the petitioner */
         post: operations["postCasesByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reply/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's leader releases a draft reply to the petitioner, or sends it back */
+        post: operations["postCasesByIdReplyApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -832,6 +900,10 @@ export interface components {
                 repeat: number;
                 collective: number;
                 overLevel: number;
+                returned: number;
+                returnedByUnit: {
+                    [key: string]: number;
+                };
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -852,6 +924,10 @@ export interface components {
                 repeat: number;
                 collective: number;
                 overLevel: number;
+                returned: number;
+                returnedByUnit: {
+                    [key: string]: number;
+                };
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -981,6 +1057,10 @@ export interface components {
                 repeat: number;
                 collective: number;
                 overLevel: number;
+                returned: number;
+                returnedByUnit: {
+                    [key: string]: number;
+                };
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -998,6 +1078,10 @@ export interface components {
             repeat: number;
             collective: number;
             overLevel: number;
+            returned: number;
+            returnedByUnit: {
+                [key: string]: number;
+            };
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
@@ -1103,9 +1187,29 @@ export interface components {
             rating: "satisfied" | "basically_satisfied" | "dissatisfied";
             comment?: string;
         };
+        PostCasesByIdExtensionApprovalBody: {
+            approve: boolean;
+            reason?: string;
+        };
         PostCasesByIdExtensionBody: {
             days: number;
             reason: string;
+        };
+        PostCasesByIdReassignmentBody: {
+            /** @enum {string} */
+            ruling: "reassign" | "insist";
+            leadUnit?: string;
+            reason: string;
+        };
+        PostCasesByIdReceiptBody: {
+            /** @enum {string} */
+            decision: "sign" | "return";
+            reason?: string;
+            suggestedUnit?: string;
+        };
+        PostCasesByIdReplyApprovalBody: {
+            approve: boolean;
+            comment?: string;
         };
         PostCasesByIdReplyBody: {
             opinion: string;
@@ -2281,6 +2385,107 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    postCasesByIdReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "return",
+                 *       "reason": "系物业服务合同纠纷，不属本单位职责",
+                 *       "suggestedUnit": "330726:civil_affairs"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReceiptBody"];
+            };
+        };
+        responses: {
+            /** @description The case, signed for or returned to the office. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdReassignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ruling": "insist",
+                 *       "reason": "屋面维修属住建部门监管职责"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReassignmentBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its lead unit, whose window to sign opens again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     postCasesByIdExtension: {
         parameters: {
             query?: never;
@@ -2302,7 +2507,57 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case with its new deadline. */
+            /** @description The case with its new deadline, or, under the policy's approveExtensions, a handler's request pending (extension.status). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdExtensionApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "reason": "确需现场勘查"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdExtensionApprovalBody"];
+            };
+        };
+        responses: {
+            /** @description The case, its deadline moved if approved. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2351,7 +2606,57 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case, replied. */
+            /** @description The case, replied; or, under the policy's replySignOff, a handler's draft (replyDraft) awaiting the leader. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdReplyApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "comment": "同意答复"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdReplyApprovalBody"];
+            };
+        };
+        responses: {
+            /** @description The case, replied (with the notice of the right to review), or with its draft sent back. */
             200: {
                 headers: {
                     [name: string]: unknown;

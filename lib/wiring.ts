@@ -12,6 +12,8 @@ import { attachmentDeclarationSchema } from '../functions/domain/attachments.ts'
 import { clientAppSchema } from '../functions/domain/client-apps.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
+import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
+import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domain/sign-off.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
 import type * as z from '../functions/domain/zod.ts';
 import type { QueueName, TopicName } from '../functions/queues/names.ts';
@@ -83,7 +85,7 @@ export const FUNCTIONS = {
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['Query'])),
-  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, extension, reply, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
@@ -416,16 +418,40 @@ export const ROUTES: readonly RouteWiring[] = [
     answers: { 200: json('The case after the decision.', answers.staffCase), 409: conflicting },
   },
   {
+    method: 'POST', path: '/v1/cases/{id}/receipt', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: 'The lead unit signs for the case (签收) or returns it with its reasons (退回), within its window',
+    body: { schema: receiptSchema, example: { decision: 'return', reason: '系物业服务合同纠纷，不属本单位职责', suggestedUnit: '330726:civil_affairs' } },
+    answers: { 200: json('The case, signed for or returned to the office.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/reassignment', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The petition office's ruling on a return: reassign the case, or insist",
+    body: { schema: reassignmentSchema, example: { ruling: 'insist', reason: '屋面维修属住建部门监管职责' } },
+    answers: { 200: json('The case with its lead unit, whose window to sign opens again.', answers.staffCase), 409: conflicting },
+  },
+  {
     method: 'POST', path: '/v1/cases/{id}/extension', function: 'caseActions', auth: 'staff', throttle: 'staff',
     summary: "The lead unit's one extension of the handling time",
     body: { schema: extensionSchema, example: { days: 10, reason: '需现场勘查' } },
-    answers: { 200: json('The case with its new deadline.', answers.staffCase), 409: conflicting },
+    answers: { 200: json("The case with its new deadline, or, under the policy's approveExtensions, a handler's request pending (extension.status).", answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/extension/approval', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The lead unit's leader approves or refuses a handler's extension",
+    body: { schema: extensionApprovalSchema, example: { approve: true, reason: '确需现场勘查' } },
+    answers: { 200: json('The case, its deadline moved if approved.', answers.staffCase), 409: conflicting },
   },
   {
     method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff', throttle: 'staff',
     summary: "The lead unit's reply to the petitioner",
     body: { schema: replySchema, example: { opinion: '已督促物业维修屋面。' } },
-    answers: { 200: json('The case, replied.', answers.staffCase), 409: conflicting },
+    answers: { 200: json("The case, replied; or, under the policy's replySignOff, a handler's draft (replyDraft) awaiting the leader.", answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/reply/approval', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The lead unit's leader releases a draft reply to the petitioner, or sends it back",
+    body: { schema: replyApprovalSchema, example: { approve: true, comment: '同意答复' } },
+    answers: { 200: json('The case, replied (with the notice of the right to review), or with its draft sent back.', answers.staffCase), 409: conflicting },
   },
   {
     method: 'POST', path: '/v1/cases/{id}/review-opinion', function: 'caseActions', auth: 'staff', throttle: 'staff',

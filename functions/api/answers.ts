@@ -128,6 +128,8 @@ const figures = z.looseObject({
   repeat: count,
   collective: count,
   overLevel: count,
+  returned: count,
+  returnedByUnit: counts,
   timelyAcceptanceRate: rate,
   onTimeClosureRate: rate,
   satisfactionRate: rate,

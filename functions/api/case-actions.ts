@@ -1,6 +1,7 @@
 /**
- * The actions on a case, one route each: staff decide acceptance, extend,
- * reply and give review opinions; the petitioner rates and asks for review.
+ * The actions on a case, one route each: staff decide acceptance, sign for
+ * or return a case and rule on returns, extend, reply, approve extensions and
+ * replies, and give review opinions; the petitioner rates and asks for review.
  * Each reads the case, applies one lifecycle step and saves it on condition
  * that nobody changed the case meanwhile (else 409).
  */
@@ -24,6 +25,8 @@ import {
   type AcceptanceInput,
 } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/policy.ts';
+import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../domain/receipt.ts';
+import { approveExtension, approveReply, extensionApprovalSchema, replyApprovalSchema } from '../domain/sign-off.ts';
 import { conflict } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
 import { calendarClock } from '../services/calendar-clock.ts';
@@ -67,8 +70,24 @@ const STAFF_STEPS: Record<string, StaffStep> = {
       return decideAcceptance(subject, input, acting);
     },
   }),
+  'POST /v1/cases/{id}/receipt': staffStep({
+    schema: receiptSchema,
+    async apply(subject, input, acting) {
+      if (input.suggestedUnit) await requireUnitsExist([['suggestedUnit', input.suggestedUnit]], 'The return suggests a unit that does not exist.');
+      return decideReceipt(subject, input, acting);
+    },
+  }),
+  'POST /v1/cases/{id}/reassignment': staffStep({
+    schema: reassignmentSchema,
+    async apply(subject, input, acting) {
+      if (input.leadUnit) await requireUnitsExist([['leadUnit', input.leadUnit]], 'The ruling names a unit that does not exist.');
+      return ruleOnReturn(subject, input, acting);
+    },
+  }),
   'POST /v1/cases/{id}/extension': staffStep({ schema: extensionSchema, apply: extendHandling }),
+  'POST /v1/cases/{id}/extension/approval': staffStep({ schema: extensionApprovalSchema, apply: approveExtension }),
   'POST /v1/cases/{id}/reply': staffStep({ schema: replySchema, apply: replyToCase }),
+  'POST /v1/cases/{id}/reply/approval': staffStep({ schema: replyApprovalSchema, apply: approveReply }),
   'POST /v1/cases/{id}/review-opinion': staffStep({ schema: reviewOpinionSchema, apply: giveReviewOpinion }),
 };
 

@@ -26,7 +26,7 @@ export function isOpen(status: CaseStatus): boolean {
 }
 
 /** Which clock a case's next due time belongs to. */
-export const DUE_STAGES = ['routing', 'acceptance', 'handling', 'reviewWindow', 'review'] as const;
+export const DUE_STAGES = ['routing', 'acceptance', 'receipt', 'handling', 'reviewWindow', 'review'] as const;
 export type DueStage = (typeof DUE_STAGES)[number];
 
 /** The rungs of the escalation ladder a legal clock climbs when nobody acts. */
@@ -68,13 +68,19 @@ export interface Case {
   leadUnit: string | null;
   coUnits: string[];
   responsibleLeader: string | null;
+  /** The lead unit's sign for receipt (签收) the assignment asks for; `null` when none is asked (the policy's switch, or a case from before it). */
+  receipt: Receipt | null;
+  /** The lead units' returns (退回), each with the office's ruling once given; in order. */
+  returns: Return[];
   /** The region level now supervising the case; set by routing, raised by escalation and review. */
   level: RegionLevel | null;
   acceptance: Acceptance | null;
   /** Reply within this, from acceptance (moved by an extension). */
   handlingDueAt: string | null;
   extension: Extension | null;
-  reply: Opinion | null;
+  reply: Reply | null;
+  /** A handler's reply awaiting the lead unit's leader's sign-off; released, it becomes the reply. */
+  replyDraft: Opinion | null;
   /** Review (复查) and re-review (复核), in order. */
   reviews: ReviewRound[];
   evaluations: Evaluation[];
@@ -111,11 +117,41 @@ export interface Acceptance {
   forwardTo: string | null;
 }
 
+/** The assignment of a case to its lead unit, which signs for it or returns it within its window. */
+export interface Receipt {
+  unit: string;
+  assignedAt: string;
+  /** The window to sign or return; its clock climbs the ladder. */
+  dueAt: string;
+  /** The office insisted on this unit after a return: the unit holds the case as signed for, by the ruling. */
+  insisted: boolean;
+  signedAt: string | null;
+  signedBy: string | null;
+}
+
+export const RULINGS = ['reassign', 'insist'] as const;
+export type Ruling = (typeof RULINGS)[number];
+
+/** A lead unit's return of a case it holds is not its own, and the office's ruling on it. */
+export interface Return {
+  unit: string;
+  reason: string;
+  suggestedUnit: string | null;
+  at: string;
+  by: string;
+  ruling: { ruling: Ruling; leadUnit: string; reason: string; at: string; by: string } | null;
+}
+
+export const EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const;
+
 export interface Extension {
   days: number;
   reason: string;
   at: string;
   by: string;
+  /** A handler's request waits for the lead unit's leader; a leader's own is approved at once. */
+  status: (typeof EXTENSION_STATUSES)[number];
+  decision: { approve: boolean; reason: string | null; at: string; by: string } | null;
 }
 
 /** A written opinion: the lead unit's reply (答复意见) or a review's opinion (复查、复核意见). */
@@ -123,6 +159,11 @@ export interface Opinion {
   opinion: string;
   at: string;
   by: string;
+}
+
+/** The reply as released to the petitioner: by whom it was drafted and, under sign-off, who signed it off. */
+export interface Reply extends Opinion {
+  signedOffBy?: string;
 }
 
 export type ReviewStage = 'review' | 'rereview';
@@ -227,11 +268,14 @@ export function registerCase(submission: Submission, registration: Registration)
     leadUnit: null,
     coUnits: [],
     responsibleLeader: null,
+    receipt: null,
+    returns: [],
     level: null,
     acceptance: null,
     handlingDueAt: null,
     extension: null,
     reply: null,
+    replyDraft: null,
     reviews: [],
     evaluations: [],
     escalationCount: 0,
@@ -280,6 +324,11 @@ export function latestOpinion(subject: Case): { opinion: Opinion; of: Evaluation
   const reviewed = subject.reviews.findLast((round) => round.opinion !== null);
   if (reviewed?.opinion) return { opinion: reviewed.opinion, of: reviewed.stage };
   return subject.reply ? { opinion: subject.reply, of: 'reply' } : undefined;
+}
+
+/** The deadline of the clock the case's due time belongs to: the receipt window, or the legal deadline. */
+export function clockDeadline(subject: Case): string | null {
+  return subject.due?.stage === 'receipt' ? (subject.receipt?.dueAt ?? null) : legalDueAt(subject);
 }
 
 /**

@@ -30,6 +30,7 @@ export type Counters = Record<string, number>;
  * - `handling:onTime` / `handling:late` once replied; `handling:overdue` while unanswered past the deadline
  * - `rating:*`, one per rating given
  * - `overdue`: open and past the deadline of the clock now running
+ * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -54,6 +55,8 @@ export function contributionOf(subject: Case): Counters {
   if (subject.reply) add(subject.reply.at <= (subject.handlingDueAt as string) ? 'handling:onTime' : 'handling:late');
   else if (subject.status === 'accepted' && overdue) add('handling:overdue');
   for (const evaluation of subject.evaluations) add(`rating:${evaluation.rating}`);
+  add('returned', subject.returns.length);
+  for (const returned of subject.returns) add(`returned:${returned.unit}`);
   return counters;
 }
 
@@ -126,6 +129,9 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     overLevel: count('overLevel'),
     overdue: count('overdue'),
     escalated: count('escalated'),
+    returned: count('returned'),
+    /** Returns by the unit that returned (cases that bounce between units). */
+    returnedByUnit: Object.fromEntries(Object.entries(counters).filter(([name]) => name.startsWith('returned:')).map(([name, value]) => [name.slice('returned:'.length), value])),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

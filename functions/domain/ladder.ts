@@ -7,7 +7,7 @@
  * recorded once, with a notice of who is told; the petitioner sees the
  * supervision and the escalations in their timeline.
  */
-import { isOpen, legalDueAt, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { clockDeadline, isOpen, next, type Case, type Change, type Due, type DueStage } from './case.ts';
 import { addMs, type Clock } from './policy.ts';
 import type { Region, RegionLevel } from './regions.ts';
 import type { Role } from './staff.ts';
@@ -52,6 +52,8 @@ function actingUnit(subject: Case): { unit: string; role: Role } {
   switch (subject.due?.stage) {
     case 'handling':
       return { unit: subject.leadUnit ?? (subject.office as string), role: 'handler' };
+    case 'receipt':
+      return { unit: subject.receipt?.unit ?? (subject.office as string), role: 'clerk' };
     case 'review':
       return { unit: subject.reviews.at(-1)?.office ?? (subject.office as string), role: 'supervisor' };
     default:
@@ -89,7 +91,7 @@ function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): Due
     version: change.case.version,
     stage: due.stage,
     level: change.case.level,
-    deadline: legalDueAt(subject),
+    deadline: clockDeadline(subject),
     to: spec.to,
     at: context.now,
   };
@@ -116,7 +118,7 @@ export function applyDue(subject: Case, context: DueContext): DueOutcome | undef
     });
   }
   if (due.rung === undefined) return undefined;
-  const deadline = legalDueAt(subject) as string;
+  const deadline = clockDeadline(subject) as string;
   const acting = actingUnit(subject);
   const current = supervisingOffice(subject, context.chain);
 
@@ -136,7 +138,8 @@ export function applyDue(subject: Case, context: DueContext): DueOutcome | undef
       action: 'supervised',
       detail: { deadline, office: current.code },
       to: [acting, { unit: current.code, role: 'supervisor' }],
-      timelineNote: `本事项已超过办理期限，${current.name}信访部门已督办。`,
+      // The receipt window is the units' own: the petitioner hears of it only if the case climbs.
+      ...(due.stage !== 'receipt' && { timelineNote: `本事项已超过办理期限，${current.name}信访部门已督办。` }),
     });
   }
   const upper = context.chain[context.chain.indexOf(current) + 1];

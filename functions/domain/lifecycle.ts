@@ -15,12 +15,15 @@ import {
   type Case,
   type CaseStatus,
   type Change,
+  type Extension,
+  type Opinion,
+  type Receipt,
   type ReviewStage,
 } from './case.ts';
 import { deadlineAfter, extendDeadline, type Clock } from './policy.ts';
 import { conflict, invalid, Problem } from './problem.ts';
 import type { Region } from './regions.ts';
-import { isOfficeStaff, requireOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
+import { hasRole, isOfficeStaff, requireOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
 import { isUnitWithin } from './units.ts';
 import { longText, text, unitId } from './fields.ts';
 import * as z from './zod.ts';
@@ -72,20 +75,32 @@ export interface Acting {
   clock: Clock;
 }
 
+/** The assignment of a case to `unit` now: its window to sign or return opens. */
+export function receiptFor(unit: string, { now, clock }: { now: string; clock: Clock }): Receipt {
+  return { unit, assignedAt: now, dueAt: deadlineAfter(now, 'receipt', clock), insisted: false, signedAt: null, signedBy: null };
+}
+
 /** Whether the case is one of the staff member's unit or of a unit below it: else it is not theirs to see (404). */
 export function canSee(staff: Staff, subject: Case): boolean {
   return unitsOf(subject).some((unit) => isUnitWithin(unit, staff.unit));
 }
 
-function requireStatus(subject: Case, allowed: CaseStatus[], action: string): void {
+export function requireStatus(subject: Case, allowed: CaseStatus[], action: string): void {
   if (!allowed.includes(subject.status)) throw conflict(`The case is ${subject.status}: it cannot ${action} now.`);
 }
 
 /** The lead unit acts on its case; an admin may act for it. */
-function requireLeadUnit(staff: Staff, subject: Case, action: string): void {
+export function requireLeadUnit(staff: Staff, subject: Case, action: string): void {
   if (staff.unit !== subject.leadUnit && !staff.roles.includes('admin')) {
     throw new Problem('forbidden', 'Not allowed', `Only the lead unit ${subject.leadUnit} may ${action}.`);
   }
+}
+
+/** The lead unit acts on a case only once it has signed for it (签收), when a receipt is asked. */
+export function requireSigned(subject: Case, action: string): void {
+  if (subject.receipt === null || subject.receipt.signedAt !== null) return;
+  if (subject.returns.at(-1)?.ruling === null) throw conflict(`The case was returned to the office, which has not ruled yet: the lead unit cannot ${action} now.`);
+  throw conflict(`The lead unit ${subject.receipt.unit} has not signed for the case yet: sign for it (POST …/receipt) before you ${action}.`);
 }
 
 /** The petition office decides: accept (and assign the lead unit), not accept (with the reason), or forward. */
@@ -120,6 +135,7 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
   const coUnits = [...new Set(input.coUnits ?? [])].filter((unit) => unit !== leadUnit);
   requireUnitsWithin(staff, [['leadUnit', leadUnit], ...coUnits.map((unit, i): [string, string] => [`coUnits.${i}`, unit])], 'Units must be the deciding office or below it.');
   const handlingDueAt = deadlineAfter(now, 'handling', clock);
+  const receipt = clock.signForReceipt ? receiptFor(leadUnit, { now, clock }) : null;
   return next(
     subject,
     {
@@ -128,8 +144,9 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
       leadUnit,
       coUnits,
       responsibleLeader: input.responsibleLeader ?? null,
+      receipt,
       handlingDueAt,
-      due: clockDue('handling', handlingDueAt, now, clock),
+      due: receipt ? clockDue('receipt', receipt.dueAt, now, clock) : clockDue('handling', handlingDueAt, now, clock),
     },
     {
       at: now,
@@ -141,48 +158,88 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
   );
 }
 
-/** Once, for a complex case, before the handling deadline: at most the policy's extension. */
+/** Once, for a complex case, before the handling deadline: at most the policy's extension; a handler's waits for approval when the policy says so. */
 export function extendHandling(subject: Case, input: { days: number; reason: string }, { staff, now, clock }: Acting): Change {
-  requireRole(staff, 'ask for an extension', 'handler');
+  requireRole(staff, 'ask for an extension', 'handler', 'leader');
   requireStatus(subject, ['accepted'], 'be extended');
   requireLeadUnit(staff, subject, 'ask for an extension');
+  requireSigned(subject, 'ask for an extension');
   if (subject.extension !== null) throw conflict('The case was extended already: the regulation allows one extension.');
   const handlingDueAt = subject.handlingDueAt as string;
   if (now > handlingDueAt) throw conflict('The handling deadline has passed: it can no longer be extended.');
   const maxDays = Math.floor(clock.maxExtension / clock.day);
   if (input.days > maxDays) throw invalid('The extension is too long.', [{ path: 'days', message: `at most ${maxDays} days` }]);
-  const extendedTo = extendDeadline(handlingDueAt, input.days, clock);
+  const requested = { days: input.days, reason: input.reason, at: now, by: staff.sub, decision: null };
+  if (clock.approveExtensions && !hasRole(staff, 'leader')) {
+    return next(subject, { extension: { ...requested, status: 'pending' } }, {
+      at: now,
+      actor: staff.sub,
+      action: 'extension_requested',
+      detail: { days: input.days, reason: input.reason },
+    });
+  }
+  return grantExtension({ ...subject, extension: { ...requested, status: 'pending' } }, { approve: true }, { staff, now, clock });
+}
+
+/** The decision on a pending extension: granted, the deadline moves by its days and the petitioner is told why; refused, it stays. */
+export function grantExtension(subject: Case, input: { approve: boolean; reason?: string | undefined }, { staff, now, clock }: Acting): Change {
+  const extension = subject.extension as Extension;
+  const decision = { approve: input.approve, reason: input.reason ?? null, at: now, by: staff.sub };
+  if (!input.approve) {
+    return next(subject, { extension: { ...extension, status: 'refused', decision } }, {
+      at: now,
+      actor: staff.sub,
+      action: 'extension_refused',
+      detail: { days: extension.days, reason: input.reason ?? null },
+    });
+  }
+  const extendedTo = extendDeadline(subject.handlingDueAt as string, extension.days, clock);
   return next(
     subject,
-    { extension: { days: input.days, reason: input.reason, at: now, by: staff.sub }, handlingDueAt: extendedTo, due: clockDue('handling', extendedTo, now, clock) },
+    { extension: { ...extension, status: 'approved', decision }, handlingDueAt: extendedTo, due: clockDue('handling', extendedTo, now, clock) },
     {
       at: now,
       actor: staff.sub,
       action: 'extended',
-      detail: { days: input.days, reason: input.reason, handlingDueAt: extendedTo },
-      timeline: { event: 'extended', note: `因情况复杂，办理期限延长${input.days}日。理由：${input.reason}` },
+      detail: { days: extension.days, reason: extension.reason, handlingDueAt: extendedTo, ...(extension.by !== staff.sub && { requestedBy: extension.by }) },
+      timeline: { event: 'extended', note: `因情况复杂，办理期限延长${extension.days}日。理由：${extension.reason}` },
     },
   );
 }
 
-/** The lead unit's written reply (答复); the petitioner's review window opens. */
+/** Every released reply tells the petitioner of the right to ask for review (复查), and within what. */
+const REVIEW_NOTICE = '如不服，可自收到本答复意见之日起30日内向上一级机关申请复查。';
+
+/** The lead unit's written reply (答复); under sign-off a handler's is a draft until the unit's leader releases it. */
 export function replyToCase(subject: Case, input: { opinion: string }, { staff, now, clock }: Acting): Change {
-  requireRole(staff, 'reply', 'handler');
+  requireRole(staff, 'reply', 'handler', 'leader');
   requireStatus(subject, ['accepted'], 'be replied to');
   requireLeadUnit(staff, subject, 'reply');
+  requireSigned(subject, 'reply');
+  if (subject.replyDraft !== null) throw conflict('A draft reply awaits the leader\'s sign-off: it is released or sent back first.');
+  if (clock.replySignOff && !hasRole(staff, 'leader')) {
+    return next(subject, { replyDraft: { opinion: input.opinion, at: now, by: staff.sub } }, { at: now, actor: staff.sub, action: 'reply_drafted', detail: {} });
+  }
+  return releaseReply(subject, { opinion: input.opinion, at: now, by: staff.sub }, { staff, now, clock });
+}
+
+/** The reply released to the petitioner: the handling clock stops and the petitioner's review window opens. */
+export function releaseReply(subject: Case, draft: Opinion, { staff, now, clock }: Acting): Change {
+  const signedOff = draft.by !== staff.sub;
   return next(
     subject,
     {
       status: 'replied',
-      reply: { opinion: input.opinion, at: now, by: staff.sub },
+      reply: { opinion: draft.opinion, at: now, by: draft.by, ...(signedOff && { signedOffBy: staff.sub }) },
+      replyDraft: null,
       due: { stage: 'reviewWindow', at: deadlineAfter(now, 'reviewRequestWindow', clock) },
     },
     {
       at: now,
       actor: staff.sub,
       action: 'replied',
-      detail: {},
-      timeline: { event: 'replied', note: `答复意见：${input.opinion}` },
+      detail: signedOff ? { draftedBy: draft.by } : {},
+      timeline: { event: 'replied', note: `答复意见：${draft.opinion}${REVIEW_NOTICE}` },
     },
   );
 }

@@ -28,6 +28,18 @@ export interface Policy {
   escalationInterval: string;
   /** A leader's visit (下访) is announced to the public at least this long before it starts. */
   visitNotice: string;
+  /** The lead unit signs for an assigned case, or returns it, within this of the assignment (签收/退回). */
+  receipt: string;
+}
+
+/** The policy's switches: steps of the units' practice a deployment turns on. */
+export interface Switches {
+  /** The lead unit signs for a case before it acts on it, or returns it with reasons. */
+  signForReceipt: boolean;
+  /** A handler's extension waits for the lead unit's leader to approve it. */
+  approveExtensions: boolean;
+  /** A handler's reply is a draft until the lead unit's leader signs it off. */
+  replySignOff: boolean;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -40,10 +52,11 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   supervisionGrace: 'P3D',
   escalationInterval: 'P5D',
   visitNotice: 'P3D',
+  receipt: 'P2D',
 });
 
 /** The limits counted in days (民法典 Arts 201, 203), which may be given in working days. */
-export const DAY_LIMITS = ['acceptance', 'handling', 'maxExtension', 'reviewRequestWindow', 'reviewOpinion'] as const;
+export const DAY_LIMITS = ['acceptance', 'receipt', 'handling', 'maxExtension', 'reviewRequestWindow', 'reviewOpinion'] as const;
 export type DayLimitName = (typeof DAY_LIMITS)[number];
 
 const isDayLimitName = (name: string): name is DayLimitName => (DAY_LIMITS as readonly string[]).includes(name);
@@ -59,19 +72,26 @@ function dayLimitOf(limit: Limit): DayLimit | undefined {
   const ms = durationMs(limit);
   return ms % MS_PER_DAY === 0 ? { days: ms / MS_PER_DAY, working: false } : undefined;
 }
+// Off until the deployments (and the tests written before them) take the new steps on.
+export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({ signForReceipt: false, approveExtensions: false, replySignOff: false });
+
 
 /**
  * Checks policy overrides a deployer gives (e.g. `{"acceptance": "P10D"}`):
  * known names only, each a positive ISO-8601 duration, or for a limit counted
  * in days `{ "workingDays": n }`. Throws a message that says which value is wrong.
  */
-export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
+export function checkPolicyOverrides(overrides: unknown): Partial<Policy & Switches> {
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
     throw new RangeError(`policy must be an object of ISO-8601 durations, got ${JSON.stringify(overrides)}`);
   }
   for (const [name, value] of Object.entries(overrides)) {
+    if (Object.hasOwn(DEFAULT_SWITCHES, name)) {
+      if (typeof value !== 'boolean') throw new RangeError(`policy: ${name} must be true or false, got ${JSON.stringify(value)}`);
+      continue;
+    }
     if (!Object.hasOwn(DEFAULT_POLICY, name)) {
-      throw new RangeError(`policy: unknown name "${name}"; known: ${Object.keys(DEFAULT_POLICY).join(', ')}`);
+      throw new RangeError(`policy: unknown name "${name}"; known: ${[...Object.keys(DEFAULT_POLICY), ...Object.keys(DEFAULT_SWITCHES)].join(', ')}`);
     }
     if (isDayLimitName(name) && typeof value === 'object' && value !== null) {
       const { workingDays, ...rest } = value as { workingDays?: unknown };
@@ -89,7 +109,7 @@ export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
       throw new RangeError(`policy: ${name} must be a positive ISO-8601 duration such as P15D${or}, got ${JSON.stringify(value)}`);
     }
   }
-  return overrides as Partial<Policy>;
+  return overrides as Partial<Policy & Switches>;
 }
 
 /**
@@ -101,24 +121,27 @@ export function checkPolicyOverrides(overrides: unknown): Partial<Policy> {
 export type Clock = { readonly [K in keyof Policy | 'day']: number } & {
   readonly days: Readonly<Partial<Record<DayLimitName, DayLimit>>>;
   readonly calendar?: HolidayCalendar;
-};
+} & Readonly<Switches>;
 
 /**
  * Resolves a policy to milliseconds. `timeScale` divides every duration, so
  * that with 86400 a policy day lasts one second on a demo machine; a scaled
  * clock counts plain durations, never the calendar (a second has no holidays).
  */
-export function clockOf(policy: Policy, timeScale = 1): Clock {
+export function clockOf(policy: Policy & Partial<Switches>, timeScale = 1): Clock {
   if (!Number.isFinite(timeScale) || timeScale <= 0) {
     throw new RangeError(`time scale must be a positive number, got ${timeScale}`);
   }
-  const entries = Object.entries(policy).map(([name, limit]: [string, Limit]) => [name, limitMs(limit) / timeScale]);
+  const switches = Object.fromEntries(Object.keys(DEFAULT_SWITCHES).map((name) => [name, policy[name as keyof Switches] ?? DEFAULT_SWITCHES[name as keyof Switches]]));
+  const entries = Object.entries(policy)
+    .filter(([name]) => !Object.hasOwn(DEFAULT_SWITCHES, name))
+    .map(([name, limit]) => [name, limitMs(limit as Limit) / timeScale]);
   const counted = DAY_LIMITS.flatMap((name) => {
     const limit = dayLimitOf(policy[name]);
     return limit ? [[name, limit] as const] : [];
   });
   const days = timeScale === 1 ? Object.fromEntries(counted) : {};
-  return Object.freeze({ ...Object.fromEntries(entries), day: MS_PER_DAY / timeScale, days: Object.freeze(days) }) as Clock;
+  return Object.freeze({ ...Object.fromEntries(entries), ...switches, day: MS_PER_DAY / timeScale, days: Object.freeze(days) }) as Clock;
 }
 
 /** The clock counting its day limits by a statutory calendar. */

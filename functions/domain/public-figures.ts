@@ -80,6 +80,8 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     overLevel: shown(figures.overLevel),
     overdue: shown(figures.overdue),
     escalated: shown(figures.escalated),
+    returned: shown(figures.returned),
+    returnedByUnit: withheldBreakdown(figures.returnedByUnit),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),
     satisfactionRate: rate('satisfactionRate'),

@@ -1,3 +1,4 @@
+import { DUE_STAGES } from '../domain/case.ts';
 import { NOTICE_KINDS, type Notice } from '../domain/ladder.ts';
 import { REGION_LEVELS } from '../domain/regions.ts';
 import { ROLES } from '../domain/staff.ts';
@@ -14,7 +15,7 @@ const noticeMessage = z.strictObject({
     kind: z.enum(NOTICE_KINDS),
     caseId: id,
     version: z.number().check(z.int(), z.minimum(1)),
-    stage: z.enum(['routing', 'acceptance', 'handling', 'reviewWindow', 'review']),
+    stage: z.enum(DUE_STAGES),
     level: z.nullable(z.enum(REGION_LEVELS)),
     deadline: z.nullable(id),
     to: z.array(z.strictObject({ unit: id, role: z.enum(ROLES) })),

@@ -1,4 +1,4 @@
-import { checkPolicyOverrides, clockOf, DEFAULT_POLICY, type Clock, type Policy } from '../domain/policy.ts';
+import { checkPolicyOverrides, clockOf, DEFAULT_POLICY, type Clock, type Policy, type Switches } from '../domain/policy.ts';
 import * as z from '../domain/zod.ts';
 import { QUEUE_NAMES, TOPIC_NAMES } from '../queues/names.ts';
 
@@ -103,7 +103,7 @@ function url(raw: string): string {
 }
 
 /** POLICY's value: JSON policy overrides, checked (see checkPolicyOverrides). */
-export function policyOverrides(raw: string): Partial<Policy> {
+export function policyOverrides(raw: string): Partial<Policy & Switches> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -165,7 +165,7 @@ export function parseEnvironment<T>(schema: z.ZodMiniType<T>, env: Record<string
 /** Parses the functions' settings from `env`; throws a {@link ConfigError} naming what is not valid. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const settings = parseEnvironment(environmentSchema, env) as Record<string, unknown>;
-  const policy: Policy = { ...DEFAULT_POLICY, ...(settings.POLICY as Partial<Policy> | undefined) };
+  const policy: Policy & Partial<Switches> = { ...DEFAULT_POLICY, ...(settings.POLICY as Partial<Policy & Switches> | undefined) };
   return {
     clock: clockOf(policy, (settings[ENV.timeScale] as number | undefined) ?? 1),
     routingRetryMs: ((settings[ENV.routingRetrySeconds] as number | undefined) ?? 120) * 1000,

@@ -45,7 +45,16 @@ export function caseOf(item: Item): Case {
   stringAt(item, 'id');
   oneOfAt(item, 'status', CASE_STATUSES);
   numberAt(item, 'version');
-  return { ...(fields as Omit<Case, 'due'>), due };
+  const stored = fields as Omit<Case, 'due'>;
+  // Cases written before receipts, returns, drafts and approved extensions have none of them: their extension was granted at once.
+  return {
+    ...stored,
+    receipt: stored.receipt ?? null,
+    returns: stored.returns ?? [],
+    replyDraft: stored.replyDraft ?? null,
+    extension: stored.extension && { ...stored.extension, status: stored.extension.status ?? 'approved', decision: stored.extension.decision ?? null },
+    due,
+  };
 }
 
 /** The history entries a case item holds from its creation. */

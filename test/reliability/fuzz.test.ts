@@ -30,7 +30,11 @@ afterAll(() => system.close());
 const VALID: Record<string, Record<string, unknown>> = {
   '/v1/cases': submission({ petitioner: { name: '模糊', phone: '13811112222' } }),
   '/v1/cases/{id}/acceptance': { decision: 'accept' },
+  '/v1/cases/{id}/receipt': { decision: 'return', reason: '不属本单位', suggestedUnit: '330726:land' },
+  '/v1/cases/{id}/reassignment': { ruling: 'reassign', leadUnit: '330726:land', reason: '属土地' },
   '/v1/cases/{id}/extension': { days: 5, reason: '复杂' },
+  '/v1/cases/{id}/extension/approval': { approve: true, reason: '同意' },
+  '/v1/cases/{id}/reply/approval': { approve: false, comment: '重拟' },
   '/v1/cases/{id}/reply': { opinion: '已处理' },
   '/v1/cases/{id}/review-opinion': { opinion: '维持', upheld: true },
   '/v1/cases/{id}/evaluation': { rating: 'satisfied' },

@@ -16,6 +16,8 @@ const figures = (received: number, rates: [number | null, number | null, number 
   overLevel: 5,
   overdue: 6,
   escalated: 9,
+  returned: 0,
+  returnedByUnit: {},
   timelyAcceptanceRate: rates[0],
   onTimeClosureRate: rates[1],
   satisfactionRate: rates[2],
