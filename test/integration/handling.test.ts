@@ -104,10 +104,15 @@ describe('sign for receipt or return', () => {
 
   it('supervises a unit that neither signs nor returns in its window, and refuses a return after it', async () => {
     const { id } = await acceptedCase();
+    // The window ends at the end of its last working day, China time (民法典 Arts 201, 203): just after it.
+    const { receipt } = (await getCaseWithHistory(id))!.case;
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    vi.setSystemTime(Date.now() + 2 * DAY + 60_000);
-    await sweep();
-    await system.deliverDeadlines(2);
+    vi.setSystemTime(Date.parse(receipt!.dueAt) + 60_000);
+    // The window's warning was due first (three days before its end), then its supervision: a rung per sweep.
+    for (const _rung of ['warning', 'supervision']) {
+      await sweep();
+      await system.deliverDeadlines(2);
+    }
     const { case: subject, history } = (await getCaseWithHistory(id))!;
     const supervised = history.find((entry) => entry.action === 'supervised');
     expect(supervised?.detail).toMatchObject({ stage: 'receipt' });
@@ -116,7 +121,7 @@ describe('sign for receipt or return', () => {
     // Tokens are checked against the clock too: these are issued at the moved time.
     const [housingClerk, handler] = [await system.token('330726:housing', 'clerk'), await system.token('330726:housing', 'handler')];
     const notices = await call('GET', '/v1/notices', housingClerk);
-    expect(notices.body.items.filter((n: { caseId: string }) => n.caseId === id).map((n: { kind: string; stage: string }) => `${n.kind}/${n.stage}`)).toEqual(['supervision/receipt']);
+    expect(notices.body.items.filter((n: { caseId: string }) => n.caseId === id).map((n: { kind: string; stage: string }) => `${n.kind}/${n.stage}`).sort()).toEqual(['supervision/receipt', 'warning/receipt']);
 
     const late = await call('POST', `/v1/cases/${id}/receipt`, housingClerk, { decision: 'return', reason: '不属本单位' });
     expect(late.status).toBe(409);
