@@ -79,6 +79,8 @@ export const staffCase = z.looseObject({
   evaluations: z.array(z.looseObject({ rating: z.enum(RATINGS), at: instant })),
   version: count,
   history: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string(), detail: z.unknown() }))),
+  /** The matter group it is in (docs/MATTERS.md), where it is fetched alone. */
+  matterGroup: z.optional(nullable(z.looseObject({ id: z.string(), size: count }))),
 });
 
 /** One case of a worklist. */
@@ -94,6 +96,28 @@ export const worklistEntry = z.looseObject({
   leadUnit: nullable(z.string()),
   deadline: nullable(instant),
 });
+
+/** A matter group (举一反三): its members are the case ids in the caller's scope. */
+export const matterGroup = z.looseObject({
+  id: z.string(),
+  regionCode: z.string(),
+  category: z.string(),
+  title: z.string(),
+  size: count,
+  firstReceivedAt: instant,
+  lastReceivedAt: instant,
+  members: z.array(z.string()),
+});
+
+/** What one reply to a group did. */
+export const groupReply = z.looseObject({
+  groupId: z.string(),
+  answered: z.array(z.string()),
+  unanswered: z.array(z.looseObject({ caseId: z.string(), reason: z.string() })),
+});
+
+/** The largest matters of a unit or a period: what a leader should visit. */
+export const matterSummary = z.looseObject({ id: z.string(), title: z.string(), category: z.string(), size: count, regionCode: z.string() });
 
 export const notice = z.looseObject({
   kind: z.enum(NOTICE_KINDS),

@@ -50,7 +50,7 @@ const signedCaseOf = (item: Item): SignedCase => ({
   detached: item.detached === true,
 });
 
-const groupItem = (group: MatterGroup): Item => ({ pk: matterGroupPk(group.id), sk: MATTER_GROUP_SK, ...group });
+const groupItem = (group: MatterGroup, createdAt: string): Item => ({ pk: matterGroupPk(group.id), sk: MATTER_GROUP_SK, createdAt, ...group });
 const listingItem = (group: MatterGroup, createdAt: string): Item => ({ pk: matterGroupsPk(group.regionCode), sk: matterGroupsSort(createdAt, group.id), createdAt, ...group });
 
 const groupOf = (item: Item): MatterGroup => ({
@@ -81,7 +81,7 @@ function groupWrites(before: StoredGroup | undefined, after: MatterGroup, create
     ? { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': before.group.version } }
     : { ConditionExpression: 'attribute_not_exists(pk)' };
   return [
-    { name: 'group', write: { Put: { TableName: tableName(), Item: groupItem(after), ...condition } } },
+    { name: 'group', write: { Put: { TableName: tableName(), Item: groupItem(after, createdAt), ...condition } } },
     { name: 'listing', write: { Put: { TableName: tableName(), Item: listingItem(after, createdAt) } } },
   ];
 }
