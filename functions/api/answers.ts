@@ -116,8 +116,6 @@ export const groupReply = z.looseObject({
   unanswered: z.array(z.looseObject({ caseId: z.string(), reason: z.string() })),
 });
 
-/** The largest matters of a unit or a period: what a leader should visit. */
-export const matterSummary = z.looseObject({ id: z.string(), title: z.string(), category: z.string(), size: count, regionCode: z.string() });
 
 export const notice = z.looseObject({
   kind: z.enum(NOTICE_KINDS),
@@ -168,7 +166,18 @@ export const publicStats = figuresOfRange(
   }),
 );
 
-export const hotspot = z.looseObject({ code: z.string(), name: z.string(), volume: count, per10k: z.number(), overdue: count, repeat: count, score: z.number() });
+/** The largest matters of a unit or a period: what a leader should visit. */
+export const matterSummary = z.looseObject({ id: z.string(), title: z.string(), category: z.string(), size: count, regionCode: z.string() });
+export const hotspot = z.looseObject({
+  code: z.string(),
+  name: z.string(),
+  volume: count,
+  per10k: z.number(),
+  overdue: count,
+  repeat: count,
+  score: z.number(),
+  matters: z.optional(z.array(matterSummary)),
+});
 export const hotspots = z.looseObject({ parentCode: z.string(), from: day, to: day, items: z.array(hotspot) });
 
 /** A visit as announced to the public, with its changes. */
@@ -222,6 +231,7 @@ export const report = z.looseObject({
   trend: z.array(z.looseObject({ start: day, received: count })),
   hotspots: z.array(hotspot),
   hardCases: z.looseObject({ longestOpen: z.array(hardCase), mostEscalated: z.array(hardCase) }),
+  matters: z.optional(z.array(matterSummary)),
 });
 
 /** A report as listed: what names it, not its figures. */

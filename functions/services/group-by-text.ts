@@ -1,5 +1,6 @@
 import { isOpen, type Case } from '../domain/case.ts';
-import { commonWordsFor, GROUPING_POLICY, groupIdOf, mayJoin, partitionOf, rankCandidates, textOf, type GroupingPolicy, type MatterGroup } from '../domain/matter-groups.ts';
+import { commonWordsFor, mayJoin, rankCandidates, textOf } from '../domain/matter-candidates.ts';
+import { GROUPING_POLICY, groupIdOf, partitionOf, type GroupingPolicy, type MatterGroup } from '../domain/matter-groups.ts';
 import { SIMILARITY, textSignature, type TextSignature } from '../domain/similarity.ts';
 import { retryWhileStale, STALE } from '../shared/retry.ts';
 import { getCases } from '../store/get-cases.ts';
