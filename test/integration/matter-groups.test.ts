@@ -135,7 +135,11 @@ describe('one matter, many petitioners', () => {
     expect(reply.body.unanswered).toEqual([{ caseId: members[11]!.id, reason: expect.stringContaining('received') }]);
     for (const { id, accessCode } of members.slice(0, 11)) {
       const progress = await system.api(`/v1/cases/${id}/progress`, { headers: { 'x-access-code': accessCode } });
-      const { timeline } = (await progress.json()) as { timeline: Array<{ event: string; note: string }> };
+      const body = (await progress.json()) as { timeline: Array<{ event: string; note: string }> };
+      const { timeline } = body;
+      // Nothing of the group, nor of the other petitioners, in a petitioner's view.
+      const others = members.filter((member) => member.id !== id).map((member) => member.id);
+      for (const named of [groupId, ...others]) expect(JSON.stringify(body)).not.toContain(named);
       expect(timeline.filter((event) => event.event === 'replied')).toEqual([expect.objectContaining({ note: expect.stringContaining(opinion) })]);
     }
     const versions = await Promise.all(members.map(async ({ id }) => (await getCase(id))?.version));
