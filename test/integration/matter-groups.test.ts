@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDay } from '../../functions/domain/calendar.ts';
 import { getCase } from '../../functions/store/cases.ts';
 import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 
@@ -8,7 +9,7 @@ beforeAll(async () => {
   system = await testSystem();
   tokens.clerk = await system.token('330726', 'clerk');
   tokens.handler = await system.token('330726:environment', 'handler');
-  tokens.housingHandler = await system.token('330726:housing', 'handler');
+  tokens.landHandler = await system.token('330726:land', 'handler');
   tokens.yiwuClerk = await system.token('330782', 'clerk');
 });
 afterAll(() => system.close());
@@ -35,7 +36,8 @@ const routeAgain = (caseId: string) =>
 
 const groupOf = async (id: string) => (await call('GET', `/v1/cases/${id}`, tokens.clerk)).body.matterGroup as { id: string; size: number } | null;
 
-const TODAY = new Date().toISOString().slice(0, 10);
+// The cases are received now; the list's days are China's.
+const TODAY = chinaDay(new Date().toISOString());
 
 // Twelve petitioners on one factory's smell, each in their own words: one in traditional characters, one mixing English.
 const SMELL: Array<[string, string]> = [
@@ -126,13 +128,15 @@ describe('one matter, many petitioners', () => {
 
   it('answers every accepted member with one reply, each petitioner told, and lists the rest with why; a retry writes nothing more', async () => {
     const groupId = (await groupOf(members[0]!.id))!.id;
-    // Eleven accepted; the last left awaiting acceptance.
+    // Eleven accepted with the environment department as lead unit; the last led by housing, environment helping.
     for (const { id } of members.slice(0, 11)) expect((await call('POST', `/v1/cases/${id}/acceptance`, tokens.clerk, { decision: 'accept' })).status).toBe(200);
+    const otherLead = { decision: 'accept', leadUnit: '330726:housing', coUnits: ['330726:environment'] };
+    expect((await call('POST', `/v1/cases/${members[11]!.id}/acceptance`, tokens.clerk, otherLead)).status).toBe(200);
     const opinion = '已责令鑫达化工厂停产整改，环保部门每周监测。';
     const reply = await call('POST', `/v1/matter-groups/${groupId}/reply`, tokens.handler, { opinion });
     expect(reply.status).toBe(200);
     expect([...reply.body.answered].sort()).toEqual(members.slice(0, 11).map(({ id }) => id).sort());
-    expect(reply.body.unanswered).toEqual([{ caseId: members[11]!.id, reason: expect.stringContaining('received') }]);
+    expect(reply.body.unanswered).toEqual([{ caseId: members[11]!.id, reason: expect.stringContaining('330726:housing') }]);
     for (const { id, accessCode } of members.slice(0, 11)) {
       const progress = await system.api(`/v1/cases/${id}/progress`, { headers: { 'x-access-code': accessCode } });
       const body = (await progress.json()) as { timeline: Array<{ event: string; note: string }> };
@@ -146,7 +150,7 @@ describe('one matter, many petitioners', () => {
     const again = await call('POST', `/v1/matter-groups/${groupId}/reply`, tokens.handler, { opinion });
     expect(again.body.answered).toHaveLength(11);
     expect(await Promise.all(members.map(async ({ id }) => (await getCase(id))?.version))).toEqual(versions);
-    // Another unit's handler sees none of the members: the group is not theirs.
-    expect((await call('POST', `/v1/matter-groups/${groupId}/reply`, tokens.housingHandler, { opinion })).status).toBe(404);
+    // A unit that handles none of the members does not see the group.
+    expect((await call('POST', `/v1/matter-groups/${groupId}/reply`, tokens.landHandler, { opinion })).status).toBe(404);
   });
 });
