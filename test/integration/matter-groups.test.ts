@@ -64,7 +64,7 @@ describe('one matter, many petitioners', () => {
     // Unrelated matters that share words: another factory's smell told in the same words, and a market's rubbish in the same town.
     others.push((await routedCase('宏远化工厂排放臭气', '仙华镇宏远化工厂天天排放臭气，晚上气味更重。')).id);
     others.push((await routedCase('菜市场垃圾臭', '白马镇菜市场的垃圾没人清运，天天臭气熏天。')).id);
-  }, 120_000);
+  }, 300_000);
 
   it('puts most of the twelve in one group by their text, staff put in the rest, and the two unrelated cases stay out', async () => {
     const routed = await Promise.all(members.map(({ id }) => groupOf(id)));
