@@ -45,6 +45,13 @@ export interface MatterGroup {
   version: number;
 }
 
+/** The group one member larger: a case received at `receivedAt` joined it. */
+export function withMember(group: MatterGroup, receivedAt: string): MatterGroup {
+  const first = group.firstReceivedAt < receivedAt ? group.firstReceivedAt : receivedAt;
+  const last = group.lastReceivedAt > receivedAt ? group.lastReceivedAt : receivedAt;
+  return { ...group, size: group.size + 1, firstReceivedAt: first, lastReceivedAt: last, version: group.version + 1 };
+}
+
 /** A group's id: the case that started it, so that a redelivered routing message names the same group. */
 export const groupIdOf = (foundingCaseId: string): string => `MG-${foundingCaseId}`;
 

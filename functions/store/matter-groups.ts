@@ -5,7 +5,7 @@
  */
 import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, chinaDay, DAY_MS, dayOfMs, msOfDay } from '../domain/calendar.ts';
-import type { MatterGroup } from '../domain/matter-groups.ts';
+import { withMember, type MatterGroup } from '../domain/matter-groups.ts';
 import type { TextSignature } from '../domain/similarity.ts';
 import { isRegionWithin } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
@@ -200,13 +200,7 @@ export async function saveSigning(signing: Signing, signed: TextSignature, place
   ];
   if (placement.kind === 'join') {
     const { group } = placement;
-    const after: MatterGroup = {
-      ...group.group,
-      size: group.group.size + 1,
-      firstReceivedAt: [group.group.firstReceivedAt, signing.receivedAt].sort()[0]!,
-      lastReceivedAt: [group.group.lastReceivedAt, signing.receivedAt].sort()[1]!,
-      version: group.group.version + 1,
-    };
+    const after = withMember(group.group, signing.receivedAt);
     writes.push(...groupWrites(group, after, group.createdAt), { name: 'member', write: memberPut(after.id, signing.caseId, signing.receivedAt) });
   }
   if (placement.kind === 'found') {
@@ -243,13 +237,7 @@ export async function saveSigning(signing: Signing, signed: TextSignature, place
  */
 export async function addMember(stored: StoredGroup, member: { id: string; receivedAt: string }): Promise<'added' | 'member' | 'elsewhere' | 'stale'> {
   const { group } = stored;
-  const after: MatterGroup = {
-    ...group,
-    size: group.size + 1,
-    firstReceivedAt: [group.firstReceivedAt, member.receivedAt].sort()[0]!,
-    lastReceivedAt: [group.lastReceivedAt, member.receivedAt].sort()[1]!,
-    version: group.version + 1,
-  };
+  const after = withMember(group, member.receivedAt);
   const refused = await writeAll([
     ...groupWrites(stored, after, stored.createdAt),
     { name: 'member', write: memberPut(group.id, member.id, member.receivedAt) },
