@@ -16,10 +16,11 @@
  * docs/MATTERS.md explains.
  */
 import { commonWordsOf, estimatedJaccard, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
+import { GROUPING_POLICY } from '../functions/domain/matter-groups.ts';
 import { budgetLine } from './budget.ts';
 import { fillerPetitions, mattersSet, type LabelledPetition } from './matters-set.ts';
 
-/** How the benchmark groups, until policy sets the threshold. */
+/** How the benchmark groups: routing's policy, and a county's common words computed from its cases. */
 export interface Grouping {
   /** The least estimated Jaccard similarity that joins a candidate's group. */
   threshold: number;
@@ -30,7 +31,7 @@ export interface Grouping {
   parameters: SimilarityParameters;
 }
 
-export const GROUPING: Grouping = { threshold: 0.25, commonShare: 0.05, perKey: 4, parameters: SIMILARITY };
+export const GROUPING: Grouping = { threshold: GROUPING_POLICY.threshold, commonShare: 0.05, perKey: GROUPING_POLICY.perKey, parameters: SIMILARITY };
 
 /** The county's common words by category, from a sample of its cases (other fillers than the probes meet). */
 function commonWordsByCategory(commonShare: number): Map<string, Set<string>> {

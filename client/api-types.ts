@@ -325,6 +325,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/matter-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The matter groups (one matter, many petitioners) of a region and period, largest first */
+        get: operations["getMatterGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matter-groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a case in a matter group */
+        post: operations["postMatterGroupsByIdMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matter-groups/{id}/removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a case out of a matter group */
+        post: operations["postMatterGroupsByIdRemovals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matter-groups/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's one reply to every member of a matter group */
+        post: operations["postMatterGroupsByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports": {
         parameters: {
             query?: never;
@@ -676,6 +744,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        GetMatterGroups200: {
+            items: components["schemas"]["MatterGroup"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         GetNotices200: {
             items: components["schemas"]["Notice"][];
             nextCursor: string | null;
@@ -700,6 +774,18 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        GroupReply: {
+            groupId: string;
+            answered: string[];
+            unanswered: ({
+                caseId: string;
+                reason: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -714,6 +800,7 @@ export interface components {
             overdue: number;
             repeat: number;
             score: number;
+            matters?: components["schemas"]["MatterSummary"][];
         } & {
             [key: string]: unknown;
         };
@@ -722,6 +809,27 @@ export interface components {
             from: string;
             to: string;
             items: components["schemas"]["Hotspot"][];
+        } & {
+            [key: string]: unknown;
+        };
+        MatterGroup: {
+            id: string;
+            regionCode: string;
+            category: string;
+            title: string;
+            size: number;
+            firstReceivedAt: string;
+            lastReceivedAt: string;
+            members: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        MatterSummary: {
+            id: string;
+            title: string;
+            category: string;
+            size: number;
+            regionCode: string;
         } & {
             [key: string]: unknown;
         };
@@ -966,6 +1074,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            matters?: components["schemas"]["MatterSummary"][];
         } & {
             [key: string]: unknown;
         };
@@ -1033,6 +1142,12 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            matterGroup?: ({
+                id: string;
+                size: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         };
@@ -1211,9 +1326,6 @@ export interface components {
             approve: boolean;
             comment?: string;
         };
-        PostCasesByIdReplyBody: {
-            opinion: string;
-        };
         PostCasesByIdReviewOpinionBody: {
             opinion: string;
             upheld: boolean;
@@ -1223,6 +1335,12 @@ export interface components {
         };
         PostClientAppsBody: {
             name: string;
+        };
+        PostMatterGroupsByIdMembersBody: {
+            caseId: string;
+        };
+        PostMatterGroupsByIdReplyBody: {
+            opinion: string;
         };
         PostReportsBody: {
             /** @enum {string} */
@@ -2184,6 +2302,187 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    getMatterGroups: {
+        parameters: {
+            query: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                regionCode?: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups, each with its members in the caller's scope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetMatterGroups200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The region is unknown or outside the caller's scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postMatterGroupsByIdMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "caseId": "3f2b8c1e-5d4a-4e7b-9c6f-2a1d0e9b8c7a"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostMatterGroupsByIdMembersBody"];
+            };
+        };
+        responses: {
+            /** @description The group with the case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterGroup"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is in another group, closed, of another county or category, or the group changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postMatterGroupsByIdRemovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "caseId": "3f2b8c1e-5d4a-4e7b-9c6f-2a1d0e9b8c7a"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostMatterGroupsByIdMembersBody"];
+            };
+        };
+        responses: {
+            /** @description The group without the case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterGroup"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not in the group, or the group changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postMatterGroupsByIdReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "opinion": "已责令鑫达化工厂停产整改，环保部门将每周监测。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostMatterGroupsByIdReplyBody"];
+            };
+        };
+        responses: {
+            /** @description The members answered, and those not answered with the reason (each a case of its own). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupReply"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     getReports: {
         parameters: {
             query?: {
@@ -2602,7 +2901,7 @@ export interface operations {
                  *       "opinion": "已督促物业维修屋面。"
                  *     }
                  */
-                "application/json": components["schemas"]["PostCasesByIdReplyBody"];
+                "application/json": components["schemas"]["PostMatterGroupsByIdReplyBody"];
             };
         };
         responses: {

@@ -7,11 +7,12 @@
  * Plain data: no AWS construct is imported here.
  */
 import * as answers from '../functions/api/answers.ts';
-import { calendarQuery, calendarYearBody, compileReportBody, hotspotsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
+import { calendarQuery, calendarYearBody, compileReportBody, hotspotsQuery, matterGroupsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
 import { attachmentDeclarationSchema } from '../functions/domain/attachments.ts';
 import { clientAppSchema } from '../functions/domain/client-apps.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
+import { memberSchema } from '../functions/domain/matter-groups.ts';
 import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
 import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domain/sign-off.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
@@ -84,7 +85,7 @@ export const FUNCTIONS = {
   submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
-  getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['Query'])),
+  getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['GetItem', 'Query'])),
   caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
@@ -97,6 +98,9 @@ export const FUNCTIONS = {
     timeoutSeconds: 29,
     bucket: ['GetObject', 'PutObject', 'DeleteObject'],
   }),
+  matterGroups: withSecret(
+    api('matter-groups', 'Matter groups: list, correct, reply to all members', ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
+  ),
   hotspots: withSecret(api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query'])),
   reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
   clientApps: api('client-apps', 'POST /v1/client-apps: an admin registers a client app and gets its API key', ['PutItem']),
@@ -112,10 +116,10 @@ export const FUNCTIONS = {
   }),
   routeCase: withSecret({
     entry: 'functions/workers/route-case.ts',
-    description: 'Routes cases to the office that must accept them',
+    description: 'Routes cases to the office that must accept them, and puts them in their matter group',
     timeoutSeconds: 30,
     memoryMb: 512,
-    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     sends: [],
   }),
   escalateCase: withSecret({
@@ -388,6 +392,33 @@ export const ROUTES: readonly RouteWiring[] = [
     summary: 'The units below a region ranked by petitions per 10,000 inhabitants, weighted by overdue and repeat ones',
     query: hotspotsQuery,
     answers: { 200: json('The units, highest score first.', answers.hotspots), 404: notInScope },
+  },
+  {
+    method: 'GET', path: '/v1/matter-groups', function: 'matterGroups', auth: 'staff', throttle: 'staff',
+    summary: 'The matter groups (one matter, many petitioners) of a region and period, largest first',
+    query: matterGroupsQuery,
+    answers: { 200: json("A page of groups, each with its members in the caller's scope.", answers.page(answers.matterGroup)), 404: notInScope },
+  },
+  {
+    method: 'POST', path: '/v1/matter-groups/{id}/members', function: 'matterGroups', auth: 'staff', throttle: 'staff',
+    summary: 'Put a case in a matter group',
+    body: { schema: memberSchema, example: { caseId: '3f2b8c1e-5d4a-4e7b-9c6f-2a1d0e9b8c7a' } },
+    answers: {
+      200: json('The group with the case.', answers.matterGroup),
+      409: refusal('The case is in another group, closed, of another county or category, or the group changed meanwhile.'),
+    },
+  },
+  {
+    method: 'POST', path: '/v1/matter-groups/{id}/removals', function: 'matterGroups', auth: 'staff', throttle: 'staff',
+    summary: 'Take a case out of a matter group',
+    body: { schema: memberSchema, example: { caseId: '3f2b8c1e-5d4a-4e7b-9c6f-2a1d0e9b8c7a' } },
+    answers: { 200: json('The group without the case.', answers.matterGroup), 409: refusal('The case is not in the group, or the group changed meanwhile.') },
+  },
+  {
+    method: 'POST', path: '/v1/matter-groups/{id}/reply', function: 'matterGroups', auth: 'staff', throttle: 'staff',
+    summary: "The lead unit's one reply to every member of a matter group",
+    body: { schema: replySchema, example: { opinion: '已责令鑫达化工厂停产整改，环保部门将每周监测。' } },
+    answers: { 200: json('The members answered, and those not answered with the reason (each a case of its own).', answers.groupReply) },
   },
   {
     method: 'POST', path: '/v1/reports', function: 'reports', auth: 'staff', throttle: 'staff',

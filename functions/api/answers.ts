@@ -93,6 +93,8 @@ export const staffCase = z.looseObject({
   evaluations: z.array(z.looseObject({ rating: z.enum(RATINGS), at: instant })),
   version: count,
   history: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string(), detail: z.unknown() }))),
+  /** The matter group it is in (docs/MATTERS.md), where it is fetched alone. */
+  matterGroup: z.optional(nullable(z.looseObject({ id: z.string(), size: count }))),
 });
 
 /** One case of a worklist. */
@@ -108,6 +110,26 @@ export const worklistEntry = z.looseObject({
   leadUnit: nullable(z.string()),
   deadline: nullable(instant),
 });
+
+/** A matter group (举一反三): its members are the case ids in the caller's scope. */
+export const matterGroup = z.looseObject({
+  id: z.string(),
+  regionCode: z.string(),
+  category: z.string(),
+  title: z.string(),
+  size: count,
+  firstReceivedAt: instant,
+  lastReceivedAt: instant,
+  members: z.array(z.string()),
+});
+
+/** What one reply to a group did. */
+export const groupReply = z.looseObject({
+  groupId: z.string(),
+  answered: z.array(z.string()),
+  unanswered: z.array(z.looseObject({ caseId: z.string(), reason: z.string() })),
+});
+
 
 export const notice = z.looseObject({
   kind: z.enum(NOTICE_KINDS),
@@ -160,7 +182,18 @@ export const publicStats = figuresOfRange(
   }),
 );
 
-export const hotspot = z.looseObject({ code: z.string(), name: z.string(), volume: count, per10k: z.number(), overdue: count, repeat: count, score: z.number() });
+/** The largest matters of a unit or a period: what a leader should visit. */
+export const matterSummary = z.looseObject({ id: z.string(), title: z.string(), category: z.string(), size: count, regionCode: z.string() });
+export const hotspot = z.looseObject({
+  code: z.string(),
+  name: z.string(),
+  volume: count,
+  per10k: z.number(),
+  overdue: count,
+  repeat: count,
+  score: z.number(),
+  matters: z.optional(z.array(matterSummary)),
+});
 export const hotspots = z.looseObject({ parentCode: z.string(), from: day, to: day, items: z.array(hotspot) });
 
 /** A visit as announced to the public, with its changes. */
@@ -214,6 +247,7 @@ export const report = z.looseObject({
   trend: z.array(z.looseObject({ start: day, received: count })),
   hotspots: z.array(hotspot),
   hardCases: z.looseObject({ longestOpen: z.array(hardCase), mostEscalated: z.array(hardCase) }),
+  matters: z.optional(z.array(matterSummary)),
 });
 
 /** A report as listed: what names it, not its figures. */

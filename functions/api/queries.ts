@@ -53,6 +53,11 @@ export const hotspotsQuery = z
   })
   .check(...rangeChecks);
 
+/** GET /v1/matter-groups: the caller's own region by default. */
+export const matterGroupsQuery = z
+  .strictObject({ ...pageQuery.shape, regionCode: z.optional(parentRegionCode), from: day, to: day })
+  .check(...rangeChecks);
+
 /** GET /v1/visits */
 export const visitsQuery = z.extend(pageQuery, {
   regionCode,

@@ -3,6 +3,7 @@
  * and city, for the meetings that review the volume, structure and trend of
  * petitions, the three rates, the hotspots and the hard cases.
  */
+import type { MatterSummary } from './matter-groups.ts';
 import { addDays, DAY_MS, dayOfMs, mondayOf, msOfDay } from './calendar.ts';
 import type { Figures } from './figures.ts';
 import type { Hotspot } from './hotspots.ts';
@@ -58,6 +59,8 @@ export interface Report {
   /** The units directly below, ranked (the county's townships, the city's counties). */
   hotspots: Hotspot[];
   hardCases: { longestOpen: HardCase[]; mostEscalated: HardCase[] };
+  /** The largest matter groups of the period (one matter, many petitioners); absent from reports compiled before version 1.1. */
+  matters?: MatterSummary[];
 }
 
 

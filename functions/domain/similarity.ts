@@ -53,9 +53,10 @@ export function normalise(text: string): string {
 const PETITION_COURTESIES = [
   '领导', '领导们', '你好', '您好', '希望', '政府', '有关部门', '相关部门', '部门', '反映', '问题', '情况', '解决', '处理', '帮忙',
   '帮助', '谢谢', '感谢', '麻烦', '一下', '尽快', '赶紧', '管管', '管一管', '没人管', '关注', '重视', '恳请', '请求', '老百姓', '群众',
-  '现在', '已经', '一直', '真的', '实在', '非常', '特别', '严重', '事情', '这事',
+  '现在', '已经', '一直', '真的', '实在', '非常', '特别', '严重', '事情', '这事', '投诉', '举报', '打过', '12345', '没用', '没有用',
 ];
-const STOPWORDS = new Set([...(stopwordsByLanguage as Record<string, string[]>).zh!, ...PETITION_COURTESIES]);
+// English function words too: petitions mix in English sentences (the smell is terrible).
+const STOPWORDS = new Set([...(stopwordsByLanguage as Record<string, string[]>).zh!, ...(stopwordsByLanguage as Record<string, string[]>).en!, ...PETITION_COURTESIES]);
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 

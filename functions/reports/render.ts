@@ -223,6 +223,15 @@ export function renderReport(report: Report, options: { categoryNames?: Record<s
       )
     : empty('本期无热点地区');
 
+  // Reports compiled before matter groups have none.
+  const matters = report.matters?.length
+    ? table(
+        ['排名', '事项', '类别', '信访人数', '地区代码'],
+        report.matters.map((m, i) => [i + 1, m.title, categoryName(m.category), m.size, m.regionCode]),
+        [0, 3],
+      )
+    : empty('本期无多人反映的同一事项');
+
   return html`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -244,6 +253,7 @@ ${section('四、信访结构', html`<div class="two">${structure(byCategory, '�
 ${section('五、热点地区', hotspots)}
 ${section('六、疑难积案：办理时间最长', hardCaseTable(report.hardCases.longestOpen, categoryName, '本期无长期未结案件'))}
 ${section('七、疑难积案：升级次数最多', hardCaseTable(report.hardCases.mostEscalated, categoryName, '本期无升级案件'))}
+${section('八、同一事项多人反映（举一反三）', matters)}
 <footer>${report.regionName}信访工作联席会议 · ${report.id}</footer>
 </main>
 </body>

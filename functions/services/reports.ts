@@ -3,6 +3,8 @@ import { OPEN_STATUSES, type Case } from '../domain/case.ts';
 import { addDays, chinaDay } from '../domain/calendar.ts';
 import { figuresOf, seriesOf, sum } from '../domain/figures.ts';
 import { rankHotspots } from '../domain/hotspots.ts';
+import { GROUPING_POLICY, largestMatters } from '../domain/matter-groups.ts';
+import { groupsOf } from '../store/matter-groups.ts';
 import { daysOpen, periodContaining, periodsEndingOn, previousPeriod, reportId, type HardCase, type Report, type ReportKind } from '../domain/reports.ts';
 import { casesUnder } from '../store/worklist.ts';
 import { readFigures } from '../store/figures.ts';
@@ -11,6 +13,8 @@ import { putReport } from '../store/reports.ts';
 import { now as clockNow } from '../shared/clock.ts';
 
 const HOTSPOTS = 10;
+/** The largest matter groups a report names. */
+const MATTERS = 5;
 const HARD_CASES = 5;
 
 function hardCase(subject: Case, now: string): HardCase {
@@ -43,11 +47,12 @@ export async function compileReport(kind: ReportKind, regionCode: string, day: s
   const period = periodContaining(kind, day);
   const before = previousPeriod(kind, period);
   const codes = (await listCategories()).map((category) => category.code);
-  const [current, previous, children, hardCases] = await Promise.all([
+  const [current, previous, children, hardCases, groups] = await Promise.all([
     readFigures(regionCode, period.from, period.to),
     readFigures(regionCode, before.from, before.to),
     childRegions(regionCode),
     hardCasesUnder(regionCode, now),
+    groupsOf(regionCode, period.from, period.to, GROUPING_POLICY.windowMs),
   ]);
   const units = await Promise.all(
     children.map(async (child) => ({ region: child, counters: sum((await readFigures(child.code, period.from, period.to)).days.map((d) => d.counters)) })),
@@ -69,6 +74,7 @@ export async function compileReport(kind: ReportKind, regionCode: string, day: s
     trend: seriesOf(current.days, period.from, period.to, kind === 'weekly' ? 'day' : 'week', codes).map(({ start, received }) => ({ start, received })),
     hotspots: rankHotspots(units, HOTSPOTS),
     hardCases,
+    matters: largestMatters(groups, regionCode, MATTERS),
   };
   await putReport(report);
   return report;

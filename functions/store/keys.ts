@@ -28,6 +28,22 @@ const MATTER_PREFIX = 'MATTER#';
 export const matterKey = (fingerprint: string): ItemKey => ({ pk: `${MATTER_PREFIX}${fingerprint}`, sk: 'MATTER' });
 export const isMatterPk = (pk: string): boolean => pk.startsWith(MATTER_PREFIX);
 
+// Matter groups (举一反三). A case's text signature, and the group it is in, sit in its partition;
+// band items index the open cases of a county and category by LSH band key, newest first; a group's
+// item and its members share the group's partition; a province's groups are listed by when they began.
+export const matterSignatureKey = (caseId: string): ItemKey => ({ pk: casePk(caseId), sk: 'MATTERSIG' });
+export const matterBandPk = (county: string, category: string, bandKey: string): string => `MATTERBAND#${county}#${category}#${bandKey}`;
+export const matterBandSort = (receivedAt: string, caseId: string): string => `${receivedAt}#${caseId}`;
+const MATTER_GROUP_PREFIX = 'MATTERGROUP#';
+export const matterGroupPk = (id: string): string => `${MATTER_GROUP_PREFIX}${id}`;
+export const MATTER_GROUP_SK = 'GROUP';
+const MEMBER_PREFIX = 'MEMBER#';
+export const groupMemberKey = (id: string, caseId: string): ItemKey => ({ pk: matterGroupPk(id), sk: `${MEMBER_PREFIX}${caseId}` });
+export const isMemberSk = (sk: string): boolean => sk.startsWith(MEMBER_PREFIX);
+export const memberIdOf = (sk: string): string => sk.slice(MEMBER_PREFIX.length);
+export const matterGroupsPk = (regionCode: string): string => `MATTERGROUPS#${regionCode.slice(0, 2)}`;
+export const matterGroupsSort = (createdAt: string, id: string): string => `${createdAt}#${id}`;
+
 // The due index: sharded by a stable hash of the case id, so a case's due entry always lands in one place.
 const dueShard = (n: number) => `DUE#${String(n).padStart(2, '0')}`;
 export function dueShardOf(caseId: string): string {

@@ -97,6 +97,7 @@ function pujiangWeek(): Report {
       { code: '330726002', name: '仙华街道', volume: 15, per10k: 2.42, overdue: 0, repeat: 1, score: 2.581 },
     ],
     hardCases: { longestOpen: [hostile, unowned], mostEscalated: [wages, hostile] },
+    matters: [{ id: 'MG-5d2be90c', title: '白马镇鑫达化工厂排放臭气', category: 'environment', size: 12, regionCode: '330726101202' }],
   };
 }
 
@@ -188,8 +189,14 @@ describe('renderReport', () => {
     expect(html).toContain('未明确');
   });
 
+  it('lists the largest matters of many petitioners', () => {
+    expect(html).toContain('八、同一事项多人反映（举一反三）');
+    expect(html).toContain('白马镇鑫达化工厂排放臭气');
+  });
+
   it('says so where a section is empty', () => {
-    const quiet = renderReport({ ...pujiangWeek(), hotspots: [], hardCases: { longestOpen: [], mostEscalated: [] } });
+    const quiet = renderReport({ ...pujiangWeek(), hotspots: [], hardCases: { longestOpen: [], mostEscalated: [] }, matters: [] });
+    expect(quiet).toContain('本期无多人反映的同一事项');
     expect(quiet).toContain('本期无热点地区');
     expect(quiet).toContain('本期无长期未结案件');
     expect(quiet).toContain('本期无升级案件');

@@ -1,0 +1,68 @@
+import { isOpen, type Case } from '../domain/case.ts';
+import { commonWordsFor, mayJoin, rankCandidates, textOf } from '../domain/matter-candidates.ts';
+import { GROUPING_POLICY, groupIdOf, partitionOf, type GroupingPolicy, type MatterGroup } from '../domain/matter-groups.ts';
+import { SIMILARITY, textSignature, type TextSignature } from '../domain/similarity.ts';
+import { retryWhileStale, STALE } from '../shared/retry.ts';
+import { getCases } from '../store/get-cases.ts';
+import { findCandidates, getGroup, getSignedCase, saveSigning, type Placement, type SignedCase } from '../store/matter-groups.ts';
+
+// Another case may join the same group, or found one with the same candidate, meanwhile: read again.
+const ATTEMPTS = 4;
+// The most similar candidates whose cases are read to check they may be joined: bounds the reads.
+const CHECKED = 10;
+
+export type Grouping = 'grouped' | 'alone' | 'done';
+
+/** Where a signed case goes: the group of the most similar candidate it may join, a new group with it, or none. */
+async function placementOf(subject: Case, signed: TextSignature, candidates: SignedCase[], policy: GroupingPolicy): Promise<Placement> {
+  const offered = candidates.flatMap((found) => (found.signed && !found.detached ? [{ ...found, signed: found.signed }] : []));
+  const ranked = rankCandidates(signed, offered, policy).slice(0, CHECKED);
+  if (ranked.length === 0) return { kind: 'alone' };
+  const cases = new Map((await getCases(ranked.map((candidate) => candidate.caseId))).map((found) => [found.id, found]));
+  for (const candidate of ranked) {
+    const found = cases.get(candidate.caseId);
+    if (!found || !mayJoin(subject, found)) continue;
+    if (candidate.groupId !== null) {
+      const group = await getGroup(candidate.groupId);
+      if (group) return { kind: 'join', group };
+      continue;
+    }
+    const group: MatterGroup = {
+      id: groupIdOf(subject.id),
+      ...partitionOf(subject),
+      regionCode: subject.regionCode,
+      title: found.title,
+      size: 2,
+      firstReceivedAt: found.receivedAt,
+      lastReceivedAt: subject.receivedAt,
+      version: 1,
+    };
+    return { kind: 'found', group, with: { caseId: found.id, receivedAt: found.receivedAt } };
+  }
+  return { kind: 'alone' };
+}
+
+/**
+ * Puts an open case in the matter group of the open cases of other
+ * petitioners in its county and category that are the same matter by their
+ * text (docs/MATTERS.md), or in none, and indexes it so that later cases find
+ * it. Idempotent: a case signed already (a redelivered routing message, or
+ * one staff grouped by hand) is left as it is.
+ */
+export async function groupByText(subject: Case, policy: GroupingPolicy = GROUPING_POLICY): Promise<Grouping> {
+  if (!isOpen(subject.status)) return 'done';
+  return retryWhileStale(ATTEMPTS, () => new Error(`case ${subject.id}: its matter group kept changing while it was grouped`), async () => {
+    // A redelivery stops here, before the lookups.
+    if (await getSignedCase(subject.id)) return 'done';
+    const { county, category } = partitionOf(subject);
+    const signed = textSignature(textOf(subject), SIMILARITY, commonWordsFor(category));
+    const since = new Date(Date.parse(subject.receivedAt) - policy.windowMs).toISOString();
+    const candidates = signed.bandKeys.length > 0 ? await findCandidates(subject.id, { county, category, since }, signed.bandKeys, policy.perKey) : [];
+    const placement = await placementOf(subject, signed, candidates, policy);
+    const expiresAt = Math.floor((Date.parse(subject.receivedAt) + policy.windowMs) / 1000);
+    const saved = await saveSigning({ caseId: subject.id, county, category, receivedAt: subject.receivedAt, expiresAt }, signed, placement);
+    if (saved === 'stale') return STALE;
+    if (saved === 'done') return 'done';
+    return placement.kind === 'alone' ? 'alone' : 'grouped';
+  });
+}
