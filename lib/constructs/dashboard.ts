@@ -128,7 +128,11 @@ export class OperationsDashboard extends Construct {
         graph('Acceptance decisions: timely / late', [sum(METRIC.decisionsTimely), sum(METRIC.decisionsLate)]),
         graph('Replies: on time / late', [sum(METRIC.repliesOnTime), sum(METRIC.repliesLate)]),
       ],
-      [graph('Ratings, by rating', byDimension(METRIC.ratings, 'rating', RATINGS), { stacked: true })],
+      [
+        graph('Ratings, by rating', byDimension(METRIC.ratings, 'rating', RATINGS), { stacked: true }),
+        // Above zero, an admin should load that year's calendar (PUT /v1/calendar/{year}).
+        graph('Deadlines counted into a calendar year not loaded', [sum(METRIC.calendarYearsMissing)]),
+      ],
     ];
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
