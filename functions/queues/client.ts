@@ -11,21 +11,22 @@ const sqs = () => (client ??= new SQSClient({ useQueueUrlAsEndpoint: false }));
 
 const MAX_BATCH = 10;
 
-/** Sends messages to a queue; see {@link queueSender}. */
-export type QueueSender = (bodies: unknown[]) => Promise<void>;
+/** Sends a message per item to a queue; see {@link queueSender}. */
+export type QueueSender<Item> = (items: Item[]) => Promise<void>;
 
 /**
- * A sender to `queue`. A module that sends makes its sender when it loads,
+ * A sender to `queue` of the message `messageOf` makes of each item. A module
+ * that sends makes its sender when it loads,
  * which declares the queue's URL a setting the function needs (checked when
  * it starts: see needsSetting); a module that only reads the queue's messages
  * makes none. The sender sends in batches of ten and throws, after trying
  * every batch, if any message was not accepted: the caller's safety net (the
  * due index) will send it again.
  */
-export function queueSender(queue: QueueName): QueueSender {
+export function queueSender<Item>(queue: QueueName, messageOf: (item: Item) => unknown): QueueSender<Item> {
   const setting = queueUrlEnv(queue);
   needsSetting(setting);
-  return (bodies) => sendAll(queue, requireEnv(setting), bodies);
+  return (items) => sendAll(queue, requireEnv(setting), items.map(messageOf));
 }
 
 async function sendAll(queue: QueueName, queueUrl: string, bodies: unknown[]): Promise<void> {

@@ -1,5 +1,5 @@
 import * as z from '../domain/zod.ts';
-import { queueSender } from './client.ts';
+import { queueSender, type QueueSender } from './client.ts';
 import type { QueueName } from './names.ts';
 
 const DEADLINE_QUEUE: QueueName = 'deadline';
@@ -14,9 +14,8 @@ const deadlineCheck = z.strictObject({
 export type DeadlineCheck = z.infer<typeof deadlineCheck>;
 
 /** Makes, in a module that sends, what sends one deadline-check message per due case; see {@link queueSender}. */
-export function deadlineCheckSender(): (checks: Array<Omit<DeadlineCheck, 'kind'>>) => Promise<void> {
-  const send = queueSender(DEADLINE_QUEUE);
-  return (checks) => send(checks.map((check): DeadlineCheck => ({ kind: 'deadline-check', ...check })));
+export function deadlineCheckSender(): QueueSender<Omit<DeadlineCheck, 'kind'>> {
+  return queueSender(DEADLINE_QUEUE, (check: Omit<DeadlineCheck, 'kind'>): DeadlineCheck => ({ kind: 'deadline-check', ...check }));
 }
 
 /**
@@ -33,9 +32,8 @@ const calendarRecount = z.strictObject({
 export type CalendarRecount = z.infer<typeof calendarRecount>;
 
 /** Makes, in a module that sends, what sends one calendar-recount message per page to count (the first page of each shard, then each next page); see {@link queueSender}. */
-export function calendarRecountSender(): (recounts: Array<Omit<CalendarRecount, 'kind'>>) => Promise<void> {
-  const send = queueSender(DEADLINE_QUEUE);
-  return (recounts) => send(recounts.map((recount): CalendarRecount => ({ kind: 'calendar-recount', ...recount })));
+export function calendarRecountSender(): QueueSender<Omit<CalendarRecount, 'kind'>> {
+  return queueSender(DEADLINE_QUEUE, (recount: Omit<CalendarRecount, 'kind'>): CalendarRecount => ({ kind: 'calendar-recount', ...recount }));
 }
 
 /** The deadline message in an SQS body; throws on anything else (it will end in the dead-letter queue). */

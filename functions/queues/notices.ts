@@ -3,7 +3,7 @@ import { NOTICE_KINDS, type Notice } from '../domain/ladder.ts';
 import { REGION_LEVELS } from '../domain/regions.ts';
 import { ROLES } from '../domain/staff.ts';
 import * as z from '../domain/zod.ts';
-import { queueSender } from './client.ts';
+import { queueSender, type QueueSender } from './client.ts';
 import type { QueueName } from './names.ts';
 
 const NOTIFICATION_QUEUE: QueueName = 'notification';
@@ -24,9 +24,8 @@ const noticeMessage = z.strictObject({
 });
 
 /** Makes, in a module that sends, what sends notices to the notifier; see {@link queueSender}. */
-export function noticeSender(): (notices: Notice[]) => Promise<void> {
-  const send = queueSender(NOTIFICATION_QUEUE);
-  return (notices) => send(notices.map((notice) => ({ kind: 'notice', notice })));
+export function noticeSender(): QueueSender<Notice> {
+  return queueSender(NOTIFICATION_QUEUE, (notice: Notice) => ({ kind: 'notice', notice }));
 }
 
 /** The notice in an SQS body; throws on anything else (it will end in the dead-letter queue). */

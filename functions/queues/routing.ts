@@ -1,5 +1,5 @@
 import * as z from '../domain/zod.ts';
-import { queueSender } from './client.ts';
+import { queueSender, type QueueSender } from './client.ts';
 import type { QueueName } from './names.ts';
 
 const ROUTING_QUEUE: QueueName = 'routing';
@@ -8,9 +8,8 @@ const routeCaseMessage = z.strictObject({ kind: z.literal('route-case'), caseId:
 export type RouteCaseMessage = z.infer<typeof routeCaseMessage>;
 
 /** Makes, in a module that sends, what asks routing to route cases; see {@link queueSender}. */
-export function routeCaseSender(): (caseIds: string[]) => Promise<void> {
-  const send = queueSender(ROUTING_QUEUE);
-  return (caseIds) => send(caseIds.map((caseId): RouteCaseMessage => ({ kind: 'route-case', caseId })));
+export function routeCaseSender(): QueueSender<string> {
+  return queueSender(ROUTING_QUEUE, (caseId: string): RouteCaseMessage => ({ kind: 'route-case', caseId }));
 }
 
 /** The routing message in an SQS body; throws on anything else (it will end in the dead-letter queue). */
