@@ -530,57 +530,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/cases/{id}/reply": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The lead unit's reply to the petitioner */
-        post: operations["postCasesByIdReply"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/cases/{id}/reply/approval": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The lead unit's leader releases a draft reply to the petitioner, or sends it back */
-        post: operations["postCasesByIdReplyApproval"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/cases/{id}/review-opinion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The reviewing office's opinion */
-        post: operations["postCasesByIdReviewOpinion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/cases/{id}/progress-notes": {
         parameters: {
             query?: never;
@@ -643,6 +592,57 @@ export interface paths {
         put?: never;
         /** The lead unit or the petition office ends a running pause: the deadline moves by the paused time */
         post: operations["postCasesByIdPausesByPauseIdEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's reply to the petitioner */
+        post: operations["postCasesByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/reply/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's leader releases a draft reply to the petitioner, or sends it back */
+        post: operations["postCasesByIdReplyApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/review-opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reviewing office's opinion */
+        post: operations["postCasesByIdReviewOpinion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2977,6 +2977,209 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    postCasesByIdProgressNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已约物业现场查看屋面，定于下周施工。",
+                 *       "visibleToPetitioner": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdProgressNotesBody"];
+            };
+        };
+        responses: {
+            /** @description The case; the note is in its history (and in the timeline when visible), and its idle clock restarts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPauses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "hearing",
+                 *       "note": "定于下月组织听证"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesBody"];
+            };
+        };
+        responses: {
+            /** @description The case with the pending pause last in `pauses` (its `id` is the pauseId). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPausesByPauseIdApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @example 1 */
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "reason": "听证确有必要"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesByPauseIdApprovalBody"];
+            };
+        };
+        responses: {
+            /** @description The case, paused (its clock and ladder stand still) or with the pause refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPausesByPauseIdEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @example 1 */
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "听证已举行"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesByPauseIdEndBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its deadline moved by the paused time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     postCasesByIdReply: {
         parameters: {
             query?: never;
@@ -3098,207 +3301,6 @@ export interface operations {
         };
         responses: {
             /** @description The case with the opinion. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffCase"];
-                };
-            };
-            400: components["responses"]["Invalid"];
-            401: components["responses"]["NoStaffToken"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The case's current state forbids it, or another change came first: read it again. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["TooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["Throttled"];
-            500: components["responses"]["Internal"];
-            503: components["responses"]["Busy"];
-        };
-    };
-    postCasesByIdProgressNotes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "note": "已约物业现场查看屋面，定于下周施工。",
-                 *       "visibleToPetitioner": true
-                 *     }
-                 */
-                "application/json": components["schemas"]["PostCasesByIdProgressNotesBody"];
-            };
-        };
-        responses: {
-            /** @description The case; the note is in its history (and in the timeline when visible), and its idle clock restarts. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffCase"];
-                };
-            };
-            400: components["responses"]["Invalid"];
-            401: components["responses"]["NoStaffToken"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The case's current state forbids it, or another change came first: read it again. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["TooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["Throttled"];
-            500: components["responses"]["Internal"];
-            503: components["responses"]["Busy"];
-        };
-    };
-    postCasesByIdPauses: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "reason": "hearing",
-                 *       "note": "定于下月组织听证"
-                 *     }
-                 */
-                "application/json": components["schemas"]["PostCasesByIdPausesBody"];
-            };
-        };
-        responses: {
-            /** @description The case with the pending pause last in `pauses` (its `id` is the pauseId). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffCase"];
-                };
-            };
-            400: components["responses"]["Invalid"];
-            401: components["responses"]["NoStaffToken"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The case's current state forbids it, or another change came first: read it again. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["TooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["Throttled"];
-            500: components["responses"]["Internal"];
-            503: components["responses"]["Busy"];
-        };
-    };
-    postCasesByIdPausesByPauseIdApproval: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                pauseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "approve": true,
-                 *       "reason": "听证确有必要"
-                 *     }
-                 */
-                "application/json": components["schemas"]["PostCasesByIdPausesByPauseIdApprovalBody"];
-            };
-        };
-        responses: {
-            /** @description The case, paused (its clock and ladder stand still) or with the pause refused. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffCase"];
-                };
-            };
-            400: components["responses"]["Invalid"];
-            401: components["responses"]["NoStaffToken"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            /** @description The case's current state forbids it, or another change came first: read it again. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["TooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["Throttled"];
-            500: components["responses"]["Internal"];
-            503: components["responses"]["Busy"];
-        };
-    };
-    postCasesByIdPausesByPauseIdEnd: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                pauseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "note": "听证已举行"
-                 *     }
-                 */
-                "application/json": components["schemas"]["PostCasesByIdPausesByPauseIdEndBody"];
-            };
-        };
-        responses: {
-            /** @description The case with its deadline moved by the paused time. */
             200: {
                 headers: {
                     [name: string]: unknown;
