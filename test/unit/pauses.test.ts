@@ -5,7 +5,9 @@ import { idleAfter, withIdleClock } from '../../functions/domain/idle.ts';
 import { applyDue, applyIdle } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
 import { decidePause, endPause, pausedMsOf, pauseRequestSchema, requestPause } from '../../functions/domain/pauses.ts';
-import { addMs, clockOf, DEFAULT_POLICY, type Clock } from '../../functions/domain/policy.ts';
+import { holidayCalendar } from '../../functions/domain/calendar.ts';
+import { addMs, clockOf, DEFAULT_POLICY, withCalendar, type Clock } from '../../functions/domain/policy.ts';
+import { shippedCalendarYear } from '../../functions/reference/calendar.ts';
 import { addProgressNote, progressNoteSchema } from '../../functions/domain/progress-notes.ts';
 import { decideReceipt } from '../../functions/domain/receipt.ts';
 import { recountDeadlines } from '../../functions/domain/recount-deadlines.ts';
@@ -192,9 +194,17 @@ describe('pauses', () => {
 
   it('are respected when a calendar change counts the deadline again', () => {
     const ended = endPause(running(), {}, acting(handler, 13), '1').case;
-    // No calendar: the deadline counted afresh is the one the pause moved; nothing moves.
+    // The same calendar (none): the deadline counted afresh is the one the pause moved; nothing moves.
     expect(recountDeadlines(ended, { now: at(14), clock, year: 2026 })).toBeUndefined();
-    const paused = running();
-    expect(recountDeadlines(paused, { now: at(4), clock, year: 2026 })).toBeUndefined();
+    expect(recountDeadlines(running(), { now: at(4), clock, year: 2026 })).toBeUndefined();
+    // With the statutory calendar: 60 days from 2 March end on 6 May (after the May Day holiday), then the ten paused days.
+    const byCalendar = withCalendar(clock, holidayCalendar([shippedCalendarYear(2026)!]));
+    const recounted = recountDeadlines(ended, { now: at(14), clock: byCalendar, year: 2026 })!;
+    expect(recounted.case.handlingDueAt).toBe(addMs('2026-05-06T15:59:59.999Z', 10 * DAY));
+    expect(recounted.case.due).toEqual({ stage: 'handling', at: addMs(recounted.case.handlingDueAt!, -clock.warningBefore), rung: 'warning' });
+    // While a pause runs, the deadline is counted afresh but the ladder stays still until the end moves it.
+    const whilePaused = recountDeadlines(running(), { now: at(4), clock: byCalendar, year: 2026 })!;
+    expect(whilePaused.case).toMatchObject({ handlingDueAt: '2026-05-06T15:59:59.999Z', due: running().due });
+    expect(endPause(whilePaused.case, {}, acting(handler, 13), '1').case.handlingDueAt).toBe(recounted.case.handlingDueAt);
   });
 });
