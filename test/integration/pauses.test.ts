@@ -42,7 +42,6 @@ const stored = async (id: string) => (await getCaseWithHistory(id))!;
 const actions = async (id: string) => (await stored(id)).history.sort((a, b) => a.version - b.version).map((h) => h.action);
 const timeline = async (id: string, accessCode: string) =>
   (await call('GET', `/v1/cases/${id}/progress`, undefined, undefined, { 'x-access-code': accessCode })).body.timeline as Array<{ event: string; note: string }>;
-const today = () => chinaDay(new Date().toISOString());
 
 describe('progress notes', () => {
   it('are in the history, and in the timeline only when visible; a note restarts the idle clock', async () => {
