@@ -46,7 +46,7 @@ function requirePausable(subject: Case, now: string, clock: Clock): number {
   if (now > (subject.handlingDueAt as string)) throw conflict('The handling deadline has passed: a pause cannot stop a clock that has run out.');
   const left = clock.maxPaused - pausedMsOf(subject);
   if (left <= 0) {
-    throw conflict(`The case has been paused for ${pausedMsOf(subject) / clock.day} days in all, the most the policy allows (maxPaused): it cannot be paused again.`);
+    throw conflict(`The case has been paused for ${Math.round(pausedMsOf(subject) / clock.day)} days in all, the most the policy allows (maxPaused): it cannot be paused again.`);
   }
   return left;
 }

@@ -3,7 +3,7 @@ import { dueOf, type Case } from '../../functions/domain/case.ts';
 import { contributionOf, figuresOf } from '../../functions/domain/figures.ts';
 import { idleAfter, withIdleClock } from '../../functions/domain/idle.ts';
 import { applyDue, applyIdle } from '../../functions/domain/ladder.ts';
-import { acceptanceSchema, decideAcceptance, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
+import { acceptanceSchema, decideAcceptance, extendHandling, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
 import { decidePause, endPause, pausedMsOf, pauseRequestSchema, requestPause } from '../../functions/domain/pauses.ts';
 import { holidayCalendar } from '../../functions/domain/calendar.ts';
 import { addMs, clockOf, DEFAULT_POLICY, withCalendar, type Clock } from '../../functions/domain/policy.ts';
@@ -158,6 +158,17 @@ describe('pauses', () => {
     expect(ended.entry.timeline).toMatchObject({ event: 'resumed', note: expect.stringContaining('恢复计算') });
     expect(endPause(running(), {}, acting(supervisor, 13), '1').case.handlingDueAt).toBe(at(71));
     expect(endPause(running(), {}, acting(staff('330726', 'clerk'), 13), '1').case.pauses[0]?.status).toBe('ended');
+  });
+
+  it('hold the clock still: no extension is granted and no reply released while one runs', () => {
+    expect(refusal(() => extendHandling(running(), { days: 10, reason: '需鉴定' }, acting(staff('330726:housing', 'leader'), 4)))).toBe('conflict');
+    expect(refusal(() => replyToCase(running(), { opinion: '已处理' }, acting(handler, 4)))).toBe('conflict');
+    // A handler's request waits for approval, and a draft for sign-off: neither moves the clock.
+    const withSteps = clockOf({ ...DEFAULT_POLICY, approveExtensions: true, replySignOff: true });
+    expect(extendHandling(running(), { days: 10, reason: '需鉴定' }, acting(handler, 4, withSteps)).case.extension?.status).toBe('pending');
+    expect(replyToCase(running(), { opinion: '已处理' }, acting(handler, 4, withSteps)).case.replyDraft).not.toBeNull();
+    const resumed = endPause(running(), {}, acting(handler, 13), '1').case;
+    expect(replyToCase(resumed, { opinion: '已处理' }, acting(handler, 14)).case.status).toBe('replied');
   });
 
   it('end only when running, and only by the lead unit or the office', () => {
