@@ -1,7 +1,7 @@
 /**
  * The one way a change to a case is written: the case, its history, its
- * worklist entries, its idle entry in the due index, its matter, a first answer to keep, and its figures, all
- * or nothing.
+ * worklist entries, its idle entry in the due index, its matter, a first
+ * answer to keep, and its figures, all or nothing.
  */
 import type { Case, HistoryEntry } from '../domain/case.ts';
 import { chinaDay } from '../domain/calendar.ts';
