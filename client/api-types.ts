@@ -530,6 +530,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/progress-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's note of the handling's progress, shown to the petitioner when visibleToPetitioner */
+        post: operations["postCasesByIdProgressNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/pauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit asks to pause the handling clock (时限中止), pending the petition office's approval */
+        post: operations["postCasesByIdPauses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/pauses/{pauseId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor or leader of the petition office approves a pending pause (the clock stops now) or refuses it */
+        post: operations["postCasesByIdPausesByPauseIdApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/pauses/{pauseId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit or the petition office ends a running pause: the deadline moves by the paused time */
+        post: operations["postCasesByIdPausesByPauseIdEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/reply": {
         parameters: {
             query?: never;
@@ -835,7 +903,7 @@ export interface components {
         };
         Notice: {
             /** @enum {string} */
-            kind: "warning" | "supervision" | "escalation" | "critical" | "closed";
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "idle";
             caseId: string;
             level: ("province" | "city" | "county" | "township" | "village") | null;
             deadline: string | null;
@@ -1012,6 +1080,8 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                paused: number;
+                idle: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1036,6 +1106,8 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                paused: number;
+                idle: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1176,6 +1248,8 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                paused: number;
+                idle: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1197,6 +1271,8 @@ export interface components {
             returnedByUnit: {
                 [key: string]: number;
             };
+            paused: number;
+            idle: number;
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
@@ -1309,6 +1385,22 @@ export interface components {
         PostCasesByIdExtensionBody: {
             days: number;
             reason: string;
+        };
+        PostCasesByIdPausesBody: {
+            /** @enum {string} */
+            reason: "hearing" | "appraisal" | "awaiting_materials" | "other";
+            note: string;
+        };
+        PostCasesByIdPausesByPauseIdApprovalBody: {
+            approve: boolean;
+            reason?: string;
+        };
+        PostCasesByIdPausesByPauseIdEndBody: {
+            note?: string;
+        };
+        PostCasesByIdProgressNotesBody: {
+            note: string;
+            visibleToPetitioner: boolean;
         };
         PostCasesByIdReassignmentBody: {
             /** @enum {string} */
@@ -2857,6 +2949,209 @@ export interface operations {
         };
         responses: {
             /** @description The case, its deadline moved if approved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdProgressNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已约物业现场查看屋面，定于下周施工。",
+                 *       "visibleToPetitioner": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdProgressNotesBody"];
+            };
+        };
+        responses: {
+            /** @description The case; the note is in its history (and in the timeline when visible), and its idle clock restarts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPauses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "hearing",
+                 *       "note": "定于下月组织听证"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesBody"];
+            };
+        };
+        responses: {
+            /** @description The case with the pending pause last in `pauses` (its `id` is the pauseId). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPausesByPauseIdApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @example 1 */
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "reason": "听证确有必要"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesByPauseIdApprovalBody"];
+            };
+        };
+        responses: {
+            /** @description The case, paused (its clock and ladder stand still) or with the pause refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPausesByPauseIdEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @example 1 */
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "听证已举行"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesByPauseIdEndBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its deadline moved by the paused time. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,8 @@ import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, revie
 import { memberSchema } from '../functions/domain/matter-groups.ts';
 import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
 import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domain/sign-off.ts';
+import { pauseApprovalSchema, pauseEndSchema, pauseRequestSchema } from '../functions/domain/pauses.ts';
+import { progressNoteSchema } from '../functions/domain/progress-notes.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
 import type * as z from '../functions/domain/zod.ts';
 import type { QueueName, TopicName } from '../functions/queues/names.ts';
@@ -471,6 +473,32 @@ export const ROUTES: readonly RouteWiring[] = [
     summary: "The lead unit's leader approves or refuses a handler's extension",
     body: { schema: extensionApprovalSchema, example: { approve: true, reason: '确需现场勘查' } },
     answers: { 200: json('The case, its deadline moved if approved.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/progress-notes', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The lead unit's note of the handling's progress, shown to the petitioner when visibleToPetitioner",
+    body: { schema: progressNoteSchema, example: { note: '已约物业现场查看屋面，定于下周施工。', visibleToPetitioner: true } },
+    answers: { 200: json('The case; the note is in its history (and in the timeline when visible), and its idle clock restarts.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/pauses', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: 'The lead unit asks to pause the handling clock (时限中止), pending the petition office\'s approval',
+    body: { schema: pauseRequestSchema, example: { reason: 'hearing', note: '定于下月组织听证' } },
+    answers: { 200: json('The case with the pending pause last in `pauses` (its `id` is the pauseId).', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/pauses/{pauseId}/approval', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    pathExamples: { pauseId: '1' },
+    summary: "A supervisor or leader of the petition office approves a pending pause (the clock stops now) or refuses it",
+    body: { schema: pauseApprovalSchema, example: { approve: true, reason: '听证确有必要' } },
+    answers: { 200: json('The case, paused (its clock and ladder stand still) or with the pause refused.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/pauses/{pauseId}/end', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    pathExamples: { pauseId: '1' },
+    summary: 'The lead unit or the petition office ends a running pause: the deadline moves by the paused time',
+    body: { schema: pauseEndSchema, example: { note: '听证已举行' } },
+    answers: { 200: json('The case with its deadline moved by the paused time.', answers.staffCase), 409: conflicting },
   },
   {
     method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff', throttle: 'staff',

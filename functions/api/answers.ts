@@ -152,6 +152,8 @@ const figures = z.looseObject({
   overLevel: count,
   returned: count,
   returnedByUnit: counts,
+  paused: count,
+  idle: count,
   timelyAcceptanceRate: rate,
   onTimeClosureRate: rate,
   satisfactionRate: rate,

@@ -1,9 +1,11 @@
 /**
  * The actions on a case, one route each: staff decide acceptance, sign for
  * or return a case and rule on returns, extend, reply, approve extensions and
- * replies, and give review opinions; the petitioner rates and asks for review.
+ * replies, record progress, pause the clock and approve and end pauses, and
+ * give review opinions; the petitioner rates and asks for review.
  * Each reads the case, applies one lifecycle step and saves it on condition
- * that nobody changed the case meanwhile (else 409).
+ * that nobody changed the case meanwhile (else 409). Every staff action
+ * restarts the case's idle clock.
  */
 import { type Case, type Change } from '../domain/case.ts';
 import { caseView, progressOf } from '../domain/views.ts';
@@ -27,6 +29,9 @@ import {
 import type { Clock } from '../domain/policy.ts';
 import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../domain/receipt.ts';
 import { approveExtension, approveReply, extensionApprovalSchema, replyApprovalSchema } from '../domain/sign-off.ts';
+import { withIdleClock } from '../domain/idle.ts';
+import { decidePause, endPause, pauseApprovalSchema, pauseEndSchema, pauseRequestSchema, requestPause } from '../domain/pauses.ts';
+import { addProgressNote, progressNoteSchema } from '../domain/progress-notes.ts';
 import { conflict } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
 import { calendarClock } from '../services/calendar-clock.ts';
@@ -38,10 +43,10 @@ import { getCase, saveChange } from '../store/cases.ts';
 import { getRegionChain } from '../store/reference.ts';
 import { now } from '../shared/clock.ts';
 
-/** One lifecycle step: the body it takes, and how it changes the case. */
+/** One lifecycle step: the body it takes, and how it changes the case (the route's path parameters at hand). */
 interface Step<Input, Actor> {
   schema: z.ZodMiniType<Input>;
-  apply(subject: Case, input: Input, actor: Actor): Promise<Change> | Change;
+  apply(subject: Case, input: Input, actor: Actor, params: ApiRequest['params']): Promise<Change> | Change;
 }
 type StaffStep = Step<unknown, Acting>;
 type PetitionerStep = Step<unknown, { now: string; clock: Clock }>;
@@ -89,6 +94,16 @@ const STAFF_STEPS: Record<string, StaffStep> = {
   'POST /v1/cases/{id}/reply': staffStep({ schema: replySchema, apply: replyToCase }),
   'POST /v1/cases/{id}/reply/approval': staffStep({ schema: replyApprovalSchema, apply: approveReply }),
   'POST /v1/cases/{id}/review-opinion': staffStep({ schema: reviewOpinionSchema, apply: giveReviewOpinion }),
+  'POST /v1/cases/{id}/progress-notes': staffStep({ schema: progressNoteSchema, apply: addProgressNote }),
+  'POST /v1/cases/{id}/pauses': staffStep({ schema: pauseRequestSchema, apply: requestPause }),
+  'POST /v1/cases/{id}/pauses/{pauseId}/approval': staffStep({
+    schema: pauseApprovalSchema,
+    apply: (subject, input, acting, params) => decidePause(subject, input, acting, params.pauseId ?? ''),
+  }),
+  'POST /v1/cases/{id}/pauses/{pauseId}/end': staffStep({
+    schema: pauseEndSchema,
+    apply: (subject, input, acting, params) => endPause(subject, input, acting, params.pauseId ?? ''),
+  }),
 };
 
 const PETITIONER_STEPS: Record<string, PetitionerStep> = {
@@ -114,7 +129,8 @@ async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnsw
   const subject = await findVisible(id, getCase, (found) => canSee(staff, found), `There is no case ${id} in your unit's scope.`);
   const input = request.body(step.schema);
   const at = now();
-  const change = await step.apply(subject, input, { staff, now: at, clock: await calendarClock(at) });
+  const acting = { staff, now: at, clock: await calendarClock(at) };
+  const change = withIdleClock(await step.apply(subject, input, acting, request.params), acting);
   await save(subject, change);
   return { status: 200, body: caseView(change.case) };
 }
@@ -123,7 +139,7 @@ async function actAsPetitioner(request: ApiRequest, step: PetitionerStep): Promi
   const found = await caseOfPetitioner(request);
   const input = request.body(step.schema);
   const at = now();
-  const change = await step.apply(found.case, input, { now: at, clock: await calendarClock(at) });
+  const change = await step.apply(found.case, input, { now: at, clock: await calendarClock(at) }, request.params);
   await save(found.case, change);
   return { status: 200, body: progressOf(change.case, [...found.history, change.entry]) };
 }

@@ -25,8 +25,12 @@ export function isOpen(status: CaseStatus): boolean {
   return !FINISHED_STATUSES.includes(status);
 }
 
-/** Which clock a case's next due time belongs to. */
-export const DUE_STAGES = ['routing', 'acceptance', 'receipt', 'handling', 'reviewWindow', 'review'] as const;
+/**
+ * Which clock a due time belongs to. `idle` is the idle warning's own entry
+ * beside the case's one next due time; `pause` is the bound of a running
+ * pause, which stands in for the handling clock while it runs.
+ */
+export const DUE_STAGES = ['routing', 'acceptance', 'receipt', 'handling', 'reviewWindow', 'review', 'idle', 'pause'] as const;
 export type DueStage = (typeof DUE_STAGES)[number];
 
 /** The rungs of the escalation ladder a legal clock climbs when nobody acts. */
@@ -93,6 +97,12 @@ export interface Case {
   /** The leader's visit (下访) it was received at, and what the leader decided there. */
   visit: VisitLink | null;
   due: Due | null;
+  /** When the idle warning falls due: half the handling limit after the last action, while the handling clock runs (its own due entry). */
+  idleAt: string | null;
+  /** How many idle warnings the case got. */
+  idleWarnings: number;
+  /** The pauses (中止) the lead unit asked for, in order; at most one pending or running. */
+  pauses: Pause[];
   /** Grows with every change; every write is conditional on it. */
   version: number;
 }
@@ -140,6 +150,29 @@ export interface Return {
   at: string;
   by: string;
   ruling: { ruling: Ruling; leadUnit: string; reason: string; at: string; by: string } | null;
+}
+
+export const PAUSE_REASONS = ['hearing', 'appraisal', 'awaiting_materials', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+export const PAUSE_STATUSES = ['pending', 'refused', 'running', 'ended'] as const;
+
+/** A pause of the handling clock (时限中止): asked for by the lead unit, approved by the office, ended by either. */
+export interface Pause {
+  /** Its number in the case, from 1: the `{pauseId}` of its routes. */
+  id: string;
+  reason: PauseReason;
+  note: string;
+  requestedAt: string;
+  requestedBy: string;
+  status: (typeof PAUSE_STATUSES)[number];
+  decision: { approve: boolean; reason: string | null; at: string; by: string } | null;
+  /** The rung the handling clock was waiting for when the pause started: it waits for it again, moved by the paused time. */
+  heldRung: Rung | null;
+  endedAt: string | null;
+  /** Who ended it; `system:deadlines` when it reached the bound (`maxPaused`). */
+  endedBy: string | null;
+  /** The time it stopped the clock: the deadline moved by this. */
+  pausedMs: number | null;
 }
 
 export const EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const;
@@ -283,6 +316,9 @@ export function registerCase(submission: Submission, registration: Registration)
     holdsMatter: true,
     visit: null,
     due: { stage: 'routing', at: addMs(now, routingRetryMs) },
+    idleAt: null,
+    idleWarnings: 0,
+    pauses: [],
     version: 1,
   };
   return {
@@ -317,6 +353,16 @@ export function recordRepeat(open: Case, at: { now: string; channel: Channel; ac
 export function clockDue(stage: DueStage, deadline: string, now: string, clock: Clock): Due {
   const warningAt = addMs(deadline, -clock.warningBefore);
   return warningAt > now ? { stage, at: warningAt, rung: 'warning' } : { stage, at: deadline, rung: 'supervision' };
+}
+
+/** The idle warning's due time, while the case is being handled (the store keeps it as a due entry of its own). */
+export function idleDue(subject: Case): Due | null {
+  return subject.idleAt !== null && subject.status === 'accepted' ? { stage: 'idle', at: subject.idleAt } : null;
+}
+
+/** The due time of `stage` the case has now: the idle warning's, or its one next due time. */
+export function dueOf(subject: Case, stage: DueStage): Due | null {
+  return stage === 'idle' ? idleDue(subject) : subject.due?.stage === stage ? subject.due : null;
 }
 
 /** The latest written opinion (the reply or a review's) and which it is; `undefined` before the reply. */

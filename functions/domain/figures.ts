@@ -31,6 +31,7 @@ export type Counters = Record<string, number>;
  * - `rating:*`, one per rating given
  * - `overdue`: open and past the deadline of the clock now running
  * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
+ * - `paused`: the pauses (中止) of the case that were approved; `idle`: the idle warnings it got
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -57,6 +58,8 @@ export function contributionOf(subject: Case): Counters {
   for (const evaluation of subject.evaluations) add(`rating:${evaluation.rating}`);
   add('returned', subject.returns.length);
   for (const returned of subject.returns) add(`returned:${returned.unit}`);
+  add('paused', subject.pauses.filter((pause) => pause.status === 'running' || pause.status === 'ended').length);
+  add('idle', subject.idleWarnings);
   return counters;
 }
 
@@ -132,6 +135,10 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     returned: count('returned'),
     /** Returns by the unit that returned (cases that bounce between units). */
     returnedByUnit: Object.fromEntries(Object.entries(counters).filter(([name]) => name.startsWith('returned:')).map(([name, value]) => [name.slice('returned:'.length), value])),
+    /** Pauses of the handling clock approved (时限中止). */
+    paused: count('paused'),
+    /** Idle warnings: handling clocks with nothing done for half their limit. */
+    idle: count('idle'),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

@@ -7,12 +7,13 @@
  * recorded once, with a notice of who is told; the petitioner sees the
  * supervision and the escalations in their timeline.
  */
-import { clockDeadline, isOpen, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { clockDeadline, idleDue, isOpen, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { endPauseAtBound } from './pauses.ts';
 import { addMs, type Clock } from './policy.ts';
 import type { Region, RegionLevel } from './regions.ts';
 import type { Role } from './staff.ts';
 
-export const NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed'] as const;
+export const NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed', 'idle'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A notice of one rung: what happened to which case, and who is told. No personal data. */
@@ -51,6 +52,7 @@ function unique(recipients: Notice['to']): Notice['to'] {
 function actingUnit(subject: Case): { unit: string; role: Role } {
   switch (subject.due?.stage) {
     case 'handling':
+    case 'pause':
       return { unit: subject.leadUnit ?? (subject.office as string), role: 'handler' };
     case 'receipt':
       return { unit: subject.receipt?.unit ?? (subject.office as string), role: 'clerk' };
@@ -101,13 +103,17 @@ function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): Due
 
 /**
  * Applies what the case's due time brings, if it has come: the next rung of
- * its clock, or the end of the review window (the case closes). `undefined`
- * when nothing is due: not yet, a finished case, or routing (sent again, not
- * laddered).
+ * its clock, the end of the review window (the case closes), or the bound of
+ * a running pause (it ends). `undefined` when nothing is due: not yet, a
+ * finished case, or routing (sent again, not laddered).
  */
 export function applyDue(subject: Case, context: DueContext): DueOutcome | undefined {
   const due = subject.due;
   if (!due || !isOpen(subject.status) || due.at > context.now) return undefined;
+  if (due.stage === 'pause') {
+    const ended = endPauseAtBound(subject, context);
+    return ended && { change: ended };
+  }
   if (due.stage === 'reviewWindow') {
     return rung(subject, due, context, {
       kind: 'closed',
@@ -166,6 +172,21 @@ export function applyDue(subject: Case, context: DueContext): DueOutcome | undef
     detail: { deadline, from: current.code, to: upper.code },
     to: unique([{ unit: upper.code, role: 'supervisor' }, { unit: upper.code, role: 'leader' }, acting, ...visitLeader]),
     timelineNote: `本事项已提级由${upper.name}督办。`,
+  });
+}
+
+/**
+ * The idle warning, if its time has come: nobody acted on the case for half
+ * its handling limit. The lead unit is told, once; its next action restarts the idle clock.
+ */
+export function applyIdle(subject: Case, context: DueContext): DueOutcome | undefined {
+  const due = idleDue(subject);
+  if (!due || due.at > context.now) return undefined;
+  return rung(subject, due, context, {
+    kind: 'idle',
+    patch: { idleAt: null, idleWarnings: subject.idleWarnings + 1 },
+    action: 'idle_warning',
+    to: [{ unit: subject.leadUnit as string, role: 'handler' }],
   });
 }
 

@@ -30,6 +30,8 @@ export interface Policy {
   visitNotice: string;
   /** The lead unit signs for an assigned case, or returns it, within this of the assignment (签收/退回). */
   receipt: string;
+  /** The pauses of a case (时限中止) stop its handling clock for at most this in all. */
+  maxPaused: string;
 }
 
 /** The policy's switches: steps of the units' practice a deployment turns on. */
@@ -53,6 +55,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   escalationInterval: 'P5D',
   visitNotice: 'P3D',
   receipt: 'P2D',
+  maxPaused: 'P60D',
 });
 
 /** The limits counted in days (民法典 Arts 201, 203), which may be given in working days. */

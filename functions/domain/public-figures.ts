@@ -82,6 +82,8 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     escalated: shown(figures.escalated),
     returned: shown(figures.returned),
     returnedByUnit: withheldBreakdown(figures.returnedByUnit),
+    paused: shown(figures.paused),
+    idle: shown(figures.idle),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),
     satisfactionRate: rate('satisfactionRate'),

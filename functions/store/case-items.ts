@@ -3,8 +3,8 @@
  * office worklist and the due index), its history entries, and its
  * department assignments (each an entry of that department's worklist).
  */
-import { CASE_STATUSES, DUE_STAGES, legalDueAt, RUNGS, type Case, type Due, type HistoryEntry } from '../domain/case.ts';
-import { assignmentKey, caseKey, dueShardOf, officeWorklistKey, officeWorklistSort, unitWorklistKey, unitWorklistSort } from './keys.ts';
+import { CASE_STATUSES, DUE_STAGES, idleDue, legalDueAt, RUNGS, type Case, type Due, type HistoryEntry } from '../domain/case.ts';
+import { assignmentKey, caseKey, dueShardOf, idleKey, officeWorklistKey, officeWorklistSort, unitWorklistKey, unitWorklistSort } from './keys.ts';
 import { numberAt, oneOfAt, stringAt, withoutKeys, type Item } from './item.ts';
 import { WORKLIST_PROJECTION } from './schema.ts';
 
@@ -32,6 +32,15 @@ export function caseItem(subject: Case): Item {
   };
 }
 
+/** The case's idle-warning entry in the due index, while it has one (see {@link idleDue}). */
+export function idleItem(subject: Case): Item | undefined {
+  const due = idleDue(subject);
+  return due ? { ...idleKey(subject.id), dueShard: dueShardOf(subject.id), dueAt: due.at, dueStage: due.stage, version: subject.version } : undefined;
+}
+
+/** Every item a case is written as when loaded in bulk: the case item, and its idle entry if it has one. */
+export const caseItems = (subject: Case): Item[] => [caseItem(subject), ...[idleItem(subject)].filter((item) => item !== undefined)];
+
 /**
  * The case a case item holds. The fields the store itself keys and indexes
  * on are checked; the rest is the case as `caseItem` wrote it.
@@ -46,9 +55,12 @@ export function caseOf(item: Item): Case {
   oneOfAt(item, 'status', CASE_STATUSES);
   numberAt(item, 'version');
   const stored = fields as Omit<Case, 'due'>;
-  // Cases written before receipts, returns, drafts and approved extensions have none of them: their extension was granted at once.
+  // Cases written before receipts, returns, drafts, approved extensions, idle warnings and pauses have none of them: their extension was granted at once.
   return {
     ...stored,
+    idleAt: stored.idleAt ?? null,
+    idleWarnings: stored.idleWarnings ?? 0,
+    pauses: stored.pauses ?? [],
     receipt: stored.receipt ?? null,
     returns: stored.returns ?? [],
     replyDraft: stored.replyDraft ?? null,

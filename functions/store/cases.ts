@@ -1,7 +1,7 @@
 /** Cases: taken in, changed on condition of their version, and read with their history. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type Case, type Change, type HistoryEntry } from '../domain/case.ts';
-import { caseItem, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
+import { caseItem, caseItems, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
 import { documents, partitionItems, tableName, writeBatches } from './client.ts';
 import { caseUpdate, commit, type Answering } from './commit.ts';
 import { stringAt } from './item.ts';
@@ -49,11 +49,12 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
 }
 
 /**
- * Writes cases as they stand, without history or matters: bulk loading for
- * benchmarks and data migration, not for intake (which is transactional).
+ * Writes cases as they stand (with their idle entries), without history or
+ * matters: bulk loading for benchmarks and data migration, not for intake
+ * (which is transactional).
  */
 export async function putCases(cases: Case[]): Promise<void> {
-  await writeBatches(cases.map(caseItem));
+  await writeBatches(cases.flatMap(caseItems));
 }
 
 export type Saving = 'saved' | 'stale' | 'answered';

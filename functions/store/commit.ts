@@ -1,18 +1,18 @@
 /**
  * The one way a change to a case is written: the case, its history, its
- * worklist entries, its matter, a first answer to keep, and its figures, all
- * or nothing.
+ * worklist entries, its idle entry in the due index, its matter, a first
+ * answer to keep, and its figures, all or nothing.
  */
 import type { Case, HistoryEntry } from '../domain/case.ts';
 import { chinaDay } from '../domain/calendar.ts';
 import { difference, visitContributionOf, type Counters } from '../domain/figures.ts';
 import type { Region } from '../domain/regions.ts';
 import { countChange } from '../shared/metrics.ts';
-import { assignedUnits, assignmentItem, caseItem } from './case-items.ts';
+import { assignedUnits, assignmentItem, caseItem, idleItem } from './case-items.ts';
 import { tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
 import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
-import { assignmentKey, caseKey, historyKey } from './keys.ts';
+import { assignmentKey, caseKey, historyKey, idleKey } from './keys.ts';
 import { getRegionChain } from './reference.ts';
 
 /** A first answer to keep with a change, for a request made with an Idempotency-Key. */
@@ -28,6 +28,14 @@ function assignmentWrites(before: Case | undefined, after: Case): TransactItem[]
     ...units.map((unit) => ({ Put: { TableName: tableName(), Item: assignmentItem(after, unit) } })),
     ...dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: assignmentKey(after.id, unit) } })),
   ];
+}
+
+/** The write of the case's idle entry in the due index when it moves: put where it is now, deleted when it has none. */
+function idleWrites(before: Case | undefined, after: Case): TransactItem[] {
+  const was = before && idleItem(before);
+  const is = idleItem(after);
+  if (is) return was?.dueAt === is.dueAt ? [] : [{ Put: { TableName: tableName(), Item: is } }];
+  return was ? [{ Delete: { TableName: tableName(), Key: idleKey(after.id) } }] : [];
 }
 
 /**
@@ -87,7 +95,7 @@ async function counting(before: Case | undefined, after: Case): Promise<{ writes
   return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
-export type WriteName = 'case' | 'history' | 'worklist' | 'matter' | 'answer' | 'figures';
+export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'answer' | 'figures';
 
 /**
  * Writes one change to a case all or nothing: the case (on its own
@@ -106,6 +114,7 @@ export async function commit(
     { name: 'case', write: writes.case },
     ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
     ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
+    ...idleWrites(before, after).map((write) => ({ name: 'due' as const, write })),
     ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
     ...answerWrites(writes.answering, writes.at),
     ...counted.writes,

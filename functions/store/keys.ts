@@ -23,6 +23,8 @@ export const isCasePk = (pk: string): boolean => pk.startsWith(CASE_PREFIX);
 // Zero-padded so that the history sorts by version.
 export const historyKey = (id: string, version: number): ItemKey => ({ pk: casePk(id), sk: `${HISTORY_PREFIX}${String(version).padStart(8, '0')}` });
 export const isHistorySk = (sk: string): boolean => sk.startsWith(HISTORY_PREFIX);
+/** A case's idle-warning entry in the due index, beside the case item's own due entry. */
+export const idleKey = (id: string): ItemKey => ({ pk: casePk(id), sk: 'IDLE' });
 export const assignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `UNIT#${unit}` });
 const MATTER_PREFIX = 'MATTER#';
 export const matterKey = (fingerprint: string): ItemKey => ({ pk: `${MATTER_PREFIX}${fingerprint}`, sk: 'MATTER' });

@@ -18,6 +18,8 @@ const figures = (received: number, rates: [number | null, number | null, number 
   escalated: 9,
   returned: 0,
   returnedByUnit: {},
+  paused: 0,
+  idle: 0,
   timelyAcceptanceRate: rates[0],
   onTimeClosureRate: rates[1],
   satisfactionRate: rates[2],

@@ -77,9 +77,10 @@ describe('receptions at a visit', () => {
     expect(evaluate(resolved, { rating: 'satisfied' }, at(6)).case.evaluations).toHaveLength(1);
   });
 
-  it('assigned: accepted at once with its lead unit and responsible leader, the handling clock running', () => {
+  it('assigned: accepted at once with its lead unit and responsible leader, the handling clock running, and its idle clock', () => {
     const assigned = receive(visit, 'assigned');
-    expect(assigned).toMatchObject({ status: 'accepted', leadUnit: '330726:housing', responsibleLeader: '王副县长', handlingDueAt: at(65), due: { stage: 'handling' } });
+    expect(assigned).toMatchObject({ status: 'accepted', leadUnit: '330726:housing', responsibleLeader: '王副县长', handlingDueAt: at(65), due: { stage: 'handling' }, idleAt: at(35) });
+    expect(receive(visit, 'determined').idleAt).toBeNull();
   });
 
   it('determined: the determination given as an answer, the review window open', () => {
