@@ -15,7 +15,8 @@
  * and 100,000 open cases of the same county. Pure computation: no emulator.
  * docs/MATTERS.md explains.
  */
-import { commonWordsOf, estimatedJaccard, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
+import { commonWordsOf, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
+import { rankCandidates } from '../functions/domain/matter-candidates.ts';
 import { GROUPING_POLICY } from '../functions/domain/matter-groups.ts';
 import { budgetLine } from './budget.ts';
 import { fillerPetitions, mattersSet, type LabelledPetition } from './matters-set.ts';
@@ -46,19 +47,18 @@ interface Signed extends LabelledPetition {
 
 const indexKeys = ({ county, category, signed }: Signed) => signed.bandKeys.map((key) => `${county}#${category}#${key}`);
 
-/** Groups the petitions in arrival order as routing would: answers each one's group. */
+/** Groups the petitions in arrival order as routing would (`rankCandidates`' first): answers each one's group. */
 function group(petitions: Signed[], { threshold, perKey }: Grouping): number[] {
   const index = new Map<string, number[]>();
   const groups: number[] = [];
+  const sizes = new Map<number, number>();
   petitions.forEach((petition, i) => {
-    const candidates = new Set(indexKeys(petition).flatMap((key) => (index.get(key) ?? []).slice(-perKey)));
-    let best: { score: number; j: number } | undefined;
-    for (const j of candidates) {
-      if (!sameMatter(petition.signed, petitions[j]!.signed, threshold)) continue;
-      const score = estimatedJaccard(petition.signed.signature, petitions[j]!.signed.signature);
-      if (!best || score > best.score) best = { score, j };
-    }
-    groups.push(best ? groups[best.j]! : i);
+    const found = [...new Set(indexKeys(petition).flatMap((key) => (index.get(key) ?? []).slice(-perKey)))];
+    const candidates = found.map((j) => ({ caseId: String(j), signed: petitions[j]!.signed, groupId: sizes.get(groups[j]!)! > 1 ? String(groups[j]) : null }));
+    const [best] = rankCandidates(petition.signed, candidates, { threshold });
+    const joined = best ? groups[Number(best.caseId)]! : i;
+    groups.push(joined);
+    sizes.set(joined, (sizes.get(joined) ?? 0) + 1);
     for (const key of indexKeys(petition)) index.set(key, [...(index.get(key) ?? []), i]);
   });
   return groups;

@@ -42,6 +42,9 @@ const signedCaseOf = (item: Item): SignedCase => ({
         words: numberAt(item, 'words'),
         distinctive: numberAt(item, 'distinctive'),
         buildings: item.buildings as string[],
+        // Signed before names were kept: shares none until the re-signing migration signs it again.
+        names: Array.isArray(item.names) ? (item.names as string[]) : [],
+        issue: typeof item.issue === 'string' ? item.issue : null,
         signature: item.signature as number[],
         bandKeys: item.bandKeys as string[],
       }
