@@ -66,6 +66,8 @@ let segmenter: Jieba | undefined;
 const jieba = () => (segmenter ??= Jieba.withDict(dict));
 
 const BUILDING = /^\d+(幢|栋|号楼)$/;
+// How long or how many (两个月, 好几次, 10点): a detail any matter's petitioners give, not its name.
+const QUANTITY = /^[\d一二两三四五六七八九十百千万半几好多]+[个]?(年|月|天|日|周|次|点|回|号)?$/;
 
 /** Joins a number to the building word after it ("3", "幢" → "3幢"): a building is named by both. */
 function joinBuildings(words: string[]): string[] {
@@ -80,13 +82,14 @@ function joinBuildings(words: string[]): string[] {
 /**
  * The meaningful words of a normalised text, clause by clause: jieba's cut
  * (with its HMM, which finds names not in the dictionary, such as a firm's),
- * numbered buildings as one word, less function words and courtesies.
+ * numbered buildings as one word, less function words, courtesies and
+ * quantities.
  */
 export function wordsOf(normalised: string): string[][] {
   return normalised
     .split(' ')
     .filter((clause) => clause.length > 0)
-    .map((clause) => joinBuildings(jieba().cut(clause, true)).filter((word) => !STOPWORDS.has(word)));
+    .map((clause) => joinBuildings(jieba().cut(clause, true)).filter((word) => !STOPWORDS.has(word) && (BUILDING.test(word) || !QUANTITY.test(word))));
 }
 
 /**
