@@ -10,8 +10,8 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { Converter } from 'opencc-js/t2cn';
-import { pinyin } from 'pinyin-pro';
 import stopwordsByLanguage from 'stopwords-iso' with { type: 'json' };
+import { SOUNDS } from './sounds.ts';
 
 export interface SimilarityParameters {
   /** MinHash hash functions: the signature's length. */
@@ -109,6 +109,20 @@ export function commonWordsOf(texts: readonly string[], share: number): Set<stri
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
+let sounds: Map<string, string> | undefined;
+/**
+ * A character's toneless pinyin in its most common reading (./sounds.ts,
+ * GB 2312), or the character itself when it is not there. One reading per
+ * character, not the reading in context: both texts of a pair are read alike.
+ */
+function soundOf(character: string): string {
+  sounds ??= new Map(SOUNDS.split('|').flatMap((entry) => {
+    const [sound, characters] = entry.split(' ') as [string, string];
+    return [...characters].map((each) => [each, sound] as const);
+  }));
+  return sounds.get(character) ?? character;
+}
+
 /**
  * The pairs of adjacent Han characters of a clause's words, each with its
  * toneless pinyin: a slip of the input method writes a name with another
@@ -120,9 +134,7 @@ function bigramsOf(words: readonly string[]): Array<{ characters: string; sound:
   const pairs: Array<{ characters: string; sound: string }> = [];
   for (const [run] of words.join('').matchAll(HAN_RUN)) {
     const characters = [...run];
-    // One toneless syllable a character, read in context (a polyphone as its word says it).
-    const sounds = pinyin(run, { toneType: 'none', type: 'array' });
-    for (let i = 1; i < characters.length; i++) pairs.push({ characters: `${characters[i - 1]}${characters[i]}`, sound: `${sounds[i - 1]}${sounds[i]}` });
+    for (let i = 1; i < characters.length; i++) pairs.push({ characters: `${characters[i - 1]}${characters[i]}`, sound: `${soundOf(characters[i - 1]!)}${soundOf(characters[i]!)}` });
   }
   return pairs;
 }
@@ -178,7 +190,7 @@ export const ISSUES: Readonly<Record<string, readonly string[]>> = Object.freeze
   wages: ['工资', '工钱', '欠薪', '薪水', '血汗钱', '结清', '包工头', '讨薪'],
 });
 
-const soundsOf = (text: string): string[] => [...text.matchAll(HAN_RUN)].flatMap(([run]) => pinyin(run, { toneType: 'none', type: 'array' }));
+const soundsOf = (text: string): string[] => [...text.matchAll(HAN_RUN)].flatMap(([run]) => [...run].map(soundOf));
 const ISSUE_SOUNDS = Object.entries(ISSUES).map(([issue, words]) => ({ issue, sounds: words.map((word) => soundsOf(word).join(' ')) }));
 
 /** The first issue (`ISSUES`) a normalised text raises, found by the sound of its words. */
