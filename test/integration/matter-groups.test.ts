@@ -1,6 +1,11 @@
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
+import { resignMatters } from '../../functions/migrations/resign-matters.ts';
 import { getCase } from '../../functions/store/cases.ts';
+import { tableName } from '../../functions/store/client.ts';
+import { matterBandPk, matterBandSort, matterSignatureKey } from '../../functions/store/keys.ts';
+import type { MigrationPosition } from '../../functions/store/migrations.ts';
 import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 
 let system: TestSystem;
@@ -152,5 +157,45 @@ describe('one matter, many petitioners', () => {
     expect(await Promise.all(members.map(async ({ id }) => (await getCase(id))?.version))).toEqual(versions);
     // A unit that handles none of the members does not see the group.
     expect((await call('POST', `/v1/matter-groups/${groupId}/reply`, tokens.landHandler, { opinion })).status).toBe(404);
+  });
+});
+
+/** Runs the re-signing migration to the end; answers how many cases it signed again. */
+async function resignAll(): Promise<number> {
+  let position: MigrationPosition | undefined;
+  let changed = 0;
+  for (let page = 0; page < 1000; page++) {
+    const step = await resignMatters.run(position);
+    changed += step.changed;
+    if (!step.next) return changed;
+    position = step.next;
+  }
+  throw new Error('the migration did not finish');
+}
+
+describe('signatures of an earlier method', () => {
+  it('are made again by the re-signing migration, so a new case finds the cases open before the upgrade', async () => {
+    const documents = DynamoDBDocumentClient.from(system.dynamo);
+    const table = tableName();
+    const before = await routedCase('华兴印染厂排污水', '郑宅镇华兴印染厂污水直接排到河里，河里的鱼都死了。');
+    // As an earlier method left it: no names, other band keys, and no band item under the current ones.
+    const signature = (await documents.send(new GetCommand({ TableName: table, Key: matterSignatureKey(before.id) }))).Item!;
+    const { receivedAt } = (await getCase(before.id))!;
+    for (const key of signature.bandKeys as string[]) {
+      await documents.send(new DeleteCommand({ TableName: table, Key: { pk: matterBandPk('330726', 'environment', key), sk: matterBandSort(receivedAt, before.id) } }));
+    }
+    await documents.send(new UpdateCommand({ TableName: table, Key: matterSignatureKey(before.id), UpdateExpression: 'SET bandKeys = :old REMOVE #names, issue', ExpressionAttributeNames: { '#names': 'names' }, ExpressionAttributeValues: { ':old': ['00#old'] } }));
+    const missed = await routedCase('华兴印染厂污水', '郑宅镇华兴印染厂天天往河里排污水，鱼都死了。');
+    expect(await groupOf(missed.id)).toBeNull();
+
+    expect(await resignAll()).toBeGreaterThanOrEqual(2);
+    // Closer to the case signed before the upgrade than to the one that missed it: joins the former.
+    const after = await routedCase('华兴印染厂排污水', '郑宅镇华兴印染厂污水直接排到河里，河里的鱼死了一大片。');
+    const group = await groupOf(after.id);
+    expect(group?.size).toBe(2);
+    expect((await groupOf(before.id))?.id).toBe(group?.id);
+    // Run again (a crash, a redeploy), it signs the same again and moves no case out of its group.
+    await resignAll();
+    expect(await groupOf(before.id)).toEqual(group);
   });
 });
