@@ -2,7 +2,8 @@
  * Similarity of petitions' text: forty people writing separately about one
  * factory's smell should be seen as one matter (举一反三). Petitions are short,
  * informal Chinese, so the text is normalised, cut into words, and compared as
- * sets of shingles (words and character bigrams) by MinHash. LSH band keys let
+ * sets of shingles (words, and pairs of characters as written and as
+ * sounded) by MinHash. LSH band keys let
  * a store find the candidates of a new case by a fixed number of key lookups,
  * and the estimated Jaccard similarity of two signatures confirms them.
  * docs/MATTERS.md says why this method, its parameters and where it fails.
@@ -26,8 +27,10 @@ export interface SimilarityParameters {
 
 /**
  * As tried on the evaluation set of `bench/matters-set.ts` (docs/MATTERS.md
- * has the figures): 4 rows a band put the LSH's 50% point near a Jaccard
- * similarity of 0.4; 2 rows found more but read several times the items.
+ * has the figures): 2 rows a band put the LSH's 50% point near a Jaccard
+ * similarity of 0.1, so the band keys miss few pairs of one matter, and
+ * `sameMatter`'s rules keep out what they bring in; 4 rows missed half of
+ * them. Another value here needs the re-signing migration.
  */
 export const SIMILARITY: SimilarityParameters = { permutations: 128, bands: 64, minWords: 2, seed: 0x5eed_2026 };
 
