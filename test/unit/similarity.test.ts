@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GROUPING_POLICY } from '../../functions/domain/matter-groups.ts';
 import {
   bandKeysOf,
   commonWordsOf,
@@ -12,8 +13,8 @@ import {
   type TextSignature,
 } from '../../functions/domain/similarity.ts';
 
-/** The threshold the benchmark groups with (bench/matters.ts). */
-const THRESHOLD = 0.25;
+/** Routing's threshold, which the benchmark groups with too (bench/matters.ts). */
+const THRESHOLD = GROUPING_POLICY.threshold;
 const sharedBandKeys = (a: TextSignature, b: TextSignature) => a.bandKeys.filter((key) => b.bandKeys.includes(key)).length;
 const score = (a: string, b: string, common?: Set<string>) => estimatedJaccard(textSignature(a, SIMILARITY, common).signature, textSignature(b, SIMILARITY, common).signature);
 
