@@ -3,9 +3,9 @@
  * factory's smell should be seen as one matter (举一反三). Petitions are short,
  * informal Chinese, so the text is normalised, cut into words, and compared as
  * sets of shingles (words, and pairs of characters as written and as
- * sounded) by MinHash. LSH band keys let
- * a store find the candidates of a new case by a fixed number of key lookups,
- * and the estimated Jaccard similarity of two signatures confirms them.
+ * sounded) by MinHash. LSH band keys let a store find the candidates of a new
+ * case by a fixed number of key lookups; the estimated Jaccard similarity of
+ * two signatures, a shared name and one issue confirm them.
  * docs/MATTERS.md says why this method, its parameters and where it fails.
  */
 import { Jieba } from '@node-rs/jieba';
@@ -302,8 +302,8 @@ export function textSignature(text: string, parameters: SimilarityParameters = S
 /**
  * Whether two texts are one matter: both can be grouped, they share what
  * names the matter beyond its township (two factories of one town share
- * the town's name and the kind's words only), they do not name different
- * buildings (the roofs of 3幢 and 7幢 of one estate are two repairs, though
+ * the town's name and the kind's words only), they do not raise different
+ * issues (`ISSUES`), they do not name different buildings (the roofs of 3幢 and 7幢 of one estate are two repairs, though
  * told in the same words), and the estimated similarity is at least
  * `threshold` (a policy value). Confirms the candidates the band keys found
  * (LSH only proposes), which include some false ones.
