@@ -1,7 +1,7 @@
 /**
  * The actions on a case, one route each: staff decide acceptance, sign for
  * or return a case and rule on returns, extend, reply, approve extensions and
- * replies, and give review opinions; the petitioner rates and asks for review.
+ * replies, give review opinions, and name a hard case's owner; the petitioner rates and asks for review.
  * Each reads the case, applies one lifecycle step and saves it on condition
  * that nobody changed the case meanwhile (else 409).
  */
@@ -25,6 +25,7 @@ import {
   type AcceptanceInput,
 } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/policy.ts';
+import { ownershipSchema, takeOwnership } from '../domain/hard-cases.ts';
 import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../domain/receipt.ts';
 import { approveExtension, approveReply, extensionApprovalSchema, replyApprovalSchema } from '../domain/sign-off.ts';
 import { conflict } from '../domain/problem.ts';
@@ -89,6 +90,7 @@ const STAFF_STEPS: Record<string, StaffStep> = {
   'POST /v1/cases/{id}/reply': staffStep({ schema: replySchema, apply: replyToCase }),
   'POST /v1/cases/{id}/reply/approval': staffStep({ schema: replyApprovalSchema, apply: approveReply }),
   'POST /v1/cases/{id}/review-opinion': staffStep({ schema: reviewOpinionSchema, apply: giveReviewOpinion }),
+  'POST /v1/cases/{id}/ownership': staffStep({ schema: ownershipSchema, apply: takeOwnership }),
 };
 
 const PETITIONER_STEPS: Record<string, PetitionerStep> = {

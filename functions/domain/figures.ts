@@ -31,6 +31,7 @@ export type Counters = Record<string, number>;
  * - `rating:*`, one per rating given
  * - `overdue`: open and past the deadline of the clock now running
  * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
+ * - `hardCases`: open and owned by a leader (包案)
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -57,6 +58,7 @@ export function contributionOf(subject: Case): Counters {
   for (const evaluation of subject.evaluations) add(`rating:${evaluation.rating}`);
   add('returned', subject.returns.length);
   for (const returned of subject.returns) add(`returned:${returned.unit}`);
+  add('hardCases', isOpen(subject.status) && subject.ownership !== null ? 1 : 0);
   return counters;
 }
 
@@ -132,6 +134,8 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     returned: count('returned'),
     /** Returns by the unit that returned (cases that bounce between units). */
     returnedByUnit: Object.fromEntries(Object.entries(counters).filter(([name]) => name.startsWith('returned:')).map(([name, value]) => [name.slice('returned:'.length), value])),
+    /** Open cases owned by a leader (包案). */
+    hardCases: count('hardCases'),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

@@ -82,6 +82,7 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     escalated: shown(figures.escalated),
     returned: shown(figures.returned),
     returnedByUnit: withheldBreakdown(figures.returnedByUnit),
+    hardCases: shown(figures.hardCases),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),
     satisfactionRate: rate('satisfactionRate'),

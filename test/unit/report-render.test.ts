@@ -18,6 +18,7 @@ const figures = (received: number, rates: [number | null, number | null, number 
   escalated: 9,
   returned: 0,
   returnedByUnit: {},
+  hardCases: 2,
   timelyAcceptanceRate: rates[0],
   onTimeClosureRate: rates[1],
   satisfactionRate: rates[2],
