@@ -150,6 +150,12 @@ describe('renderReport', () => {
     expect(renderReport({ ...pujiangWeek(), volumeChange: null })).toContain('环比 —');
   });
 
+  it('shows the open cases owned by a leader (包案), and 0 for a report compiled before ownership', () => {
+    expect(html).toMatch(/包案在办<\/div><div class="v">2</);
+    const { hardCases: _now, ...before } = figures(138, [0.957, 0.872, 0.941]);
+    expect(renderReport({ ...pujiangWeek(), figures: before as Figures, previousFigures: before as Figures })).toMatch(/包案在办<\/div><div class="v">0<\/div><div class="d">上期 0</);
+  });
+
   it('shows the three rates as percentages, and 暂无数据 where there are none', () => {
     expect(html).toContain('二、三率');
     for (const text of ['及时受理率', '按期办结率', '群众满意率', '95.7%', '87.2%', '94.1%']) expect(html).toContain(text);
