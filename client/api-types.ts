@@ -667,6 +667,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader of the case's office or above names the owning leader of a hard case (包案), with the plan and the target date */
+        post: operations["postCasesByIdOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hard-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's hard cases: with candidates=true the open cases that are hard, else the responsibility list of owned cases */
+        get: operations["getHardCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -744,6 +778,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        GetHardCases200: {
+            items: components["schemas"]["HardCaseEntry"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         GetMatterGroups200: {
             items: components["schemas"]["MatterGroup"][];
             nextCursor: string | null;
@@ -780,6 +820,42 @@ export interface components {
             unanswered: ({
                 caseId: string;
                 reason: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        HardCaseEntry: {
+            id: string;
+            title: string;
+            category: string;
+            regionCode: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            receivedAt: string;
+            escalationCount: number;
+            office: string | null;
+            leadUnit: string | null;
+            owner: ({
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            targetDate: string | null;
+            daysOpen?: number;
+            deadline?: string | null;
+            plan?: string;
+            ownedAt?: string;
+            finishedAt?: string | null;
+            /** @enum {string} */
+            target?: "kept" | "missed" | "open";
+            progress?: ({
+                at: string;
+                actor: string;
+                action: string;
             } & {
                 [key: string]: unknown;
             })[];
@@ -835,7 +911,7 @@ export interface components {
         };
         Notice: {
             /** @enum {string} */
-            kind: "warning" | "supervision" | "escalation" | "critical" | "closed";
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "repeat";
             caseId: string;
             level: ("province" | "city" | "county" | "township" | "village") | null;
             deadline: string | null;
@@ -847,6 +923,12 @@ export interface components {
                 [key: string]: unknown;
             })[];
             at: string;
+            owner?: {
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -1012,6 +1094,7 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                hardCases: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1036,6 +1119,7 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                hardCases: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1176,6 +1260,7 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                hardCases: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1197,6 +1282,7 @@ export interface components {
             returnedByUnit: {
                 [key: string]: number;
             };
+            hardCases: number;
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
@@ -1309,6 +1395,14 @@ export interface components {
         PostCasesByIdExtensionBody: {
             days: number;
             reason: string;
+        };
+        PostCasesByIdOwnershipBody: {
+            leader: {
+                name: string;
+                title: string;
+            };
+            plan: string;
+            targetDate: string;
         };
         PostCasesByIdReassignmentBody: {
             /** @enum {string} */
@@ -3285,6 +3379,102 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Nothing was uploaded yet, it is complete already, or the case has its 20 files. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "leader": {
+                 *         "name": "李明",
+                 *         "title": "副县长"
+                 *       },
+                 *       "plan": "约谈物业，督促屋面维修，每周回访",
+                 *       "targetDate": "2027-03-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdOwnershipBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its owner; a second naming replaces the first, and the history keeps both. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is finished, not a hard case yet, or owned already as named; or another change came first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getHardCases: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                unit?: string;
+                candidates?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hard cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetHardCases200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The unit is unknown or outside the caller's scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
