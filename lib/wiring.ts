@@ -107,7 +107,7 @@ export const FUNCTIONS = {
   clientApps: api('client-apps', 'POST /v1/client-apps: an admin registers a client app and gets its API key', ['PutItem']),
   open311: withSecret(api('open311', 'Open311 GeoReport v2, the public reads: discovery, services, service requests, tokens', ['GetItem', 'Query'])),
   open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification'])),
-  hardCases: withSecret(api('hard-cases', 'GET /v1/hard-cases: the hard-case candidates and the responsibility list (包案)', ['GetItem', 'BatchGetItem', 'Query'])),
+  hardCases: withSecret(api('hard-cases', 'GET /v1/hard-cases: the hard-case candidates and the responsibility list of owned cases', ['GetItem', 'BatchGetItem', 'Query'])),
   compileReports: withSecret({
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
