@@ -106,9 +106,9 @@ export function progressOfOwned(history: HistoryEntry[]): Array<{ at: string; ac
     .map(({ at, actor, action }) => ({ at, actor, action }));
 }
 
-/** An owned case on the responsibility list. */
-export function responsibilityOf(subject: Case & { ownership: Ownership }, history: HistoryEntry[], now: string) {
-  const { id, title, category, regionCode, status, level, receivedAt, escalationCount, office, leadUnit, ownership } = subject;
+/** An owned case on the responsibility list, under its ownership. */
+export function responsibilityOf(subject: Case, ownership: Ownership, history: HistoryEntry[], now: string) {
+  const { id, title, category, regionCode, status, level, receivedAt, escalationCount, office, leadUnit } = subject;
   const { leader, plan, targetDate, at, finishedAt } = ownership;
   return {
     id,
@@ -131,8 +131,8 @@ export function responsibilityOf(subject: Case & { ownership: Ownership }, histo
   };
 }
 
-/** The notice of a repeat on an owned matter: to the owner's unit, naming the owner. */
-export function repeatNotice(subject: Case & { ownership: Ownership }, change: Change): Notice {
+/** The notice of a repeat (`change`) on a matter under `ownership`: to the owner's unit, naming the owner. */
+export function repeatNotice(subject: Case, ownership: Ownership, change: Change): Notice {
   return {
     kind: 'repeat',
     caseId: subject.id,
@@ -140,8 +140,8 @@ export function repeatNotice(subject: Case & { ownership: Ownership }, change: C
     stage: subject.due?.stage ?? null,
     level: subject.level,
     deadline: null,
-    to: [{ unit: subject.ownership.unit, role: 'leader' }],
+    to: [{ unit: ownership.unit, role: 'leader' }],
     at: change.entry.at,
-    owner: subject.ownership.leader,
+    owner: ownership.leader,
   };
 }

@@ -5,7 +5,7 @@
  * reports find their hard cases: never a scan.
  */
 import { FINISHED_STATUSES, legalDueAt, OPEN_STATUSES, type Case } from '../domain/case.ts';
-import { isHardCaseCandidate, responsibilityOf, type Ownership } from '../domain/hard-cases.ts';
+import { isHardCaseCandidate, responsibilityOf } from '../domain/hard-cases.ts';
 import { hardCase } from '../domain/reports.ts';
 import { getCaseWithHistory } from '../store/cases.ts';
 import { getCases } from '../store/get-cases.ts';
@@ -51,8 +51,6 @@ export async function hardCaseCandidates(scope: WorklistScope, { limit, cursor, 
 export async function responsibilityList(scope: WorklistScope, { limit, cursor, now }: Paging) {
   const page = await listWorklist(scope, { statuses: [...OPEN_STATUSES, ...FINISHED_STATUSES], limit, list: 'owned-cases', ...(cursor !== undefined && { cursor }) });
   const found = await Promise.all(page.items.map((entry) => getCaseWithHistory(entry.id)));
-  const items = found.flatMap((owned) =>
-    owned?.case.ownership ? [responsibilityOf(owned.case as Case & { ownership: Ownership }, owned.history, now)] : [],
-  );
+  const items = found.flatMap((owned) => (owned?.case.ownership ? [responsibilityOf(owned.case, owned.case.ownership, owned.history, now)] : []));
   return { items, nextCursor: page.nextCursor };
 }

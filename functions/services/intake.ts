@@ -57,7 +57,7 @@ async function joinOpenCase(openCaseId: string, submission: Submission, registra
     const saving = await saveChange(open, change, answering);
     if (saving === 'saved') {
       // A repeat on an owned matter goes to its owner (包案领导).
-      if (open.ownership) await tellOwner(repeatNotice({ ...open, ownership: open.ownership }, change));
+      if (open.ownership) await tellOwner(repeatNotice(open, open.ownership, change));
       return answer;
     }
     if (saving === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);

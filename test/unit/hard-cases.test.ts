@@ -156,9 +156,9 @@ describe('the responsibility list and repeats', () => {
   });
 
   it("a repeat's notice goes to the owner's unit and names the owner", () => {
-    const subject = owned() as Case & { ownership: Ownership };
+    const subject = owned();
     const change = next(subject, { repeatCount: 1 }, { at: at(92), actor: 'petitioner', action: 'repeat', detail: {} });
-    expect(repeatNotice(subject, change)).toMatchObject({
+    expect(repeatNotice(subject, subject.ownership!, change)).toMatchObject({
       kind: 'repeat',
       caseId: subject.id,
       version: change.case.version,
