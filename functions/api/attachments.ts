@@ -24,7 +24,7 @@ import { conflict, invalid } from '../domain/problem.ts';
 import { requireRole, type Staff } from '../domain/staff.ts';
 import { addMs } from '../domain/policy.ts';
 import { now } from '../shared/clock.ts';
-import { httpHandler, optionalStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { httpHandler, optionalStaffCheck, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { findVisible } from '../services/find-visible.ts';
 import { caseOfPetitioner } from '../services/petitioner-access.ts';
@@ -38,6 +38,8 @@ interface Caller {
   by: Uploader;
   staff: Staff | undefined;
 }
+
+const optionalStaff = optionalStaffCheck();
 
 async function callerOf(request: ApiRequest): Promise<Caller> {
   const staff = await optionalStaff(request);

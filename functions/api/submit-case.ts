@@ -1,9 +1,11 @@
 import { submissionSchema } from '../domain/intake.ts';
 import { invalid, Problem } from '../domain/problem.ts';
 import { coversRegion, regionOf, requireOfficeStaff, requireRole } from '../domain/staff.ts';
-import { httpHandler, optionalStaff } from '../shared/http.ts';
+import { httpHandler, optionalStaffCheck } from '../shared/http.ts';
 import { takeIn } from '../services/intake.ts';
 import { idempotencyKeyOf } from './queries.ts';
+
+const optionalStaff = optionalStaffCheck();
 
 /**
  * POST /v1/cases: registers a case; honours Idempotency-Key. Petitioners

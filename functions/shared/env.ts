@@ -37,22 +37,24 @@ export function topicArnEnv(topic: string): string {
   return `${topic.toUpperCase()}_TOPIC_ARN`;
 }
 
-const needed = new Set<string>();
+/** Each setting declared needed, by the names any one of which provides it. */
+const needed = new Map<string, string[]>();
 
 /**
  * Declares, when a module loads, a setting it reads when it runs (the table's
  * name, a queue's URL). Every function checks them as it starts
  * ({@link checkNeededSettings}, from lambdaHandler), so one that lacks a
  * setting fails its init, naming it, rather than the first request that
- * reads it.
+ * reads it. With `alternatives`, any one of the names provides it (a JWKS
+ * given by value or by URL).
  */
-export function needsSetting(name: string): void {
-  needed.add(name);
+export function needsSetting(name: string, ...alternatives: string[]): void {
+  needed.set([name, ...alternatives].join(' or '), [name, ...alternatives]);
 }
 
 /** Throws a {@link ConfigError} naming every setting declared with {@link needsSetting} that `env` lacks. */
 export function checkNeededSettings(env: Record<string, string | undefined>): void {
-  const missing = [...needed].filter((name) => !env[name]);
+  const missing = [...needed].filter(([, names]) => names.every((name) => !env[name])).map(([label]) => label);
   if (missing.length > 0) throw new ConfigError(`invalid setting: ${missing.map((name) => `${name}: not set`).join('; ')}`);
 }
 

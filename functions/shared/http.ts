@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from '../domain/zod.ts';
 import { invalid, Problem, PROBLEM_STATUS, type FieldError } from '../domain/problem.ts';
 import type { Staff } from '../domain/staff.ts';
-import { bearerToken, staffOf, verifyStaffToken } from './identity.ts';
+import { bearerToken, needsTokenSettings, staffOf, verifyStaffToken } from './identity.ts';
 import { errorSummary, logger } from './logger.ts';
 import { lambdaHandler } from './lambda-handler.ts';
 
@@ -157,16 +157,21 @@ export function requireStaff(request: ApiRequest): Staff {
 }
 
 /**
- * The staff member behind a route open to petitioners too: the handler checks
- * the token itself, since a gateway authorizer cannot be optional. `undefined`
- * without an Authorization header; 401 for a bad token.
+ * The check of the staff member behind a route open to petitioners too: the
+ * handler checks the token itself, since a gateway authorizer cannot be
+ * optional. The check answers `undefined` without an Authorization header and
+ * 401 for a bad token. Make it as the handler's module loads: that declares
+ * the token settings, so a function without them fails its start.
  */
-export async function optionalStaff(request: ApiRequest): Promise<Staff | undefined> {
-  const authorization = request.headers.authorization;
-  if (authorization === undefined) return undefined;
-  const token = bearerToken(authorization);
-  if (!token) throw new Problem('unauthorized', 'Not signed in', 'The Authorization header must be "Bearer <token>".');
-  return verifyStaffToken(token);
+export function optionalStaffCheck(): (request: ApiRequest) => Promise<Staff | undefined> {
+  needsTokenSettings();
+  return async (request) => {
+    const authorization = request.headers.authorization;
+    if (authorization === undefined) return undefined;
+    const token = bearerToken(authorization);
+    if (!token) throw new Problem('unauthorized', 'Not signed in', 'The Authorization header must be "Bearer <token>".');
+    return verifyStaffToken(token);
+  };
 }
 
 /** `?limit=&cursor=` of every list: limit 1..200, 50 by default. */

@@ -2,7 +2,7 @@ import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTPayload, type
 import { Problem } from '../domain/problem.ts';
 import { ROLES, type Role, type Staff } from '../domain/staff.ts';
 import { isUnitId } from '../domain/units.ts';
-import { ENV, requireEnv } from './env.ts';
+import { ENV, needsSetting, requireEnv } from './env.ts';
 
 const unauthorized = (detail: string) => new Problem('unauthorized', 'Not signed in', detail);
 
@@ -36,6 +36,17 @@ function issuerKeys(): JWTVerifyGetKey {
     keys = { source, get: jwks ? createLocalJWKSet(JSON.parse(jwks)) : createRemoteJWKSet(new URL(source)) };
   }
   return keys.get;
+}
+
+/**
+ * Declares the settings {@link verifyToken} reads, so that a function that
+ * checks tokens itself fails its start without them rather than answering 401
+ * to every staff member.
+ */
+export function needsTokenSettings(): void {
+  needsSetting(ENV.jwtIssuer);
+  needsSetting(ENV.jwtAudience);
+  needsSetting(ENV.jwtJwks, ENV.jwtJwksUrl);
 }
 
 /**

@@ -3,9 +3,9 @@
  * those available, held to the limit by a conditional write so that two
  * completions at once cannot pass it.
  */
-import { GetCommand, paginateQuery, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_CASE, PENDING_UPLOAD_SECONDS, type Attachment } from '../domain/attachments.ts';
-import { documents, tableName, writeAll } from './client.ts';
+import { documents, queryItems, tableName, writeAll } from './client.ts';
 import { nullableStringAt, numberAt, oneOfAt, stringAt, type Item } from './item.ts';
 import { ATTACHMENT_PREFIX, attachmentCountKey, attachmentKey, attachmentsPk } from './keys.ts';
 import { TABLE_SCHEMA } from './schema.ts';
@@ -94,17 +94,13 @@ export async function saveAvailableAttachment(available: Attachment): Promise<'s
 /** The available files of a case, oldest first. */
 export async function listAttachments(caseId: string): Promise<Attachment[]> {
   const found: Attachment[] = [];
-  const pages = paginateQuery(
-    { client: documents },
-    {
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: '#status = :available',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pk': attachmentsPk(caseId), ':prefix': ATTACHMENT_PREFIX, ':available': 'available' },
-      ConsistentRead: true,
-    },
-  );
-  for await (const page of pages) found.push(...(page.Items ?? []).map(attachmentOf));
+  const listed = queryItems({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#status = :available',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': attachmentsPk(caseId), ':prefix': ATTACHMENT_PREFIX, ':available': 'available' },
+    ConsistentRead: true,
+  });
+  for await (const item of listed) found.push(attachmentOf(item));
   return found.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
 }

@@ -1,8 +1,8 @@
 /** Cases: taken in, changed on condition of their version, and read with their history. */
-import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type Case, type Change, type HistoryEntry } from '../domain/case.ts';
 import { caseItem, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
-import { documents, tableName, writeBatches } from './client.ts';
+import { documents, partitionItems, tableName, writeBatches } from './client.ts';
 import { caseUpdate, commit, type Answering } from './commit.ts';
 import { stringAt } from './item.ts';
 import { CASE_SK, caseKey, casePk, isHistorySk, matterKey } from './keys.ts';
@@ -98,19 +98,13 @@ export async function getCase(id: string): Promise<Case | undefined> {
 export async function getCaseWithHistory(id: string): Promise<{ case: Case; history: HistoryEntry[] } | undefined> {
   let found: Case | undefined;
   const history: HistoryEntry[] = [];
-  const pages = paginateQuery(
-    { client: documents },
-    { TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': casePk(id) }, ConsistentRead: true },
-  );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      const sk = stringAt(item, 'sk');
-      if (sk === CASE_SK) {
-        found = caseOf(item);
-        // The creation's entries come first: they have the lowest versions.
-        history.unshift(...creationHistoryOf(item));
-      } else if (isHistorySk(sk)) history.push(historyOf(item));
-    }
+  for await (const item of partitionItems(casePk(id))) {
+    const sk = stringAt(item, 'sk');
+    if (sk === CASE_SK) {
+      found = caseOf(item);
+      // The creation's entries come first: they have the lowest versions.
+      history.unshift(...creationHistoryOf(item));
+    } else if (isHistorySk(sk)) history.push(historyOf(item));
   }
   return found ? { case: found, history } : undefined;
 }

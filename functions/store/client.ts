@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { PutCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, paginateQuery, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput, QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ENV, needsSetting, requireEnv } from '../shared/env.ts';
 import { backOff } from '../shared/retry.ts';
 
@@ -14,6 +14,16 @@ needsSetting(ENV.tableName);
 
 export function tableName(): string {
   return requireEnv(ENV.tableName);
+}
+
+/** Every item a query of the table answers, page after page. */
+export async function* queryItems(query: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+  for await (const page of paginateQuery({ client: documents }, { TableName: tableName(), ...query })) yield* page.Items ?? [];
+}
+
+/** Every item of one partition, read consistently. */
+export function partitionItems(pk: string): AsyncGenerator<Record<string, unknown>> {
+  return queryItems({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
 }
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -3,13 +3,13 @@
  * band items that find a new case's candidates by key, never by a scan, and
  * the groups with their members. docs/MATTERS.md describes the items.
  */
-import { BatchGetCommand, GetCommand, paginateQuery, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, chinaDay, DAY_MS, dayOfMs, msOfDay } from '../domain/calendar.ts';
 import { withMember, type MatterGroup } from '../domain/matter-groups.ts';
 import type { TextSignature } from '../domain/similarity.ts';
 import { isRegionWithin } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
-import { documents, tableName, untilProcessed, writeAll, type NamedWrite, type TransactItem } from './client.ts';
+import { documents, partitionItems, queryItems, tableName, untilProcessed, writeAll, type NamedWrite, type TransactItem } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { numberAt, stringAt, type Item } from './item.ts';
 import {
@@ -94,16 +94,10 @@ const memberPut = (groupId: string, caseId: string, receivedAt: string): Transac
 export async function getGroup(id: string): Promise<StoredGroup | undefined> {
   let found: { group: MatterGroup; createdAt: string } | undefined;
   const members: string[] = [];
-  const pages = paginateQuery(
-    { client: documents },
-    { TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': matterGroupPk(id) }, ConsistentRead: true },
-  );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      const sk = stringAt(item, 'sk');
-      if (sk === MATTER_GROUP_SK) found = { group: groupOf(item), createdAt: stringAt(item, 'createdAt') };
-      else if (isMemberSk(sk)) members.push(memberIdOf(sk));
-    }
+  for await (const item of partitionItems(matterGroupPk(id))) {
+    const sk = stringAt(item, 'sk');
+    if (sk === MATTER_GROUP_SK) found = { group: groupOf(item), createdAt: stringAt(item, 'createdAt') };
+    else if (isMemberSk(sk)) members.push(memberIdOf(sk));
   }
   return found ? { ...found, members } : undefined;
 }
@@ -301,20 +295,14 @@ export async function groupsOf(regionCode: string, from: string, to: string, win
   const since = dayOfMs(msOfDay(from) - windowMs - DAY_MS);
   const until = `${addDays(to, 1)}~`;
   const groups: MatterGroup[] = [];
-  const pages = paginateQuery(
-    { client: documents },
-    {
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :since AND :until',
-      ExpressionAttributeValues: { ':pk': matterGroupsPk(regionCode), ':since': since, ':until': until },
-    },
-  );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      const group = groupOf(item);
-      const inPeriod = chinaDay(group.lastReceivedAt) >= from && chinaDay(group.firstReceivedAt) <= to;
-      if (group.size >= 2 && isRegionWithin(group.regionCode, regionCode) && inPeriod) groups.push(group);
-    }
+  const listed = queryItems({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :since AND :until',
+    ExpressionAttributeValues: { ':pk': matterGroupsPk(regionCode), ':since': since, ':until': until },
+  });
+  for await (const item of listed) {
+    const group = groupOf(item);
+    const inPeriod = chinaDay(group.lastReceivedAt) >= from && chinaDay(group.firstReceivedAt) <= to;
+    if (group.size >= 2 && isRegionWithin(group.regionCode, regionCode) && inPeriod) groups.push(group);
   }
   return groups.sort((a, b) => b.size - a.size || a.firstReceivedAt.localeCompare(b.firstReceivedAt) || a.id.localeCompare(b.id));
 }

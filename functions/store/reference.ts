@@ -1,10 +1,10 @@
-import { GetCommand, paginateQuery, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CalendarYear, DayOff } from '../domain/calendar.ts';
 import type { Category } from '../domain/categories.ts';
 import { chainOf, REGION_LEVELS, type Region } from '../domain/regions.ts';
 import { regionCode } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
-import { documents, putOnCondition, tableName, writeBatches } from './client.ts';
+import { documents, putOnCondition, queryItems, tableName, writeBatches } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { nullableStringAt, numberAt, oneOfAt, stringAt, type Item } from './item.ts';
 import { CALENDAR_PK, calendarKey, calendarSk, CATEGORIES_PK, categoryKey, regionKey, TOP_REGIONS } from './keys.ts';
@@ -77,7 +77,6 @@ const cursors = cursorCodec('regions', z.object({ after: regionCode }));
 
 /** The query of the regions directly below a region (`TOP` for the top level), by code. */
 const childrenQuery = (childrenOf: string) => ({
-  TableName: tableName(),
   IndexName: INDEX.children,
   KeyConditionExpression: 'childrenOf = :parent',
   ExpressionAttributeValues: { ':parent': childrenOf },
@@ -93,7 +92,7 @@ export async function listChildRegions(parentCode: string | undefined, limit: nu
     start = { ...regionKey(after), childrenOf, code: after };
   }
   const { Items = [], LastEvaluatedKey } = await documents.send(
-    new QueryCommand({ ...childrenQuery(childrenOf), Limit: limit, ExclusiveStartKey: start }),
+    new QueryCommand({ TableName: tableName(), ...childrenQuery(childrenOf), Limit: limit, ExclusiveStartKey: start }),
   );
   const items = Items.map(regionOf);
   const last = items.at(-1);
@@ -103,7 +102,7 @@ export async function listChildRegions(parentCode: string | undefined, limit: nu
 /** The regions directly below a region, all of them. */
 export async function childRegions(parentCode: string | undefined): Promise<Region[]> {
   const children: Region[] = [];
-  for await (const page of paginateQuery({ client: documents }, childrenQuery(parentCode ?? TOP_REGIONS))) children.push(...(page.Items ?? []).map(regionOf));
+  for await (const item of queryItems(childrenQuery(parentCode ?? TOP_REGIONS))) children.push(regionOf(item));
   return children;
 }
 

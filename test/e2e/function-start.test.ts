@@ -48,11 +48,21 @@ describe('a function as it starts', { timeout: 60_000 }, () => {
     ['escalateCase', queueUrlEnv('notification')],
     ['recordNotice', topicArnEnv('notices')],
     ['attachments', ENV.bucketName],
+    // They check an optional staff token themselves.
+    ['submitCase', ENV.jwtIssuer],
+    ['attachments', ENV.jwtAudience],
   ];
   it.each(lacking)('%s without %s fails its start, naming it', async (name, setting) => {
     const environment = wiredEnvironment(name);
     expect(environment).toHaveProperty(setting);
     delete environment[setting];
     await expect(start(name, environment)).rejects.toThrow(new RegExp(`invalid setting: .*${setting}: not set`));
+  });
+
+  it('submitCase without a JWKS, by value or by URL, fails its start, naming both', async () => {
+    const environment = wiredEnvironment('submitCase');
+    delete environment[ENV.jwtJwks];
+    await expect(start('submitCase', environment)).rejects.toThrow(`invalid setting: ${ENV.jwtJwks} or ${ENV.jwtJwksUrl}: not set`);
+    await expect(start('submitCase', { ...environment, [ENV.jwtJwksUrl]: 'https://issuer.example/jwks.json' })).resolves.toHaveProperty('handler');
   });
 });

@@ -3,20 +3,18 @@
  * fauxqs: declare, PUT to the presigned URL, complete, list and download.
  */
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE } from '../../functions/domain/attachments.ts';
-import { countEntries, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { countEntries, postJson, submission, useTestSystem } from '../support/emulators.ts';
 import { jpegWithMetadata, jpegWithoutMetadata, METADATA_TEXTS, pdfOfSize, pngOfSize } from '../support/files.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  system = await testSystem();
   tokens.clerk = await system.token('330726', 'clerk');
   tokens.leader = await system.token('330726', 'leader');
   tokens.yiwuClerk = await system.token('330782', 'clerk');
 });
-afterAll(() => system.close());
 
 let phoneSeq = 13_500_000_000;
 

@@ -3,19 +3,17 @@
  * read by anyone, replaced by a province's admin, and every open deadline
  * counted again through the due index.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDay, endOfChinaDay, holidayCalendar, nextWorkingDay } from '../../functions/domain/calendar.ts';
 import { loadCalendar } from '../../functions/migrations/load-calendar.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
-import { submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 let admin: string;
 beforeAll(async () => {
-  system = await testSystem();
   admin = await system.token('330000', 'admin');
 });
-afterAll(() => system.close());
 
 describe('GET /v1/calendar', () => {
   it('shows a year nobody loaded as weekends only, and the shipped year once the migration ran, which keeps what is there', async () => {

@@ -1,18 +1,14 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Change } from '../../functions/domain/case.ts';
 import { applyRouting, decideRouting } from '../../functions/domain/routing.ts';
 import { config } from '../../functions/shared/config.ts';
 import { createCase, getCaseWithHistory, putCases, saveChange } from '../../functions/store/cases.ts';
 import { documents } from '../../functions/store/client.ts';
 import { category, demoChain, demoRegistration, idNumber } from '../support/domain.ts';
-import { countEntries, testSystem, type TestSystem } from '../support/emulators.ts';
+import { countEntries, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await testSystem();
-});
-afterAll(() => system.close());
+const system = useTestSystem();
 
 /**
  * A case as the release before kept it: the case item without its creation's

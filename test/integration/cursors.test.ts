@@ -4,16 +4,15 @@
  * with a 400 on `cursor`, never a 5xx; its own cursors still page through it.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { recordNotice } from '../../functions/store/notices.ts';
-import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 let clerk: string;
 let leader: string;
 beforeAll(async () => {
-  system = await testSystem();
   clerk = await system.token('330726', 'clerk');
   leader = await system.token('330726', 'leader');
   for (const phone of ['13600000001', '13600000002', '13600000003']) {
@@ -33,7 +32,6 @@ beforeAll(async () => {
     expect((await system.api('/v1/reports', postJson({ kind: 'weekly', day }, bearer(leader)))).status).toBe(201);
   }
 });
-afterAll(() => system.close());
 
 interface ListRoute {
   name: string;

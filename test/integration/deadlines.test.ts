@@ -3,18 +3,13 @@
  * (TIME_SCALE=864000: a policy day lasts 0.1 s, the acceptance clock 1.5 s).
  */
 import { DeleteMessageCommand, type Message } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sweep } from '../../functions/services/sweep.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
-import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, postJson, submission, useTestSystem } from '../support/emulators.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-let system: TestSystem;
-beforeAll(async () => {
-  process.env.TIME_SCALE = '864000';
-  system = await testSystem();
-});
-afterAll(() => system.close());
+const system = useTestSystem({ TIME_SCALE: '864000' });
 
 let phoneSeq = 13_200_000_000;
 

@@ -6,18 +6,16 @@
 import { createHash } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getCase } from '../../functions/store/cases.ts';
 import { rekeyMatterFingerprints } from '../../functions/store/matters.ts';
-import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 let documents: DynamoDBDocumentClient;
 beforeAll(async () => {
-  system = await testSystem();
   documents = DynamoDBDocumentClient.from(system.dynamo);
 });
-afterAll(() => system.close());
 
 async function submit(body: unknown, headers: Record<string, string> = {}) {
   const response = await system.api('/v1/cases', postJson(body, headers));

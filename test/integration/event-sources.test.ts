@@ -1,15 +1,11 @@
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollQueue } from '../../lib/local/event-sources.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
-import { postJson, quickQueue, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { postJson, quickQueue, submission, useTestSystem } from '../support/emulators.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await testSystem();
-});
-afterAll(() => system.close());
+const system = useTestSystem();
 
 async function until<T>(probe: () => Promise<T | undefined>, seconds = 15): Promise<T> {
   const deadline = Date.now() + seconds * 1000;

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { recount } from '../../functions/services/recount.ts';
 import { putFigures } from '../../functions/store/figures.ts';
-import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 let clerk: string, handler: string;
 beforeAll(async () => {
-  system = await testSystem();
   clerk = await system.token('330726', 'clerk');
   handler = await system.token('330726:housing', 'handler');
 });
-afterAll(() => system.close());
 
 const today = chinaDay(new Date().toISOString());
 

@@ -4,18 +4,16 @@
  * sign-off of replies. The policy turns the steps on; the
  * handlers' clock is Date, moved by fake timers instead of sleeping.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { sweep } from '../../functions/services/sweep.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
-import { submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { submission, useTestSystem } from '../support/emulators.ts';
 
 const DAY = 86_400_000;
-let system: TestSystem;
+const system = useTestSystem({ POLICY: JSON.stringify({ signForReceipt: true, approveExtensions: true, replySignOff: true }) });
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  process.env.POLICY = JSON.stringify({ signForReceipt: true, approveExtensions: true, replySignOff: true });
-  system = await testSystem();
   tokens.clerk = await system.token('330726', 'clerk');
   tokens.housingClerk = await system.token('330726:housing', 'clerk');
   tokens.handler = await system.token('330726:housing', 'handler');
@@ -23,7 +21,6 @@ beforeAll(async () => {
   tokens.countyLeader = await system.token('330726', 'leader');
   tokens.leader = await system.token('330726:housing', 'leader');
 });
-afterAll(() => system.close());
 afterEach(() => vi.useRealTimers());
 
 const call = (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) =>

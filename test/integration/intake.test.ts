@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { holidayCalendar, limitEnd } from '../../functions/domain/calendar.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { idNumber } from '../support/domain.ts';
-import { countEntries, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { countEntries, postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await testSystem();
-});
-afterAll(() => system.close());
+const system = useTestSystem();
 
 // Each test uses its own petitioner, so that no test's case is another's repeat.
 let phoneSeq = 13_700_000_000;

@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptanceSchema, decideAcceptance } from '../../functions/domain/lifecycle.ts';
 import { config } from '../../functions/shared/config.ts';
 import { getCase, getCaseWithHistory, saveChange } from '../../functions/store/cases.ts';
 import { signStaffToken, localSigningKey } from '../../lib/local/identity.ts';
-import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  system = await testSystem();
   tokens.clerk = await system.token('330726', 'clerk');
   tokens.handler = await system.token('330726:housing', 'handler');
   tokens.citySupervisor = await system.token('330700', 'supervisor');
   tokens.yiwuClerk = await system.token('330782', 'clerk');
   tokens.yiwuAdmin = await system.token('330782', 'admin');
 });
-afterAll(() => system.close());
 
 let phoneSeq = 13_300_000_000;
 

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { getCase } from '../../functions/store/cases.ts';
-import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  system = await testSystem();
   tokens.clerk = await system.token('330726', 'clerk');
   tokens.handler = await system.token('330726:environment', 'handler');
   tokens.landHandler = await system.token('330726:land', 'handler');
   tokens.yiwuClerk = await system.token('330782', 'clerk');
 });
-afterAll(() => system.close());
 
 let phoneSeq = 13_700_000_000;
 

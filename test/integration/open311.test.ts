@@ -9,27 +9,25 @@
  */
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeXml, xmlDocument } from '../../functions/api/xml.ts';
 import { OPEN311_ROUTES } from '../../lib/wiring.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
-import { countEntries, postJson, testSystem, type TestSystem } from '../support/emulators.ts';
+import { countEntries, postJson, useTestSystem } from '../support/emulators.ts';
 
 const V2 = '/open311/v2';
 // The elements the spec's XML repeats: parsed as lists even when there is one.
 const LISTS = new Set(['service', 'request', 'error', 'endpoint', 'format', 'attribute', 'value']);
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => LISTS.has(name) });
 
-let system: TestSystem;
+const system = useTestSystem();
 let apiKey: string;
 
 beforeAll(async () => {
-  system = await testSystem();
   const registered = await system.call('POST', '/v1/client-apps', { token: await system.token('330726', 'admin'), body: { name: '浦江县12345热线' } });
   expect(registered.status).toBe(201);
   apiKey = registered.body.apiKey;
 });
-afterAll(() => system?.close());
 
 type Answer = { status: number; type: string; text: string; json: any; xml: any };
 

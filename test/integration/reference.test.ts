@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
-import { testSystem, type TestSystem } from '../support/emulators.ts';
+import { useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await testSystem();
-});
-afterAll(() => system.close());
+const system = useTestSystem();
 
 async function get(path: string) {
   const response = await system.api(path);

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { next } from '../../functions/domain/case.ts';
 import { compileDueReports } from '../../functions/services/reports.ts';
 import { getCase, saveChange } from '../../functions/store/cases.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
-import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 let leader: string;
 beforeAll(async () => {
-  system = await testSystem();
   leader = await system.token('330726', 'leader');
   let phone = 13_600_000_000;
   for (const regionCode of ['330726001001', '330726001002', '330726101201', '330726103201', '330726103201']) {
@@ -18,7 +17,6 @@ beforeAll(async () => {
   }
   await system.consume('routing', await system.receive('routing', 100, 2));
 });
-afterAll(() => system.close());
 
 const today = chinaDay(new Date().toISOString());
 

@@ -1,15 +1,11 @@
 import type { Message } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sweep } from '../../functions/services/sweep.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { queueUrlEnv } from '../../functions/shared/env.ts';
-import { postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await testSystem();
-});
-afterAll(() => system.close());
+const system = useTestSystem();
 beforeEach(() => system.receive('routing', 100, 0));
 
 let phoneSeq = 13_500_000_000;

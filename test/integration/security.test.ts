@@ -4,16 +4,12 @@
  * scoped like cases.
  */
 import { importJWK, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../lib/local/identity.ts';
-import { bearer, countEntries, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, countEntries, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await testSystem();
-});
-afterAll(() => system.close());
+const system = useTestSystem();
 
 const call = (method: string, path: string, token: string | undefined, body?: unknown) => system.call(method, path, { token, body });
 

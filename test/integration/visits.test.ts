@@ -2,21 +2,18 @@
  * Leaders' visits and hotspots on the emulators, with the clock compressed
  * (TIME_SCALE=864000: a policy day is 0.1 s, the 3-day notice 0.3 s).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
 import { sweep } from '../../functions/services/sweep.ts';
-import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, postJson, submission, useTestSystem } from '../support/emulators.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-let system: TestSystem;
+const system = useTestSystem({ TIME_SCALE: '864000' });
 let leader: string;
 beforeAll(async () => {
-  process.env.TIME_SCALE = '864000';
-  system = await testSystem();
   leader = await system.token('330726', 'leader');
 });
-afterAll(() => system.close());
 
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 

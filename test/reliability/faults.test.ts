@@ -6,25 +6,21 @@
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { recount } from '../../functions/services/recount.ts';
 import { documents } from '../../functions/store/client.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { pollQueue } from '../../lib/local/event-sources.ts';
 import type { LocalLambdas } from '../../lib/local/lambda.ts';
-import { bearer, postJson, quickQueue, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, postJson, quickQueue, submission, useTestSystem } from '../support/emulators.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-let system: TestSystem;
+const system = useTestSystem();
 const accepted: string[] = [];
 /** What the faults caused, for docs/RELIABILITY.md. */
 const caused = { unavailable: 0, throttled: 0, calls: 0, batchFailures: 0, crashes: 0 };
 let phone = 13_400_000_000;
-beforeAll(async () => {
-  system = await testSystem();
-});
-afterAll(() => system.close());
 
 
 /** Submits a case as a careful client does: with an Idempotency-Key, again on 503 until it is answered. */

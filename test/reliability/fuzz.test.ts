@@ -4,16 +4,15 @@
  * a refused request (4xx) writes nothing.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteWiring } from '../../lib/wiring.ts';
-import { bearer, countEntries, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { bearer, countEntries, postJson, submission, useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
+const system = useTestSystem();
 let admin: string;
 const known = { caseId: '', accessCode: '', visitId: '' };
 
 beforeAll(async () => {
-  system = await testSystem();
   admin = await system.token('330000', 'admin');
   const created = (await (await system.api('/v1/cases', postJson(submission()))).json()) as { id: string; accessCode: string };
   Object.assign(known, { caseId: created.id, accessCode: created.accessCode });
@@ -24,7 +23,6 @@ beforeAll(async () => {
   known.visitId = ((await visit.json()) as { id: string }).id;
   await system.consume('routing', await system.receive('routing', 10, 2));
 });
-afterAll(() => system.close());
 
 /** A body close to valid for each POST route: the fuzzer breaks it one field at a time. */
 const VALID: Record<string, Record<string, unknown>> = {

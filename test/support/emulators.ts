@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse } from 'aws-lambda';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { useEmulators } from '../../lib/local/emulators.ts';
 import { ensureBucket, ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from '../../lib/local/provision.ts';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -69,6 +69,27 @@ export interface TestSystem {
    */
   deliverDeadlines(waitSeconds: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The test file's system ({@link testSystem}), made before its tests and closed
+ * after them. Call it at the top of the file: its hooks run before the file's
+ * own, and the answer stands for the system inside tests and hooks.
+ * `environment` is set before the functions load (a policy, a time scale).
+ */
+export function useTestSystem(environment: Record<string, string> = {}): TestSystem {
+  let made: TestSystem | undefined;
+  beforeAll(async () => {
+    Object.assign(process.env, environment);
+    made = await testSystem();
+  });
+  afterAll(() => made?.close());
+  return new Proxy({} as TestSystem, {
+    get(_, name) {
+      if (!made) throw new Error('The test system is made in beforeAll: use it inside tests and hooks.');
+      return made[name as keyof TestSystem];
+    },
+  });
 }
 
 /** A fresh table and fresh queues, named for this test file, with the demo reference data loaded. */

@@ -5,19 +5,15 @@
  * runs the registered steps. (The re-keying step itself is tested in
  * test/integration/deployment-secret.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Migration } from '../../functions/migrations/migration.ts';
 import { MIGRATIONS, migrationsVersion } from '../../functions/migrations/registry.ts';
 import { runMigrations } from '../../functions/migrations/run-migrations.ts';
 import { handler as seed, MIGRATIONS_RESOURCE_TYPE } from '../../functions/seed/seed-reference-data.ts';
 import { getMigrationRecord } from '../../functions/store/migrations.ts';
-import { testSystem, type TestSystem } from '../support/emulators.ts';
+import { useTestSystem } from '../support/emulators.ts';
 
-let system: TestSystem;
-beforeAll(async () => {
-  system = await testSystem();
-});
-afterAll(() => system.close());
+useTestSystem();
 
 /** A step over `pages` pages that notes each page it is asked for. */
 function countingStep(id: string, pages: number, asked: number[]): Migration {
