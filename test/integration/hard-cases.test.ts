@@ -4,21 +4,17 @@
  * list with whether each target is kept, a repeat told to the owner, and
  * the stats' count. The handlers' clock is Date, moved by fake timers.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { next } from '../../functions/domain/case.ts';
 import type { Role } from '../../functions/domain/staff.ts';
 import { parseNotice } from '../../functions/queues/notices.ts';
 import { getCase, getCaseWithHistory, saveChange } from '../../functions/store/cases.ts';
-import { submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { submission, useTestSystem } from '../support/emulators.ts';
 
 const DAY = 86_400_000;
-let system: TestSystem;
-beforeAll(async () => {
-  delete process.env.POLICY;
-  system = await testSystem();
-});
-afterAll(() => system.close());
+// The regulation's policy: hardCaseAfter is 90 days.
+const system = useTestSystem({ POLICY: '{}' });
 afterEach(() => vi.useRealTimers());
 
 // Tokens are checked against the clock: each is issued at the (maybe moved) time of the call.
