@@ -9,7 +9,7 @@ import { chinaDay } from '../../functions/domain/calendar.ts';
 import { next } from '../../functions/domain/case.ts';
 import type { Role } from '../../functions/domain/staff.ts';
 import { parseNotice } from '../../functions/queues/notices.ts';
-import { getCase, getCaseWithHistory, saveChange } from '../../functions/store/cases.ts';
+import { getCase, getCaseWithHistory, putCases, saveChange } from '../../functions/store/cases.ts';
 import { submission, useTestSystem } from '../support/emulators.ts';
 
 const DAY = 86_400_000;
@@ -79,6 +79,15 @@ describe('candidates', () => {
     expect((await allPages('/v1/hard-cases?candidates=true', ['330726:land', 'handler'])).map((item) => item.id)).not.toContain(old.id);
     expect((await allPages('/v1/hard-cases?candidates=true&unit=330726:housing', COUNTY_LEADER)).map((item) => item.id)).toContain(old.id);
     expect((await allPages('/v1/hard-cases?candidates=true&unit=330700', ['330700', 'supervisor'])).map((item) => item.id)).toContain(old.id);
+  });
+
+  it('reads a page longer than one batch read (100 cases)', async () => {
+    const stored = (await getCase((await acceptedCase()).id))!;
+    await putCases(Array.from({ length: 120 }, (_, i) => ({ ...stored, id: `${stored.id.slice(0, -4)}${String(i).padStart(4, '0')}` })));
+    daysLater(91);
+    const page = await call('GET', '/v1/hard-cases?candidates=true&limit=200', COUNTY_LEADER);
+    expect(page.status).toBe(200);
+    expect(page.body.items.length).toBeGreaterThan(120);
   });
 
   it('refuses a unit outside the scope (404), bad input (400), and a cursor of another list (400)', async () => {
