@@ -1226,6 +1226,22 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            ownership: ({
+                leader: {
+                    name: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                plan: string;
+                targetDate: string;
+                unit: string;
+                at: string;
+                by: string;
+                finishedAt: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
             matterGroup?: ({
                 id: string;
                 size: number;

@@ -71,6 +71,7 @@ export const progress = z.looseObject({
 });
 
 const answer = z.looseObject({ opinion: z.string(), at: instant, by: z.string() });
+const leader = z.looseObject({ name: z.string(), title: z.string() });
 
 /** The whole case as staff see it; with its history where it is fetched alone. */
 export const staffCase = z.looseObject({
@@ -94,6 +95,8 @@ export const staffCase = z.looseObject({
   evaluations: z.array(z.looseObject({ rating: z.enum(RATINGS), at: instant })),
   version: count,
   history: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string(), detail: z.unknown() }))),
+  /** The owning leader of a hard case (包案), the plan and the target day; `finishedAt` once the case finished. */
+  ownership: nullable(z.looseObject({ leader, plan: z.string(), targetDate: day, unit: z.string(), at: instant, by: z.string(), finishedAt: nullable(instant) })),
   /** The matter group it is in (docs/MATTERS.md), where it is fetched alone. */
   matterGroup: z.optional(nullable(z.looseObject({ id: z.string(), size: count }))),
 });
@@ -111,8 +114,6 @@ export const worklistEntry = z.looseObject({
   leadUnit: nullable(z.string()),
   deadline: nullable(instant),
 });
-
-const leader = z.looseObject({ name: z.string(), title: z.string() });
 
 /**
  * A hard case (包案) of GET /v1/hard-cases: a candidate (`candidates=true`:
