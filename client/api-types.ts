@@ -735,6 +735,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader of the case's office or above names the owning leader of a hard case (包案), with the plan and the target date */
+        post: operations["postCasesByIdOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hard-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's hard cases: with candidates=true the open cases that are hard, else the responsibility list of owned cases */
+        get: operations["getHardCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -812,6 +846,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        GetHardCases200: {
+            items: components["schemas"]["HardCaseEntry"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         GetMatterGroups200: {
             items: components["schemas"]["MatterGroup"][];
             nextCursor: string | null;
@@ -848,6 +888,42 @@ export interface components {
             unanswered: ({
                 caseId: string;
                 reason: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        HardCaseEntry: {
+            id: string;
+            title: string;
+            category: string;
+            regionCode: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            receivedAt: string;
+            escalationCount: number;
+            office: string | null;
+            leadUnit: string | null;
+            owner: ({
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            targetDate: string | null;
+            daysOpen?: number;
+            deadline?: string | null;
+            plan?: string;
+            ownedAt?: string;
+            finishedAt?: string | null;
+            /** @enum {string} */
+            target?: "kept" | "missed" | "open";
+            progress?: ({
+                at: string;
+                actor: string;
+                action: string;
             } & {
                 [key: string]: unknown;
             })[];
@@ -903,7 +979,7 @@ export interface components {
         };
         Notice: {
             /** @enum {string} */
-            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "idle";
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "idle" | "repeat";
             caseId: string;
             level: ("province" | "city" | "county" | "township" | "village") | null;
             deadline: string | null;
@@ -915,6 +991,12 @@ export interface components {
                 [key: string]: unknown;
             })[];
             at: string;
+            owner?: {
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -1082,6 +1164,7 @@ export interface components {
                 };
                 paused: number;
                 idle: number;
+                hardCases: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1108,6 +1191,7 @@ export interface components {
                 };
                 paused: number;
                 idle: number;
+                hardCases: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1214,6 +1298,22 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            ownership: ({
+                leader: {
+                    name: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                plan: string;
+                targetDate: string;
+                unit: string;
+                at: string;
+                by: string;
+                finishedAt: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
             matterGroup?: ({
                 id: string;
                 size: number;
@@ -1250,6 +1350,7 @@ export interface components {
                 };
                 paused: number;
                 idle: number;
+                hardCases: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1273,6 +1374,7 @@ export interface components {
             };
             paused: number;
             idle: number;
+            hardCases: number;
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
@@ -1385,6 +1487,14 @@ export interface components {
         PostCasesByIdExtensionBody: {
             days: number;
             reason: string;
+        };
+        PostCasesByIdOwnershipBody: {
+            leader: {
+                name: string;
+                title: string;
+            };
+            plan: string;
+            targetDate: string;
         };
         PostCasesByIdPausesBody: {
             /** @enum {string} */
@@ -3580,6 +3690,102 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Nothing was uploaded yet, it is complete already, or the case has its 20 files. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "leader": {
+                 *         "name": "李明",
+                 *         "title": "副县长"
+                 *       },
+                 *       "plan": "约谈物业，督促屋面维修，每周回访",
+                 *       "targetDate": "2027-03-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdOwnershipBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its owner; a second naming replaces the first, and the history keeps both. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is finished, not a hard case yet, or owned already as named; or another change came first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getHardCases: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                unit?: string;
+                candidates?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hard cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetHardCases200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The unit is unknown or outside the caller's scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@
  */
 import { ATTACHMENT_TYPES } from '../domain/attachments.ts';
 import { CASE_STATUSES, RATINGS, RECEPTION_OUTCOMES } from '../domain/case.ts';
+import { TARGET_STATES } from '../domain/hard-cases.ts';
 import { CHANNELS } from '../domain/intake.ts';
 import { NOTICE_KINDS } from '../domain/ladder.ts';
 import { REGION_LEVELS } from '../domain/regions.ts';
@@ -70,6 +71,7 @@ export const progress = z.looseObject({
 });
 
 const answer = z.looseObject({ opinion: z.string(), at: instant, by: z.string() });
+const leader = z.looseObject({ name: z.string(), title: z.string() });
 
 /** The whole case as staff see it; with its history where it is fetched alone. */
 export const staffCase = z.looseObject({
@@ -93,6 +95,8 @@ export const staffCase = z.looseObject({
   evaluations: z.array(z.looseObject({ rating: z.enum(RATINGS), at: instant })),
   version: count,
   history: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string(), detail: z.unknown() }))),
+  /** The owning leader of a hard case (包案), the plan and the target day; `finishedAt` once the case finished. */
+  ownership: nullable(z.looseObject({ leader, plan: z.string(), targetDate: day, unit: z.string(), at: instant, by: z.string(), finishedAt: nullable(instant) })),
   /** The matter group it is in (docs/MATTERS.md), where it is fetched alone. */
   matterGroup: z.optional(nullable(z.looseObject({ id: z.string(), size: count }))),
 });
@@ -109,6 +113,35 @@ export const worklistEntry = z.looseObject({
   office: nullable(z.string()),
   leadUnit: nullable(z.string()),
   deadline: nullable(instant),
+});
+
+/**
+ * A hard case (包案) of GET /v1/hard-cases: a candidate (`candidates=true`:
+ * with `daysOpen` and `deadline`, and its owner if it has one), or an owned
+ * case of the responsibility list (with `plan`, `target` and `progress`).
+ */
+export const hardCaseEntry = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  regionCode: z.string(),
+  status,
+  level: nullable(level),
+  receivedAt: instant,
+  escalationCount: count,
+  office: nullable(z.string()),
+  leadUnit: nullable(z.string()),
+  owner: nullable(leader),
+  targetDate: nullable(day),
+  daysOpen: z.optional(count),
+  deadline: z.optional(nullable(instant)),
+  plan: z.optional(z.string()),
+  ownedAt: z.optional(instant),
+  finishedAt: z.optional(nullable(instant)),
+  /** Whether the target is kept: finished by the target day (`kept`), not (`missed`), or open with the day to come (`open`). */
+  target: z.optional(z.enum(TARGET_STATES)),
+  /** The latest staff actions, newest first. */
+  progress: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string() }))),
 });
 
 /** A matter group (举一反三): its members are the case ids in the caller's scope. */
@@ -138,6 +171,8 @@ export const notice = z.looseObject({
   deadline: nullable(instant),
   to: z.array(z.looseObject({ unit: z.string(), role: z.enum(ROLES) })),
   at: instant,
+  /** The owning leader (包案) a repeat on an owned matter is told to (`kind: repeat`). */
+  owner: z.optional(leader),
 });
 
 const counts = z.record(z.string(), count);
@@ -154,6 +189,7 @@ const figures = z.looseObject({
   returnedByUnit: counts,
   paused: count,
   idle: count,
+  hardCases: count,
   timelyAcceptanceRate: rate,
   onTimeClosureRate: rate,
   satisfactionRate: rate,

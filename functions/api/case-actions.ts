@@ -1,8 +1,8 @@
 /**
  * The actions on a case, one route each: staff decide acceptance, sign for
  * or return a case and rule on returns, extend, reply, approve extensions and
- * replies, record progress, pause the clock and approve and end pauses, and
- * give review opinions; the petitioner rates and asks for review.
+ * replies, record progress, pause the clock and approve and end pauses,
+ * give review opinions, and name a hard case's owner; the petitioner rates and asks for review.
  * Each reads the case, applies one lifecycle step and saves it on condition
  * that nobody changed the case meanwhile (else 409). Every staff action
  * restarts the case's idle clock.
@@ -27,6 +27,7 @@ import {
   type AcceptanceInput,
 } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/policy.ts';
+import { ownershipSchema, takeOwnership } from '../domain/hard-cases.ts';
 import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../domain/receipt.ts';
 import { approveExtension, approveReply, extensionApprovalSchema, replyApprovalSchema } from '../domain/sign-off.ts';
 import { withIdleClock } from '../domain/idle.ts';
@@ -104,6 +105,7 @@ const STAFF_STEPS: Record<string, StaffStep> = {
     schema: pauseEndSchema,
     apply: (subject, input, acting, params) => endPause(subject, input, acting, params.pauseId ?? ''),
   }),
+  'POST /v1/cases/{id}/ownership': staffStep({ schema: ownershipSchema, apply: takeOwnership }),
 };
 
 const PETITIONER_STEPS: Record<string, PetitionerStep> = {

@@ -32,6 +32,7 @@ export type Counters = Record<string, number>;
  * - `overdue`: open and past the deadline of the clock now running
  * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
  * - `paused`: the pauses (中止) of the case that were approved; `idle`: the idle warnings it got
+ * - `hardCases`: open and owned by a leader (包案)
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -60,6 +61,7 @@ export function contributionOf(subject: Case): Counters {
   for (const returned of subject.returns) add(`returned:${returned.unit}`);
   add('paused', subject.pauses.filter((pause) => pause.status === 'running' || pause.status === 'ended').length);
   add('idle', subject.idleWarnings);
+  add('hardCases', isOpen(subject.status) && subject.ownership !== null ? 1 : 0);
   return counters;
 }
 
@@ -139,6 +141,8 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     paused: count('paused'),
     /** Idle warnings: handling clocks with nothing done for half their limit. */
     idle: count('idle'),
+    /** Open cases owned by a leader (包案). */
+    hardCases: count('hardCases'),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

@@ -13,7 +13,7 @@ import { addMs, type Clock } from './policy.ts';
 import type { Region, RegionLevel } from './regions.ts';
 import type { Role } from './staff.ts';
 
-export const NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed', 'idle'] as const;
+export const NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed', 'idle', 'repeat'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A notice of one rung: what happened to which case, and who is told. No personal data. */
@@ -22,12 +22,15 @@ export interface Notice {
   caseId: string;
   /** The case version the rung produced: with the case id, it names the notice once. */
   version: number;
-  stage: DueStage;
+  /** The clock it concerns; `null` for a notice of no clock (a repeat on an owned matter). */
+  stage: DueStage | null;
   level: RegionLevel | null;
   /** The legal deadline that ran out (or is about to). */
   deadline: string | null;
   to: Array<{ unit: string; role: Role }>;
   at: string;
+  /** The owning leader (包案) a repeat on an owned matter is told to. */
+  owner?: { name: string; title: string };
 }
 
 export interface DueContext {

@@ -32,6 +32,8 @@ export interface Policy {
   receipt: string;
   /** The pauses of a case (时限中止) stop its handling clock for at most this in all. */
   maxPaused: string;
+  /** A case open this long is a hard case (包案), a candidate for an owning leader. */
+  hardCaseAfter: string;
 }
 
 /** The policy's switches: steps of the units' practice a deployment turns on. */
@@ -56,6 +58,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   visitNotice: 'P3D',
   receipt: 'P2D',
   maxPaused: 'P60D',
+  hardCaseAfter: 'P90D',
 });
 
 /** The limits counted in days (民法典 Arts 201, 203), which may be given in working days. */

@@ -84,6 +84,7 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     returnedByUnit: withheldBreakdown(figures.returnedByUnit),
     paused: shown(figures.paused),
     idle: shown(figures.idle),
+    hardCases: shown(figures.hardCases),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),
     satisfactionRate: rate('satisfactionRate'),

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import { recordRepeat, registerCase } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
+import { repeatNotice } from '../domain/hard-cases.ts';
+import type { Notice } from '../domain/ladder.ts';
+import { noticeSender } from '../queues/notices.ts';
 import { routeCaseSender } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
 import { calendarClock } from './calendar-clock.ts';
@@ -16,6 +19,7 @@ import { caseReferences } from './references.ts';
 import { now } from '../shared/clock.ts';
 
 const sendRouteCase = routeCaseSender();
+const sendNotices = noticeSender();
 
 /** Who registers a case: the petitioner online, or a member of staff. */
 export interface Registrar {
@@ -51,10 +55,23 @@ async function joinOpenCase(openCaseId: string, submission: Submission, registra
     const answer: IntakeAnswer = { requestHash, status: 200, body: { id: open.id, repeat: true, status: open.status } };
     const answering: Answering | undefined = idempotencyKey ? { idempotencyKey, answer } : undefined;
     const saving = await saveChange(open, change, answering);
-    if (saving === 'saved') return answer;
+    if (saving === 'saved') {
+      // A repeat on an owned matter goes to its owner (包案领导).
+      if (open.ownership) await tellOwner(repeatNotice(open, open.ownership, change));
+      return answer;
+    }
     if (saving === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
     return STALE;
   });
+}
+
+/** Tells the owner's unit of a repeat; a lost notice is logged, the repeat stands (it is in the history). */
+async function tellOwner(notice: Notice): Promise<void> {
+  try {
+    await sendNotices([notice]);
+  } catch (error) {
+    logger.warn('repeat notice to the owner not sent', { caseId: notice.caseId, error: errorSummary(error) });
+  }
 }
 
 /**

@@ -4,7 +4,20 @@
  * department assignments (each an entry of that department's worklist).
  */
 import { CASE_STATUSES, DUE_STAGES, idleDue, legalDueAt, RUNGS, type Case, type Due, type HistoryEntry } from '../domain/case.ts';
-import { assignmentKey, caseKey, dueShardOf, idleKey, officeWorklistKey, officeWorklistSort, unitWorklistKey, unitWorklistSort } from './keys.ts';
+import {
+  assignmentKey,
+  caseKey,
+  dueShardOf,
+  idleKey,
+  officeWorklistKey,
+  officeWorklistSort,
+  ownedAssignmentKey,
+  ownedKey,
+  ownedOfficeKey,
+  ownedUnitKey,
+  unitWorklistKey,
+  unitWorklistSort,
+} from './keys.ts';
 import { numberAt, oneOfAt, stringAt, withoutKeys, type Item } from './item.ts';
 import { WORKLIST_PROJECTION } from './schema.ts';
 
@@ -55,7 +68,7 @@ export function caseOf(item: Item): Case {
   oneOfAt(item, 'status', CASE_STATUSES);
   numberAt(item, 'version');
   const stored = fields as Omit<Case, 'due'>;
-  // Cases written before receipts, returns, drafts, approved extensions, idle warnings and pauses have none of them: their extension was granted at once.
+  // Cases written before receipts, returns, drafts, approved extensions, idle warnings, pauses and ownership have none of them: their extension was granted at once.
   return {
     ...stored,
     idleAt: stored.idleAt ?? null,
@@ -64,6 +77,7 @@ export function caseOf(item: Item): Case {
     receipt: stored.receipt ?? null,
     returns: stored.returns ?? [],
     replyDraft: stored.replyDraft ?? null,
+    ownership: stored.ownership ?? null,
     extension: stored.extension && { ...stored.extension, status: stored.extension.status ?? 'approved', decision: stored.extension.decision ?? null },
     due,
   };
@@ -95,4 +109,20 @@ export function assignmentItem(subject: Case, unit: string): Item {
     worklistKey: unitWorklistKey(unit, subject.status),
     worklistSort: unitWorklistSort(subject.receivedAt, subject.id),
   };
+}
+
+/** An owned case's entries on the responsibility list (包案): its office's, and each assigned department's. */
+export function ownedItems(subject: Case): Item[] {
+  if (subject.ownership === null) return [];
+  const entry = caseItem(subject);
+  const projected = Object.fromEntries(WORKLIST_PROJECTION.map((name) => [name, entry[name]]));
+  return [
+    { ...ownedKey(subject.id), ...projected, worklistKey: ownedOfficeKey(officeRegionOf(subject), subject.status), worklistSort: entry.worklistSort },
+    ...assignedUnits(subject).map((unit) => ({
+      ...ownedAssignmentKey(subject.id, unit),
+      ...projected,
+      worklistKey: ownedUnitKey(unit, subject.status),
+      worklistSort: unitWorklistSort(subject.receivedAt, subject.id),
+    })),
+  ];
 }

@@ -8,11 +8,11 @@ import { chinaDay } from '../domain/calendar.ts';
 import { difference, visitContributionOf, type Counters } from '../domain/figures.ts';
 import type { Region } from '../domain/regions.ts';
 import { countChange } from '../shared/metrics.ts';
-import { assignedUnits, assignmentItem, caseItem, idleItem } from './case-items.ts';
+import { assignedUnits, assignmentItem, caseItem, idleItem, ownedItems } from './case-items.ts';
 import { tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
 import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
-import { assignmentKey, caseKey, historyKey, idleKey } from './keys.ts';
+import { assignmentKey, caseKey, historyKey, idleKey, ownedAssignmentKey } from './keys.ts';
 import { getRegionChain } from './reference.ts';
 
 /** A first answer to keep with a change, for a request made with an Idempotency-Key. */
@@ -27,6 +27,9 @@ function assignmentWrites(before: Case | undefined, after: Case): TransactItem[]
   return [
     ...units.map((unit) => ({ Put: { TableName: tableName(), Item: assignmentItem(after, unit) } })),
     ...dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: assignmentKey(after.id, unit) } })),
+    // An owned case's entries on the responsibility list follow it the same way.
+    ...ownedItems(after).map((item) => ({ Put: { TableName: tableName(), Item: item } })),
+    ...(after.ownership ? dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: ownedAssignmentKey(after.id, unit) } })) : []),
   ];
 }
 

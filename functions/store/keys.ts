@@ -60,6 +60,13 @@ export const officeWorklistSort = (office: string, receivedAt: string, id: strin
 export const unitWorklistKey = (unit: string, status: CaseStatus): string => `UNIT#${unit}#${status}`;
 export const unitWorklistSort = (receivedAt: string, id: string): string => `${receivedAt}#${id}`;
 
+// The responsibility list (包案) in the worklist index: an owned case's entries beside its worklist entries, keyed the
+// same way (its office's, and each assigned department's), in partitions of their own; kept in every status.
+export const ownedKey = (id: string): ItemKey => ({ pk: casePk(id), sk: 'OWNED' });
+export const ownedAssignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `OWNED#UNIT#${unit}` });
+export const ownedOfficeKey = (region: string, status: CaseStatus): string => `OWNEDOFFICE#${region.slice(0, 2)}#${status}`;
+export const ownedUnitKey = (unit: string, status: CaseStatus): string => `OWNEDUNIT#${unit}#${status}`;
+
 // Visits, and the visits index: a province's visits by start time.
 const VISIT_PREFIX = 'VISIT#';
 export const visitKey = (id: string): ItemKey => ({ pk: `${VISIT_PREFIX}${id}`, sk: 'VISIT' });

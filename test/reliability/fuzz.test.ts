@@ -46,6 +46,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/v1/visits/{id}/cancellation': { reason: 'r' },
   '/v1/visits/{id}/receptions': { persons: 1, petitioner: { name: 'a', phone: '13811112222' }, category: 'housing', title: 't', content: 'c', regionCode: '330726', outcome: 'assigned' },
   '/v1/reports': { kind: 'weekly' },
+  '/v1/cases/{id}/ownership': { leader: { name: '李明', title: '副县长' }, plan: '约谈', targetDate: '2030-01-31' },
 };
 
 const hostileString = fc.oneof(
@@ -77,7 +78,7 @@ const idFor = (route: RouteWiring) =>
 const request = (route: RouteWiring) =>
   fc.record({
     id: idFor(route),
-    query: fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'overdue', 'regionCode', 'parentCode', 'from', 'to', 'by', 'kind', 'x'), hostileString, { maxKeys: 4 }),
+    query: fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'overdue', 'regionCode', 'parentCode', 'from', 'to', 'by', 'kind', 'unit', 'candidates', 'x'), hostileString, { maxKeys: 4 }),
     body: bodyFor(route.path),
     rawBody: fc.option(hostileString, { nil: undefined }),
     authorization: fc.oneof(fc.constant('valid'), fc.constant(undefined), hostileString.map((s) => `Bearer ${s}`)),

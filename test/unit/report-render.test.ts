@@ -20,6 +20,7 @@ const figures = (received: number, rates: [number | null, number | null, number 
   returnedByUnit: {},
   paused: 0,
   idle: 0,
+  hardCases: 2,
   timelyAcceptanceRate: rates[0],
   onTimeClosureRate: rates[1],
   satisfactionRate: rates[2],
@@ -149,6 +150,12 @@ describe('renderReport', () => {
     expect(html).toMatch(/越级访<\/div><div class="v">5</);
     expect(renderReport({ ...pujiangWeek(), volumeChange: -0.0813 })).toContain('环比 ↓8.1%');
     expect(renderReport({ ...pujiangWeek(), volumeChange: null })).toContain('环比 —');
+  });
+
+  it('shows the open cases owned by a leader (包案), and 0 for a report compiled before ownership', () => {
+    expect(html).toMatch(/包案在办<\/div><div class="v">2</);
+    const { hardCases: _now, ...before } = figures(138, [0.957, 0.872, 0.941]);
+    expect(renderReport({ ...pujiangWeek(), figures: before as Figures, previousFigures: before as Figures })).toMatch(/包案在办<\/div><div class="v">0<\/div><div class="d">上期 0</);
   });
 
   it('shows the three rates as percentages, and 暂无数据 where there are none', () => {
