@@ -43,6 +43,8 @@ export interface Due {
 /** A case (信访事项) as the system keeps it. */
 export interface Case {
   id: string;
+  /** The number people read and say (see case-number.ts), given as the case is written; `null` for a case taken in before 1.1. */
+  caseNumber: string | null;
   channel: Channel;
   category: string;
   title: string;
@@ -247,6 +249,8 @@ export function registerCase(submission: Submission, registration: Registration)
   const petitioner = submission.petitioner;
   const registered: Case = {
     id,
+    // The store numbers it as it writes it: the number is the next of its series then.
+    caseNumber: null,
     channel: submission.channel,
     category: submission.category,
     title: submission.title,

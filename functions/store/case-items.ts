@@ -47,8 +47,10 @@ export function caseOf(item: Item): Case {
   numberAt(item, 'version');
   const stored = fields as Omit<Case, 'due'>;
   // Cases written before receipts, returns, drafts and approved extensions have none of them: their extension was granted at once.
+  // Cases written before case numbers have none.
   return {
     ...stored,
+    caseNumber: stored.caseNumber ?? null,
     receipt: stored.receipt ?? null,
     returns: stored.returns ?? [],
     replyDraft: stored.replyDraft ?? null,

@@ -24,6 +24,8 @@ export const isCasePk = (pk: string): boolean => pk.startsWith(CASE_PREFIX);
 export const historyKey = (id: string, version: number): ItemKey => ({ pk: casePk(id), sk: `${HISTORY_PREFIX}${String(version).padStart(8, '0')}` });
 export const isHistorySk = (sk: string): boolean => sk.startsWith(HISTORY_PREFIX);
 export const assignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `UNIT#${unit}` });
+// Case numbers: one counter a county and year, the last sequence given in that series.
+export const caseNumberCounterKey = (county: string, year: string): ItemKey => ({ pk: `CASENUMBERS#${county}`, sk: `YEAR#${year}` });
 const MATTER_PREFIX = 'MATTER#';
 export const matterKey = (fingerprint: string): ItemKey => ({ pk: `${MATTER_PREFIX}${fingerprint}`, sk: 'MATTER' });
 export const isMatterPk = (pk: string): boolean => pk.startsWith(MATTER_PREFIX);
