@@ -59,6 +59,9 @@ export const submitted = z.looseObject({ id: z.string(), caseNumber, accessCode:
 /** 200: the same matter is open already; it was joined, nothing new was created. */
 export const repeated = z.looseObject({ id: z.string(), repeat: z.literal(true), status });
 
+/** 200: the petitioner's urge (催办) is recorded; the next is allowed from `nextAllowedAt`. */
+export const urged = z.looseObject({ urgedAt: instant, nextAllowedAt: instant });
+
 /** A client app just registered, with its API key: shown this once. */
 export const clientApp = z.looseObject({ id: z.string(), name: z.string(), apiKey: z.string() });
 
@@ -158,6 +161,7 @@ const figures = z.looseObject({
   overLevel: count,
   returned: count,
   returnedByUnit: counts,
+  urges: count,
   timelyAcceptanceRate: rate,
   onTimeClosureRate: rate,
   satisfactionRate: rate,
@@ -197,6 +201,7 @@ export const hotspot = z.looseObject({
   per10k: z.number(),
   overdue: count,
   repeat: count,
+  urges: count,
   score: z.number(),
   matters: z.optional(z.array(matterSummary)),
 });

@@ -90,6 +90,9 @@ export interface Case {
   escalationCount: number;
   /** When the ladder reached the top and raised its critical alert; it climbs no further. */
   criticalAt: string | null;
+  /** How many times the petitioner urged it (催办), and when last. */
+  urgeCount: number;
+  lastUrgedAt: string | null;
   /** Whether it holds its matter fingerprint (repeats join it); a case taken at a leader's visit does not. */
   holdsMatter: boolean;
   /** The leader's visit (下访) it was received at, and what the leader decided there. */
@@ -284,6 +287,8 @@ export function registerCase(submission: Submission, registration: Registration)
     evaluations: [],
     escalationCount: 0,
     criticalAt: null,
+    urgeCount: 0,
+    lastUrgedAt: null,
     holdsMatter: true,
     visit: null,
     due: { stage: 'routing', at: addMs(now, routingRetryMs) },

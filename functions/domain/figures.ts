@@ -31,6 +31,7 @@ export type Counters = Record<string, number>;
  * - `rating:*`, one per rating given
  * - `overdue`: open and past the deadline of the clock now running
  * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
+ * - `urges`: the petitioner's urges (催办)
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -56,6 +57,7 @@ export function contributionOf(subject: Case): Counters {
   else if (subject.status === 'accepted' && overdue) add('handling:overdue');
   for (const evaluation of subject.evaluations) add(`rating:${evaluation.rating}`);
   add('returned', subject.returns.length);
+  add('urges', subject.urgeCount);
   for (const returned of subject.returns) add(`returned:${returned.unit}`);
   return counters;
 }
@@ -132,6 +134,8 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     returned: count('returned'),
     /** Returns by the unit that returned (cases that bounce between units). */
     returnedByUnit: Object.fromEntries(Object.entries(counters).filter(([name]) => name.startsWith('returned:')).map(([name, value]) => [name.slice('returned:'.length), value])),
+    /** The petitioners' urges (催办): cases they found slow. */
+    urges: count('urges'),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

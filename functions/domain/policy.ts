@@ -30,6 +30,8 @@ export interface Policy {
   visitNotice: string;
   /** The lead unit signs for an assigned case, or returns it, within this of the assignment (签收/退回). */
   receipt: string;
+  /** The petitioner may urge (催办) an open case once in this. */
+  urgeInterval: string;
 }
 
 /** The policy's switches: steps of the units' practice a deployment turns on. */
@@ -53,6 +55,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   escalationInterval: 'P5D',
   visitNotice: 'P3D',
   receipt: 'P2D',
+  urgeInterval: 'P7D',
 });
 
 /** The limits counted in days (民法典 Arts 201, 203), which may be given in working days. */

@@ -82,6 +82,7 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     escalated: shown(figures.escalated),
     returned: shown(figures.returned),
     returnedByUnit: withheldBreakdown(figures.returnedByUnit),
+    urges: shown(figures.urges),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),
     satisfactionRate: rate('satisfactionRate'),

@@ -47,10 +47,12 @@ export function caseOf(item: Item): Case {
   numberAt(item, 'version');
   const stored = fields as Omit<Case, 'due'>;
   // Cases written before receipts, returns, drafts and approved extensions have none of them: their extension was granted at once.
-  // Cases written before case numbers have none.
+  // Cases written before case numbers and urging have no number and were never urged.
   return {
     ...stored,
     caseNumber: stored.caseNumber ?? null,
+    urgeCount: stored.urgeCount ?? 0,
+    lastUrgedAt: stored.lastUrgedAt ?? null,
     receipt: stored.receipt ?? null,
     returns: stored.returns ?? [],
     replyDraft: stored.replyDraft ?? null,
