@@ -615,6 +615,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petitioner urges (催办) the unit whose clock is running on the case, at most once per policy `urgeInterval` */
+        post: operations["postCasesByIdUrge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/client-apps": {
         parameters: {
             query?: never;
@@ -799,6 +816,7 @@ export interface components {
             per10k: number;
             overdue: number;
             repeat: number;
+            urges: number;
             score: number;
             matters?: components["schemas"]["MatterSummary"][];
         } & {
@@ -835,7 +853,7 @@ export interface components {
         };
         Notice: {
             /** @enum {string} */
-            kind: "warning" | "supervision" | "escalation" | "critical" | "closed";
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "urge";
             caseId: string;
             level: ("province" | "city" | "county" | "township" | "village") | null;
             deadline: string | null;
@@ -866,6 +884,7 @@ export interface components {
         };
         Progress: {
             id: string;
+            caseNumber: string | null;
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
             level: ("province" | "city" | "county" | "township" | "village") | null;
@@ -946,6 +965,7 @@ export interface components {
         };
         Reception: {
             id: string;
+            caseNumber: string;
             accessCode: string;
             visitId: string;
             /** @enum {string} */
@@ -1012,6 +1032,7 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1036,6 +1057,7 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1096,6 +1118,7 @@ export interface components {
         };
         StaffCase: {
             id: string;
+            caseNumber: string | null;
             /** @enum {string} */
             channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
             category: string;
@@ -1176,6 +1199,7 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1197,17 +1221,25 @@ export interface components {
             returnedByUnit: {
                 [key: string]: number;
             };
+            urges: number;
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
         };
         Submitted: {
             id: string;
+            caseNumber: string;
             accessCode: string;
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
             receivedAt: string;
             acceptanceDueAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Urged: {
+            urgedAt: string;
+            nextAllowedAt: string;
         } & {
             [key: string]: unknown;
         };
@@ -1332,6 +1364,9 @@ export interface components {
         };
         PostCasesByIdReviewRequestBody: {
             reason: string;
+        };
+        PostCasesByIdUrgeBody: {
+            note?: string;
         };
         PostClientAppsBody: {
             name: string;
@@ -3127,6 +3162,64 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdUrge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已过去一个多月，仍无人联系我"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdUrgeBody"];
+            };
+        };
+        responses: {
+            /** @description The urge is recorded and the unit notified; the next is allowed from `nextAllowedAt`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Urged"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            /** @description No unit is handling the case now: it is being routed, waits on the petitioner after the reply, or is finished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Urged within the policy's urgeInterval (or beyond the route's throttle): try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];
         };
