@@ -9,15 +9,17 @@ import { CASE_SK, caseKey, casePk, isHistorySk, matterKey } from './keys.ts';
 import { findCaseByMatter } from './matters.ts';
 import { nextCaseNumber } from './case-numbers.ts';
 import { numberSeriesOf } from '../domain/case-number.ts';
-import { retryWhileStale, STALE } from '../shared/retry.ts';
+import { backOff, retryWhileStale, STALE } from '../shared/retry.ts';
 
 export type Creation =
   | { outcome: 'created'; case: Case }
   | { outcome: 'repeat'; openCaseId: string }
   | { outcome: 'answered' };
 
-// Cases of one county taken in at once draw on one counter: each that lost the number draws again.
+// Cases of one county taken in at once draw on one counter: each that lost the number draws again,
+// after a short random wait so that the losers do not collide again.
 const NUMBER_ATTEMPTS = 25;
+const NUMBER_BACKOFF_MS = 5;
 
 /**
  * Writes a new case, numbered (the next number of its county and year), with
@@ -31,7 +33,9 @@ const NUMBER_ATTEMPTS = 25;
 export async function createCase(registered: Case, entries: HistoryEntry[], answering?: (numbered: Case) => Answering): Promise<Creation> {
   const series = numberSeriesOf(registered);
   const exhausted = () => new Error(`case ${registered.id}: ${NUMBER_ATTEMPTS} numbers of ${series.county}-${series.year} were taken by others first`);
+  let attempt = 0;
   return retryWhileStale(NUMBER_ATTEMPTS, exhausted, async (): Promise<Creation | typeof STALE> => {
+    if (attempt++ > 0) await backOff(attempt, NUMBER_BACKOFF_MS, { jitter: true });
     const { caseNumber, take } = await nextCaseNumber(series);
     const numbered: Case = { ...registered, caseNumber };
     const refused = await commit(undefined, numbered, {
