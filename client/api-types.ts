@@ -683,6 +683,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petitioner urges (催办) the unit whose clock is running on the case, at most once per policy `urgeInterval` */
+        post: operations["postCasesByIdUrge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/client-apps": {
         parameters: {
             query?: never;
@@ -943,6 +960,7 @@ export interface components {
             per10k: number;
             overdue: number;
             repeat: number;
+            urges: number;
             score: number;
             matters?: components["schemas"]["MatterSummary"][];
         } & {
@@ -979,7 +997,7 @@ export interface components {
         };
         Notice: {
             /** @enum {string} */
-            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "idle" | "repeat";
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "idle" | "urge" | "repeat";
             caseId: string;
             level: ("province" | "city" | "county" | "township" | "village") | null;
             deadline: string | null;
@@ -1016,6 +1034,7 @@ export interface components {
         };
         Progress: {
             id: string;
+            caseNumber: string | null;
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
             level: ("province" | "city" | "county" | "township" | "village") | null;
@@ -1096,6 +1115,7 @@ export interface components {
         };
         Reception: {
             id: string;
+            caseNumber: string;
             accessCode: string;
             visitId: string;
             /** @enum {string} */
@@ -1165,6 +1185,7 @@ export interface components {
                 paused: number;
                 idle: number;
                 hardCases: number;
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1192,6 +1213,7 @@ export interface components {
                 paused: number;
                 idle: number;
                 hardCases: number;
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1252,6 +1274,7 @@ export interface components {
         };
         StaffCase: {
             id: string;
+            caseNumber: string | null;
             /** @enum {string} */
             channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
             category: string;
@@ -1351,6 +1374,7 @@ export interface components {
                 paused: number;
                 idle: number;
                 hardCases: number;
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1375,17 +1399,25 @@ export interface components {
             paused: number;
             idle: number;
             hardCases: number;
+            urges: number;
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
         };
         Submitted: {
             id: string;
+            caseNumber: string;
             accessCode: string;
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
             receivedAt: string;
             acceptanceDueAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Urged: {
+            urgedAt: string;
+            nextAllowedAt: string;
         } & {
             [key: string]: unknown;
         };
@@ -1534,6 +1566,9 @@ export interface components {
         };
         PostCasesByIdReviewRequestBody: {
             reason: string;
+        };
+        PostCasesByIdUrgeBody: {
+            note?: string;
         };
         PostClientAppsBody: {
             name: string;
@@ -3532,6 +3567,64 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdUrge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已过去一个多月，仍无人联系我"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdUrgeBody"];
+            };
+        };
+        responses: {
+            /** @description The urge is recorded and the unit notified; the next is allowed from `nextAllowedAt`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Urged"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            /** @description No unit is handling the case now: it is being routed, waits on the petitioner after the reply, or is finished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Urged within the policy's urgeInterval (or beyond the route's throttle): try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];
         };

@@ -12,6 +12,7 @@ import { attachmentDeclarationSchema } from '../functions/domain/attachments.ts'
 import { clientAppSchema } from '../functions/domain/client-apps.ts';
 import { ownershipSchema } from '../functions/domain/hard-cases.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
+import { urgeSchema } from '../functions/domain/urging.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
 import { memberSchema } from '../functions/domain/matter-groups.ts';
 import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
@@ -89,7 +90,7 @@ export const FUNCTIONS = {
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['GetItem', 'Query'])),
-  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review, ownership', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review, ownership, urging', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['notification'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
@@ -207,6 +208,8 @@ export interface AnswerDoc {
   contentType?: string;
   /** It names what it created in a `Location` header. */
   location?: true;
+  /** It says in a `Retry-After` header when to try again (a refusal that is too soon). */
+  retryAfter?: true;
 }
 
 export interface RouteWiring {
@@ -532,6 +535,16 @@ export const ROUTES: readonly RouteWiring[] = [
     summary: "The petitioner's request for review (复查) or re-review (复核)",
     body: { schema: reviewRequestSchema, example: { reason: '漏水仍未解决' } },
     answers: { 200: json('The progress after the request.', answers.progress), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/urge', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true,
+    summary: "The petitioner urges (催办) the unit whose clock is running on the case, at most once per policy `urgeInterval`",
+    body: { schema: urgeSchema, example: { note: '已过去一个多月，仍无人联系我' } },
+    answers: {
+      200: json('The urge is recorded and the unit notified; the next is allowed from `nextAllowedAt`.', answers.urged),
+      409: refusal('No unit is handling the case now: it is being routed, waits on the petitioner after the reply, or is finished.'),
+      429: { ...refusal("Urged within the policy's urgeInterval (or beyond the route's throttle): try again after `Retry-After` seconds."), retryAfter: true },
+    },
   },
   {
     method: 'POST', path: '/v1/client-apps', function: 'clientApps', auth: 'staff', throttle: 'staff',

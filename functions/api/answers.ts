@@ -21,6 +21,10 @@ const count = z.number().check(z.int(), z.minimum(0));
 const rate = nullable(z.number().check(z.minimum(0), z.maximum(1)));
 const status = z.enum(CASE_STATUSES);
 const level = z.enum(REGION_LEVELS);
+/** A case number, `330726-2026-000123`: county, year, sequence (see functions/domain/case-number.ts). */
+const caseNumber = z.string().check(z.regex(/^\d{6}-\d{4}-\d{6,}$/, 'a case number, county-year-sequence'));
+/** Cases taken in before 1.1 have none. */
+const caseNumberOrNull = nullable(caseNumber);
 
 /** A page of a list: pass `nextCursor` back as `?cursor=` for the next page; `null` on the last. */
 export const page = <T extends z.core.SomeType>(item: T) => z.looseObject({ items: z.array(item), nextCursor: nullable(z.string()) });
@@ -52,9 +56,12 @@ export const region = z.looseObject({ code: z.string(), name: z.string(), level,
 export const category = z.looseObject({ code: z.string(), name: z.string(), department: nullable(z.string()) });
 
 /** 201: the case is registered; the access code is shown once. */
-export const submitted = z.looseObject({ id: z.string(), accessCode: z.string(), status, receivedAt: instant, acceptanceDueAt: instant });
+export const submitted = z.looseObject({ id: z.string(), caseNumber, accessCode: z.string(), status, receivedAt: instant, acceptanceDueAt: instant });
 /** 200: the same matter is open already; it was joined, nothing new was created. */
 export const repeated = z.looseObject({ id: z.string(), repeat: z.literal(true), status });
+
+/** 200: the petitioner's urge (催办) is recorded; the next is allowed from `nextAllowedAt`. */
+export const urged = z.looseObject({ urgedAt: instant, nextAllowedAt: instant });
 
 /** A client app just registered, with its API key: shown this once. */
 export const clientApp = z.looseObject({ id: z.string(), name: z.string(), apiKey: z.string() });
@@ -62,6 +69,7 @@ export const clientApp = z.looseObject({ id: z.string(), name: z.string(), apiKe
 /** What the petitioner sees of their case: no personal data, no internal notes. */
 export const progress = z.looseObject({
   id: z.string(),
+  caseNumber: caseNumberOrNull,
   status,
   level: nullable(level),
   dueAt: nullable(instant),
@@ -76,6 +84,7 @@ const leader = z.looseObject({ name: z.string(), title: z.string() });
 /** The whole case as staff see it; with its history where it is fetched alone. */
 export const staffCase = z.looseObject({
   id: z.string(),
+  caseNumber: caseNumberOrNull,
   channel: z.enum(CHANNELS),
   category: z.string(),
   title: z.string(),
@@ -190,6 +199,7 @@ const figures = z.looseObject({
   paused: count,
   idle: count,
   hardCases: count,
+  urges: count,
   timelyAcceptanceRate: rate,
   onTimeClosureRate: rate,
   satisfactionRate: rate,
@@ -229,6 +239,7 @@ export const hotspot = z.looseObject({
   per10k: z.number(),
   overdue: count,
   repeat: count,
+  urges: count,
   score: z.number(),
   matters: z.optional(z.array(matterSummary)),
 });
@@ -262,6 +273,7 @@ export const visitSummary = z.looseObject({
 /** 201: a batch received at a visit, registered as a case; the access code is shown once. */
 export const reception = z.looseObject({
   id: z.string(),
+  caseNumber,
   accessCode: z.string(),
   visitId: z.string(),
   outcome: z.enum(RECEPTION_OUTCOMES),

@@ -48,6 +48,8 @@ export interface Due {
 /** A case (信访事项) as the system keeps it. */
 export interface Case {
   id: string;
+  /** The number people read and say (see case-number.ts), given as the case is written; `null` for a case taken in before 1.1. */
+  caseNumber: string | null;
   channel: Channel;
   category: string;
   title: string;
@@ -93,6 +95,9 @@ export interface Case {
   escalationCount: number;
   /** When the ladder reached the top and raised its critical alert; it climbs no further. */
   criticalAt: string | null;
+  /** How many times the petitioner urged it (催办), and when last. */
+  urgeCount: number;
+  lastUrgedAt: string | null;
   /** Whether it holds its matter fingerprint (repeats join it); a case taken at a leader's visit does not. */
   holdsMatter: boolean;
   /** The leader's visit (下访) it was received at, and what the leader decided there. */
@@ -290,6 +295,8 @@ export function registerCase(submission: Submission, registration: Registration)
   const petitioner = submission.petitioner;
   const registered: Case = {
     id,
+    // The store numbers it as it writes it: the number is the next of its series then.
+    caseNumber: null,
     channel: submission.channel,
     category: submission.category,
     title: submission.title,
@@ -323,6 +330,8 @@ export function registerCase(submission: Submission, registration: Registration)
     evaluations: [],
     escalationCount: 0,
     criticalAt: null,
+    urgeCount: 0,
+    lastUrgedAt: null,
     holdsMatter: true,
     visit: null,
     ownership: null,

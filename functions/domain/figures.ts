@@ -33,6 +33,7 @@ export type Counters = Record<string, number>;
  * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
  * - `paused`: the pauses (中止) of the case that were approved; `idle`: the idle warnings it got
  * - `hardCases`: open and owned by a leader (包案)
+ * - `urges`: the petitioner's urges (催办)
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -58,6 +59,7 @@ export function contributionOf(subject: Case): Counters {
   else if (subject.status === 'accepted' && overdue) add('handling:overdue');
   for (const evaluation of subject.evaluations) add(`rating:${evaluation.rating}`);
   add('returned', subject.returns.length);
+  add('urges', subject.urgeCount);
   for (const returned of subject.returns) add(`returned:${returned.unit}`);
   add('paused', subject.pauses.filter((pause) => pause.status === 'running' || pause.status === 'ended').length);
   add('idle', subject.idleWarnings);
@@ -143,6 +145,8 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     idle: count('idle'),
     /** Open cases owned by a leader (包案). */
     hardCases: count('hardCases'),
+    /** The petitioners' urges (催办): cases they found slow. */
+    urges: count('urges'),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

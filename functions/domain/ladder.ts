@@ -13,7 +13,10 @@ import { addMs, type Clock } from './policy.ts';
 import type { Region, RegionLevel } from './regions.ts';
 import type { Role } from './staff.ts';
 
-export const NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed', 'idle', 'repeat'] as const;
+/** The notices the deadline worker sends, one a rung (or idle warning) it applies. */
+export const RUNG_NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed', 'idle'] as const;
+/** Every notice: the deadline worker's, the petitioner's urging (催办) of the unit whose clock runs, and a repeat on an owned matter. */
+export const NOTICE_KINDS = [...RUNG_NOTICE_KINDS, 'urge', 'repeat'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A notice of one rung: what happened to which case, and who is told. No personal data. */
@@ -52,8 +55,8 @@ function unique(recipients: Notice['to']): Notice['to'] {
 }
 
 /** Who must act on the clock that is running: the office (acceptance), the lead unit (handling), the reviewing office. */
-function actingUnit(subject: Case): { unit: string; role: Role } {
-  switch (subject.due?.stage) {
+export function actingUnit(subject: Case, stage: DueStage | undefined = subject.due?.stage): { unit: string; role: Role } {
+  switch (stage) {
     case 'handling':
     case 'pause':
       return { unit: subject.leadUnit ?? (subject.office as string), role: 'handler' };

@@ -34,6 +34,8 @@ export interface Policy {
   maxPaused: string;
   /** A case open this long is a hard case (包案), a candidate for an owning leader. */
   hardCaseAfter: string;
+  /** The petitioner may urge (催办) an open case once in this. */
+  urgeInterval: string;
 }
 
 /** The policy's switches: steps of the units' practice a deployment turns on. */
@@ -59,6 +61,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   receipt: 'P2D',
   maxPaused: 'P60D',
   hardCaseAfter: 'P90D',
+  urgeInterval: 'P7D',
 });
 
 /** The limits counted in days (民法典 Arts 201, 203), which may be given in working days. */

@@ -85,6 +85,7 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     paused: shown(figures.paused),
     idle: shown(figures.idle),
     hardCases: shown(figures.hardCases),
+    urges: shown(figures.urges),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),
     satisfactionRate: rate('satisfactionRate'),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
-import { recordRepeat, registerCase } from '../domain/case.ts';
+import { recordRepeat, registerCase, type Case } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
 import { repeatNotice } from '../domain/hard-cases.ts';
 import type { Notice } from '../domain/ladder.ts';
@@ -98,23 +98,25 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     actor: registrar.actor,
     fingerprintKey: deploymentKeys().fingerprint,
   });
-  const registered = change.case;
-  const answer: IntakeAnswer = {
+  const answerFor = (registered: Case): IntakeAnswer => ({
     requestHash,
     status: 201,
     location: `/v1/cases/${registered.id}`,
     // The access code is in the kept answer (for 24 hours) so that a retry can still hand it over.
     body: {
       id: registered.id,
+      caseNumber: registered.caseNumber,
       accessCode,
       status: registered.status,
       receivedAt: registered.receivedAt,
       acceptanceDueAt: registered.acceptanceDueAt,
     },
-  };
-  const creation = await createCase(registered, [change.entry], idempotencyKey ? { idempotencyKey, answer } : undefined);
-  if (creation.outcome === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
+  });
+  const creation = await createCase(change.case, [change.entry], idempotencyKey ? (numbered) => ({ idempotencyKey, answer: answerFor(numbered) }) : undefined);
   if (creation.outcome === 'repeat') return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
+  // Refused for an answer kept already: only a request with a key keeps one.
+  if (creation.outcome === 'answered') return replayStored(idempotencyKey as string, requestHash);
+  const registered = creation.case;
 
   try {
     await sendRouteCase([registered.id]);
@@ -122,5 +124,5 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     logger.warn('routing message not sent; the sweep will send it', { caseId: registered.id, error: errorSummary(error) });
   }
   logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category });
-  return answer;
+  return answerFor(registered);
 }

@@ -69,11 +69,15 @@ export function caseOf(item: Item): Case {
   numberAt(item, 'version');
   const stored = fields as Omit<Case, 'due'>;
   // Cases written before receipts, returns, drafts, approved extensions, idle warnings, pauses and ownership have none of them: their extension was granted at once.
+  // Cases written before case numbers and urging have no number and were never urged.
   return {
     ...stored,
     idleAt: stored.idleAt ?? null,
     idleWarnings: stored.idleWarnings ?? 0,
     pauses: stored.pauses ?? [],
+    caseNumber: stored.caseNumber ?? null,
+    urgeCount: stored.urgeCount ?? 0,
+    lastUrgedAt: stored.lastUrgedAt ?? null,
     receipt: stored.receipt ?? null,
     returns: stored.returns ?? [],
     replyDraft: stored.replyDraft ?? null,

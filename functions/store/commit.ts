@@ -1,7 +1,7 @@
 /**
  * The one way a change to a case is written: the case, its history, its
- * worklist entries, its idle entry in the due index, its matter, a first
- * answer to keep, and its figures, all or nothing.
+ * worklist entries, its idle entry in the due index, its matter, a new
+ * case's number, a first answer to keep, and its figures, all or nothing.
  */
 import type { Case, HistoryEntry } from '../domain/case.ts';
 import { chinaDay } from '../domain/calendar.ts';
@@ -98,7 +98,7 @@ async function counting(before: Case | undefined, after: Case): Promise<{ writes
   return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
-export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'answer' | 'figures';
+export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'number' | 'answer' | 'figures';
 
 /**
  * Writes one change to a case all or nothing: the case (on its own
@@ -110,7 +110,7 @@ export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'an
 export async function commit(
   before: Case | undefined,
   after: Case,
-  writes: { case: TransactItem; entries: HistoryEntry[]; matter?: TransactItem; answering?: Answering | undefined; at: string },
+  writes: { case: TransactItem; entries: HistoryEntry[]; matter?: TransactItem; number?: TransactItem; answering?: Answering | undefined; at: string },
 ): Promise<WriteName[]> {
   const counted = await counting(before, after);
   const refused = await writeAll<WriteName>([
@@ -119,6 +119,7 @@ export async function commit(
     ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
     ...idleWrites(before, after).map((write) => ({ name: 'due' as const, write })),
     ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
+    ...(writes.number ? [{ name: 'number' as const, write: writes.number }] : []),
     ...answerWrites(writes.answering, writes.at),
     ...counted.writes,
   ]);

@@ -26,6 +26,8 @@ export const isHistorySk = (sk: string): boolean => sk.startsWith(HISTORY_PREFIX
 /** A case's idle-warning entry in the due index, beside the case item's own due entry. */
 export const idleKey = (id: string): ItemKey => ({ pk: casePk(id), sk: 'IDLE' });
 export const assignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `UNIT#${unit}` });
+// Case numbers: one counter a county and year, the last sequence given in that series.
+export const caseNumberCounterKey = (county: string, year: string): ItemKey => ({ pk: `CASENUMBERS#${county}`, sk: `YEAR#${year}` });
 const MATTER_PREFIX = 'MATTER#';
 export const matterKey = (fingerprint: string): ItemKey => ({ pk: `${MATTER_PREFIX}${fingerprint}`, sk: 'MATTER' });
 export const isMatterPk = (pk: string): boolean => pk.startsWith(MATTER_PREFIX);

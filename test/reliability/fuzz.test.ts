@@ -41,6 +41,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/v1/cases/{id}/pauses/{pauseId}/end': { note: '听证已举行' },
   '/v1/cases/{id}/evaluation': { rating: 'satisfied' },
   '/v1/cases/{id}/review-request': { reason: '不服' },
+  '/v1/cases/{id}/urge': { note: '请尽快办理' },
   '/v1/visits': { leader: { name: 'a', title: 'b' }, regionCode: '330726', startsAt: '2030-01-01T00:00:00Z', venue: 'v', departments: [] },
   '/v1/visits/{id}/reschedule': { startsAt: '2030-01-02T00:00:00Z', reason: 'r' },
   '/v1/visits/{id}/cancellation': { reason: 'r' },
