@@ -5,9 +5,9 @@
  * served with. `npm start` serves them from memory (lib/local/site.ts); the
  * stack deploys them to S3 behind CloudFront (lib/constructs/pages.ts).
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { buildSync } from 'esbuild';
 
 const SOURCE = resolve(import.meta.dirname, '../client/pages');
 
@@ -64,9 +64,14 @@ export function securityHeaders(origins: PageOrigins): Record<string, string> {
   };
 }
 
-/** How long a file may be cached: hashed names for good, the pages and config.json never without asking. */
+/** Scripts and styles: their names change with their content, so they are cached for good. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The pages and config.json: asked again each time, so a release shows at once. */
+export const REVALIDATED = 'no-cache';
+
+/** How long a file may be cached. */
 export function cacheControl(path: string): string {
-  return /-[A-Z0-9]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return /-[A-Z0-9]{8}\.(js|css)$/.test(path) ? IMMUTABLE : REVALIDATED;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -96,9 +101,9 @@ ${main.trim()}
 `;
 }
 
-/** Builds the site in memory. */
-export async function buildPages(): Promise<Site> {
-  const result = await build({
+/** Builds the site in memory (synchronously: the stack builds it during synthesis). */
+export function buildPages(): Site {
+  const result = buildSync({
     entryPoints: [...PAGES.map((page) => join(SOURCE, `${page.script}.ts`)), join(SOURCE, 'pages.css')],
     bundle: true,
     splitting: true,
@@ -124,19 +129,19 @@ export async function buildPages(): Promise<Site> {
   for (const page of PAGES) {
     const script = built.get(`${page.script}.ts`);
     if (!script || !style) throw new Error(`esbuild made no bundle for ${page.file}`);
-    const main = await readFile(join(SOURCE, page.file), 'utf8');
+    const main = readFileSync(join(SOURCE, page.file), 'utf8');
     site.set(page.file, new TextEncoder().encode(layout(page, main, script, style)));
   }
   return site;
 }
 
 /** Builds the site into `dir` (emptied first), for the stack's deployment. */
-export async function writePages(dir: string): Promise<void> {
-  const site = await buildPages();
-  await rm(dir, { recursive: true, force: true });
+export function writePages(dir: string): void {
+  const site = buildPages();
+  rmSync(dir, { recursive: true, force: true });
   for (const [path, bytes] of site) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), bytes);
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), bytes);
   }
 }
 

@@ -114,7 +114,7 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     if (fresh) await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });
 
     // The pages upload attachments straight to the emulator's S3.
-    const site = await localSite({ connect: [process.env.AWS_ENDPOINT_URL_S3 ?? ''] });
+    const site = localSite({ connect: [process.env.AWS_ENDPOINT_URL_S3 ?? ''] });
     const api = await serveApi(lambdas, options.port, log, site);
     stops.push(api.close);
     if (options.dataDir) {

@@ -17,8 +17,8 @@ export interface LocalSite {
 }
 
 /** Builds the pages in memory; `origins.connect` are the other hosts they call (the emulator's S3). */
-export async function localSite(origins: PageOrigins): Promise<LocalSite> {
-  const site = await buildPages();
+export function localSite(origins: PageOrigins): LocalSite {
+  const site = buildPages();
   // Same origin: the pages call the API where they are served.
   site.set('config.json', new TextEncoder().encode(JSON.stringify({ apiUrl: '' })));
   const headers = securityHeaders(origins);
