@@ -4,12 +4,12 @@
  * category and channel, and the monthly trend, as charts. Counts too small to
  * publish come back null and are shown as withheld.
  */
+import { CHANNEL_NAMES } from '../../functions/domain/display-names.ts';
 import { api, call } from './api.ts';
 import { barChart, columnChart, type Bar } from './charts.ts';
 import { byId, h } from './dom.ts';
 import { regionPicker } from './regions.ts';
 
-const CHANNELS: Readonly<Record<string, string>> = { online: '网上信访', letter: '来信', visit: '来访', phone: '电话', leader_visit: '领导接访' };
 const WITHHELD = '不公开';
 const NONE_YET = '暂无';
 
@@ -64,7 +64,7 @@ async function showFigures(): Promise<void> {
       (stats.periods ?? []).map((period) => ({ label: `${Number(period.start.slice(5, 7))}月`, value: period.received, shown: period.received === null ? '—' : String(period.received) })),
     ),
     barChart('按类别', volumes(stats.byCategory, names)),
-    barChart('按渠道', volumes(stats.byChannel, CHANNELS)),
+    barChart('按渠道', volumes(stats.byChannel, CHANNEL_NAMES)),
     ...(stats.suppressed ? [h('p', { class: 'muted' }, `为保护个人信息，少于 ${stats.suppressed.below} 件的数字不公开。`)] : []),
   );
 }

@@ -6,25 +6,16 @@
 import { forgetCase, rememberCase, rememberedCase, type CaseAccess } from './access.ts';
 import { api, call, type Outcome } from './api.ts';
 import { ACCEPTED, attachmentList, uploadAll } from './attachments.ts';
+import { chinaMinute } from '../../functions/domain/calendar.ts';
+import { STATUS_NAMES } from '../../functions/domain/display-names.ts';
 import type { components } from '../index.ts';
-import { byId, chinaTime, h } from './dom.ts';
+import { byId, h } from './dom.ts';
 import { bindForm, valueOf } from './forms.ts';
 import { messageList } from './messages.ts';
 import { urgeForm } from './urge.ts';
 
 type Progress = components['schemas']['Progress'];
 
-const STATUS: Readonly<Record<Progress['status'], string>> = {
-  received: '已登记，待受理',
-  accepted: '已受理，办理中',
-  not_accepted: '不予受理',
-  forwarded: '已转送',
-  replied: '已答复',
-  under_review: '复查中',
-  under_rereview: '复核中',
-  closed: '已办结',
-  final: '已终结',
-};
 const LEVEL: Readonly<Record<string, string>> = { province: '省级', city: '市级', county: '县级', township: '乡镇级', village: '村级' };
 /** What the petitioner may still do: rate and contest after a reply or an opinion; urge while it is open. */
 const REPLIED: ReadonlySet<string> = new Set(['replied']);
@@ -89,9 +80,9 @@ async function show(access: CaseAccess, progress: Progress): Promise<void> {
         'dl',
         { class: 'receipt' },
         h('dt', {}, '状态'),
-        h('dd', { id: 'case-status' }, STATUS[progress.status]),
+        h('dd', { id: 'case-status' }, STATUS_NAMES[progress.status] ?? progress.status),
         ...(progress.level ? [h('dt', {}, '督办层级'), h('dd', {}, LEVEL[progress.level] ?? progress.level)] : []),
-        ...(progress.dueAt ? [h('dt', {}, '办理期限'), h('dd', {}, chinaTime(progress.dueAt))] : []),
+        ...(progress.dueAt ? [h('dt', {}, '办理期限'), h('dd', {}, chinaMinute(progress.dueAt))] : []),
       ),
       leave,
     ),
@@ -99,7 +90,7 @@ async function show(access: CaseAccess, progress: Progress): Promise<void> {
       'section',
       { class: 'card', 'aria-labelledby': 'timeline-heading' },
       h('h2', { id: 'timeline-heading' }, '办理经过'),
-      h('ol', { class: 'timeline' }, ...progress.timeline.map((step) => h('li', {}, h('time', { datetime: step.at }, chinaTime(step.at)), h('p', {}, step.note)))),
+      h('ol', { class: 'timeline' }, ...progress.timeline.map((step) => h('li', {}, h('time', { datetime: step.at }, chinaMinute(step.at)), h('p', {}, step.note)))),
     ),
     h('section', { class: 'card', 'aria-labelledby': 'messages-heading' }, h('h2', { id: 'messages-heading' }, '发给您的短信'), messages),
     h('section', { class: 'card', 'aria-labelledby': 'attachments-heading' }, h('h2', { id: 'attachments-heading' }, '附件'), attachments, addFilesForm(access, done)),

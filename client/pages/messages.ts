@@ -1,7 +1,8 @@
 /** The messages sent to the petitioner about a case (GET /v1/cases/{id}/messages, the contract's channel). */
 import { call } from './api.ts';
 import { channel } from './contract.ts';
-import { chinaTime, h } from './dom.ts';
+import { chinaMinute } from '../../functions/domain/calendar.ts';
+import { h } from './dom.ts';
 
 const DELIVERY: Readonly<Record<string, string>> = { sent: '已发送', delivered: '已送达', failed: '发送失败', pending: '待发送' };
 
@@ -13,7 +14,7 @@ export async function messageList(id: string, accessCode: string): Promise<HTMLE
     'ul',
     { class: 'messages' },
     ...outcome.data.items.map((message) =>
-      h('li', {}, h('time', { datetime: message.at }, chinaTime(message.at)), h('p', {}, message.text), h('span', { class: 'muted' }, DELIVERY[message.status] ?? message.status)),
+      h('li', {}, h('time', { datetime: message.at }, chinaMinute(message.at)), h('p', {}, message.text), h('span', { class: 'muted' }, DELIVERY[message.status] ?? message.status)),
     ),
   );
 }

@@ -5,7 +5,8 @@
  */
 import { call } from './api.ts';
 import { channel } from './contract.ts';
-import { chinaTime, h } from './dom.ts';
+import { chinaMinute } from '../../functions/domain/calendar.ts';
+import { h } from './dom.ts';
 import { bindForm, valueOf } from './forms.ts';
 
 export function urgeForm(id: string, accessCode: string, urged: (confirmation: string) => void): HTMLFormElement {
@@ -23,7 +24,7 @@ export function urgeForm(id: string, accessCode: string, urged: (confirmation: s
       const note = valueOf(form, 'note');
       return call(() => channel.POST('/v1/cases/{id}/urge', { params: { path: { id }, header: { 'X-Access-Code': accessCode, 'Idempotency-Key': key } }, body: note ? { note } : {} }));
     },
-    (answer) => urged(`已催办。下次可催办时间：${chinaTime(answer.nextAllowedAt)}。`),
+    (answer) => urged(`已催办。下次可催办时间：${chinaMinute(answer.nextAllowedAt)}。`),
   );
   return form;
 }

@@ -1,6 +1,7 @@
 /** The visits page (visits.html): leaders' visits announced in the region chosen (预约接访 booking comes with its route). */
 import { api, call } from './api.ts';
-import { byId, chinaTime, h } from './dom.ts';
+import { chinaMinute } from '../../functions/domain/calendar.ts';
+import { byId, h } from './dom.ts';
 import { regionPicker } from './regions.ts';
 
 const list = byId('visit-list');
@@ -28,7 +29,7 @@ async function showVisits(regionCode: string): Promise<void> {
           'li',
           { class: 'card' },
           h('h3', {}, `${visit.leader.title} ${visit.leader.name}`),
-          h('p', {}, h('time', { datetime: visit.startsAt }, chinaTime(visit.startsAt))),
+          h('p', {}, h('time', { datetime: visit.startsAt }, chinaMinute(visit.startsAt))),
           h('p', {}, `地点：${visit.venue}`),
         ),
       ),

@@ -161,7 +161,7 @@ describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
     await context.setOffline(false);
     await page.click('#lookup-form button.retry');
     await page.locator('#case-heading').waitFor();
-    expect(await page.textContent('#case-status')).toBe('已登记，待受理');
+    expect(await page.textContent('#case-status')).toBe('待受理');
     await expect.poll(() => page.textContent('.attachments')).toContain('漏水.png');
   });
 
