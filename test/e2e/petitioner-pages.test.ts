@@ -7,7 +7,8 @@
  *
  * The channel's routes (verification with the code from the local outbox,
  * messages, urging, recovering the access code) and booking are not served
- * yet: their steps are the todos at the end.
+ * yet: their steps in the journey are todos, and the pages' parts for them
+ * are held to the contract's answers given in the browser (the last block).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -76,6 +77,8 @@ async function chooseRegion(prefix: string, codes: string[]): Promise<void> {
 }
 
 const PUJIANG = ['330000', '330700', '330726'];
+/** How long a page may take to show an answer: the machine may be busy with other suites. */
+const SOON = { timeout: 15_000 };
 let submitted: { id: string; accessCode: string };
 
 describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
@@ -104,7 +107,7 @@ describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
     await page.click('#submit-form button[type="submit"]');
 
     const phoneField = page.locator('.field', { has: page.locator('#phone') });
-    await expect.poll(() => phoneField.locator('.field-error').textContent()).toContain('mainland mobile');
+    await expect.poll(() => phoneField.locator('.field-error').textContent(), SOON).toContain('mainland mobile');
     expect(await page.getAttribute('#phone', 'aria-invalid')).toBe('true');
     await checked('submit-problem');
 
@@ -162,7 +165,7 @@ describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
     await page.click('#lookup-form button.retry');
     await page.locator('#case-heading').waitFor();
     expect(await page.textContent('#case-status')).toBe('待受理');
-    await expect.poll(() => page.textContent('.attachments')).toContain('漏水.png');
+    await expect.poll(() => page.textContent('.attachments'), SOON).toContain('漏水.png');
   });
 
   it('follow: once the reply is given, the petitioner rates it dissatisfied and asks for review', async () => {
@@ -178,11 +181,11 @@ describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
     await page.check('#evaluation-form input[value="dissatisfied"]');
     await page.fill('#evaluation-comment', '屋面仍漏水。');
     await page.click('#evaluation-form button[type="submit"]');
-    await expect.poll(() => page.textContent('#follow-status')).toBe('感谢您的评价。');
+    await expect.poll(() => page.textContent('#follow-status'), SOON).toBe('感谢您的评价。');
 
     await page.fill('#review-reason', '维修后仍然漏水，请上级复查。');
     await page.click('#review-form button[type="submit"]');
-    await expect.poll(() => page.textContent('#follow-status')).toBe('复查申请已提交。');
+    await expect.poll(() => page.textContent('#follow-status'), SOON).toBe('复查申请已提交。');
     expect(await page.textContent('#case-status')).toBe('复查中');
     expect(await page.textContent('.timeline')).toContain('已督促物业维修屋面');
     await checked('follow-under-review');
@@ -194,7 +197,7 @@ describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
     expect((await fetch(`${runtime.apiUrl}/v1/visits`, postJson(visit, await staff('330726', 'leader')))).status).toBe(201);
     // The region chosen on the submit page is remembered on this device.
     await open('visits.html');
-    await expect.poll(() => page.textContent('#visit-list')).toContain('浦江县信访局接待大厅');
+    await expect.poll(() => page.textContent('#visit-list'), SOON).toContain('浦江县信访局接待大厅');
     await checked('visits');
   });
 
@@ -227,6 +230,139 @@ describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
   it.todo('follow: urge the case');
   it.todo('recover: a verified phone gets new access codes by SMS and the old one stops working');
   it.todo('visits: book a slot');
+});
+
+/**
+ * The pages' parts for the channel's routes, held to the contract
+ * (docs/API.md, version 1.1) with those routes answered in the browser as
+ * the contract words them, until the API serves them: what the pages send,
+ * and what they show of each answer.
+ */
+describe("the pages' parts for the channel's routes, against the contract's answers", { timeout: 120_000 }, () => {
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+    status,
+    headers,
+    contentType: status >= 400 ? 'application/problem+json' : 'application/json',
+    body: JSON.stringify(body),
+  });
+
+  it('submit: asks for a code for the phone typed, and sends verification { id, code } with the petition', async () => {
+    const asked: unknown[] = [];
+    let sent: Record<string, unknown> | undefined;
+    await page.route('**/v1/verifications', async (route) => {
+      asked.push(route.request().postDataJSON());
+      await route.fulfill(json(202, { verificationId: 'verification-1', expiresAt: new Date(Date.now() + 300_000).toISOString() }));
+    });
+    await page.route('**/v1/cases', async (route) => {
+      sent = route.request().postDataJSON() as Record<string, unknown>;
+      await route.fulfill(json(201, { id: 'case-1', accessCode: 'ABCD-EFGH-JKLM', caseNumber: '330726-2026-000123', status: 'received', receivedAt: new Date().toISOString(), acceptanceDueAt: new Date().toISOString() }));
+    });
+    try {
+      await open('');
+      await page.selectOption('#category', 'housing');
+      await chooseRegion('region', PUJIANG);
+      await page.fill('#title', '路灯不亮');
+      await page.fill('#content', '村口路灯坏了两个月。');
+      await page.fill('#name', '李四');
+      await page.fill('#phone', '13900139000');
+      await page.click('text=获取验证码');
+      await expect.poll(() => page.textContent('#submit-form'), SOON).toContain('验证码已发送');
+      expect(asked).toEqual([{ phone: '13900139000' }]);
+      await page.fill('#verification-code', '123456');
+      await page.click('#submit-form button[type="submit"]');
+      await page.locator('#case-number').waitFor();
+      expect(sent?.verification).toEqual({ id: 'verification-1', code: '123456' });
+      expect(await page.textContent('#case-number')).toBe('330726-2026-000123');
+    } finally {
+      await page.unrouteAll();
+    }
+  });
+
+  it('submit: a wrong code (400, path verification.code) shows at the code field; 429 too soon shows at the phone', async () => {
+    await page.route('**/v1/verifications', (route) =>
+      route.fulfill(json(429, { type: 'about:blank', title: 'Too many requests', status: 429, detail: 'One code a minute for a phone.', errors: [{ path: 'phone', message: 'wait 60 s' }] }, { 'retry-after': '60' })),
+    );
+    await page.route('**/v1/cases', (route) =>
+      route.fulfill(json(400, { type: 'about:blank', title: 'Invalid request', status: 400, detail: 'The body is not valid.', errors: [{ path: 'verification.code', message: 'wrong or expired code' }] })),
+    );
+    try {
+      await open('');
+      await page.fill('#phone', '13900139000');
+      await page.click('text=获取验证码');
+      const phoneField = page.locator('.field', { has: page.locator('#phone') });
+      await expect.poll(() => phoneField.locator('.field-error').textContent(), SOON).toBe('wait 60 s');
+
+      await page.selectOption('#category', 'housing');
+      await chooseRegion('region', PUJIANG);
+      await page.fill('#title', '路灯不亮');
+      await page.fill('#content', '村口路灯坏了两个月。');
+      await page.fill('#name', '李四');
+      await page.fill('#verification-code', '000000');
+      await page.click('#submit-form button[type="submit"]');
+      const codeField = page.locator('.field', { has: page.locator('#verification-code') });
+      await expect.poll(() => codeField.locator('.field-error').textContent(), SOON).toBe('wrong or expired code');
+      expect(await page.getAttribute('#verification-code', 'aria-invalid')).toBe('true');
+    } finally {
+      await page.unrouteAll();
+    }
+  });
+
+  it('follow: lists the messages sent, and urges the case (then 429 too soon, shown as the server words it)', async () => {
+    const sentAt = new Date().toISOString();
+    let urged: { body: unknown; code: string | undefined; key: string | undefined } | undefined;
+    await page.route(`**/v1/cases/${submitted.id}/messages`, (route) =>
+      route.fulfill(json(200, { items: [{ at: sentAt, kind: 'received', text: '您的信访事项已登记，编号330726-2026-000123。', status: 'delivered' }] })),
+    );
+    await page.route(`**/v1/cases/${submitted.id}/urge`, async (route) => {
+      const request = route.request();
+      if (urged) return route.fulfill(json(429, { type: 'about:blank', title: 'Too soon', status: 429, detail: '7 天内只能催办一次。', errors: [] }, { 'retry-after': '604800' }));
+      urged = { body: request.postDataJSON(), code: request.headers()['x-access-code'], key: request.headers()['idempotency-key'] };
+      return route.fulfill(json(200, { urgedAt: new Date().toISOString(), nextAllowedAt: '2026-12-10T08:00:00.000Z' }));
+    });
+    try {
+      // The tab remembers the stubbed submission's case: this one is looked up by hand.
+      await open('follow.html');
+      await page.evaluate('sessionStorage.clear()');
+      await open('follow.html');
+      await page.fill('#case-id', submitted.id);
+      await page.fill('#access-code-input', submitted.accessCode);
+      await page.click('#lookup-form button[type="submit"]');
+      await expect.poll(() => page.textContent('.messages'), SOON).toContain('编号330726-2026-000123');
+      expect(await page.textContent('.messages')).toContain('已送达');
+      // Under review, the case is open: it may be urged.
+      await page.fill('#urge-note', '请尽快复查。');
+      await page.click('#urge-form button[type="submit"]');
+      await expect.poll(() => page.textContent('#follow-status'), SOON).toBe('已催办。下次可催办时间：2026-12-10 16:00。');
+      expect(urged).toEqual({ body: { note: '请尽快复查。' }, code: submitted.accessCode, key: expect.stringMatching(/\S{16,}/) });
+      await page.click('#urge-form button[type="submit"]');
+      await expect.poll(() => page.textContent('#urge-form .form-status'), SOON).toContain('7 天内只能催办一次。');
+      await checked('follow-messages-urge');
+    } finally {
+      await page.unrouteAll();
+    }
+  });
+
+  it('recover: sends the verification, and says new codes are on their way without showing any', async () => {
+    let sent: unknown;
+    await page.route('**/v1/verifications', (route) => route.fulfill(json(202, { verificationId: 'verification-2', expiresAt: new Date(Date.now() + 300_000).toISOString() })));
+    await page.route('**/v1/access-recovery', async (route) => {
+      sent = route.request().postDataJSON();
+      await route.fulfill({ status: 202, body: '' });
+    });
+    try {
+      await open('recover.html');
+      await page.fill('#phone', '13800138000');
+      await page.click('text=获取验证码');
+      await expect.poll(() => page.textContent('#recover-form'), SOON).toContain('验证码已发送');
+      await page.fill('#verification-code', '654321');
+      await page.click('#recover-form button[type="submit"]');
+      await expect.poll(() => page.textContent('#recover-result'), SOON).toContain('新的查询码已通过短信发送');
+      expect(sent).toEqual({ verification: { id: 'verification-2', code: '654321' } });
+      await checked('recovered');
+    } finally {
+      await page.unrouteAll();
+    }
+  });
 });
 
 /** Routing runs from the queue: the case has its office once the timeline says so. */
