@@ -8,7 +8,11 @@ import { CHANNEL_NAMES } from '../../functions/domain/display-names.ts';
 import { api, call } from './api.ts';
 import { barChart, columnChart, type Bar } from './charts.ts';
 import { byId, h } from './dom.ts';
+import { showLoaded } from './loaded.ts';
+import type { components } from '../index.ts';
 import { regionPicker } from './regions.ts';
+
+type PublicStats = components['schemas']['PublicStats'];
 
 const WITHHELD = '不公开';
 const NONE_YET = '暂无';
@@ -36,19 +40,16 @@ async function showFigures(): Promise<void> {
   if (!regionCode) return void out.replaceChildren(h('p', {}, '请选择地区。'));
   const to = new Date();
   const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - Number(months.value) + 1, 1));
-  out.setAttribute('aria-busy', 'true');
-  const outcome = await call(() => api.GET('/v1/stats/public', { params: { query: { regionCode, from: day(from), to: day(to), by: 'month' } } }));
-  out.removeAttribute('aria-busy');
-  if (outcome.kind === 'unreachable') {
-    const retry = h('button', { type: 'button', class: 'retry' }, '重试');
-    retry.addEventListener('click', () => void showFigures());
-    return void out.replaceChildren(h('p', { role: 'alert' }, '网络不通或服务暂时不可用。'), retry);
-  }
-  if (outcome.kind === 'problem') return void out.replaceChildren(h('p', { role: 'alert' }, outcome.problem.detail || outcome.problem.title));
-  const stats = outcome.data;
-  const names = await categoryNames;
+  await showLoaded(
+    out,
+    () => call(() => api.GET('/v1/stats/public', { params: { query: { regionCode, from: day(from), to: day(to), by: 'month' } } })),
+    async (stats) => figuresOf(stats, await categoryNames),
+  );
+}
+
+function figuresOf(stats: PublicStats, names: Record<string, string>): Node[] {
   const withheld = stats.suppressed !== null;
-  out.replaceChildren(
+  return [
     h('p', { class: 'total' }, '收到信访事项 ', h('strong', {}, count(stats.received))),
     barChart(
       '三率',
@@ -66,7 +67,7 @@ async function showFigures(): Promise<void> {
     barChart('按类别', volumes(stats.byCategory, names)),
     barChart('按渠道', volumes(stats.byChannel, CHANNEL_NAMES)),
     ...(stats.suppressed ? [h('p', { class: 'muted' }, `为保护个人信息，少于 ${stats.suppressed.below} 件的数字不公开。`)] : []),
-  );
+  ];
 }
 
 picker.onChange(() => void showFigures());

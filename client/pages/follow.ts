@@ -17,8 +17,7 @@ import { urgeForm } from './urge.ts';
 type Progress = components['schemas']['Progress'];
 
 const LEVEL: Readonly<Record<string, string>> = { province: '省级', city: '市级', county: '县级', township: '乡镇级', village: '村级' };
-/** What the petitioner may still do: rate and contest after a reply or an opinion; urge while it is open. */
-const REPLIED: ReadonlySet<string> = new Set(['replied']);
+/** Urging is for a case still open; rating and contesting follow a reply or an opinion (status replied). */
 const OPEN: ReadonlySet<string> = new Set(['received', 'accepted', 'forwarded', 'under_review', 'under_rereview']);
 /** The one "not found" for an unknown case and a wrong code alike: the server answers both 404. */
 const NOT_FOUND = '没有找到这件信访事项，请核对查询编号和查询码。';
@@ -94,7 +93,7 @@ async function show(access: CaseAccess, progress: Progress): Promise<void> {
     ),
     h('section', { class: 'card', 'aria-labelledby': 'messages-heading' }, h('h2', { id: 'messages-heading' }, '发给您的短信'), messages),
     h('section', { class: 'card', 'aria-labelledby': 'attachments-heading' }, h('h2', { id: 'attachments-heading' }, '附件'), attachments, addFilesForm(access, done)),
-    ...(REPLIED.has(progress.status) ? [evaluationForm(access, done), reviewForm(access, done)] : []),
+    ...(progress.status === 'replied' ? [evaluationForm(access, done), reviewForm(access, done)] : []),
     ...(OPEN.has(progress.status) ? [urgeForm(access.id, access.accessCode, done)] : []),
   );
   view.querySelector<HTMLElement>('#case-heading')?.focus();

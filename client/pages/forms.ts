@@ -14,8 +14,7 @@ export type Send<T> = (key: string) => Promise<Outcome<T>>;
 const ERROR_CLASS = 'field-error';
 
 function fieldOf(form: HTMLFormElement, path: string): HTMLElement | undefined {
-  const named = form.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
-  return named ?? undefined;
+  return form.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`) ?? undefined;
 }
 
 /** Removes what the last attempt showed. */

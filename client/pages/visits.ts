@@ -2,6 +2,7 @@
 import { api, call } from './api.ts';
 import { chinaMinute } from '../../functions/domain/calendar.ts';
 import { byId, h } from './dom.ts';
+import { showLoaded } from './loaded.ts';
 import { regionPicker } from './regions.ts';
 
 const list = byId('visit-list');
@@ -9,31 +10,29 @@ const picker = regionPicker(byId<HTMLFieldSetElement>('visit-region'), 'regionCo
 
 async function showVisits(regionCode: string): Promise<void> {
   if (!regionCode) return void list.replaceChildren(h('p', {}, '请选择您所在的地区。'));
-  list.setAttribute('aria-busy', 'true');
-  const outcome = await call(() => api.GET('/v1/visits', { params: { query: { regionCode, from: new Date().toISOString().slice(0, 10) } } }));
-  list.removeAttribute('aria-busy');
-  if (outcome.kind === 'unreachable') {
-    const retry = h('button', { type: 'button', class: 'retry' }, '重试');
-    retry.addEventListener('click', () => void showVisits(regionCode));
-    return void list.replaceChildren(h('p', { role: 'alert' }, '网络不通或服务暂时不可用。'), retry);
-  }
-  if (outcome.kind === 'problem') return void list.replaceChildren(h('p', { role: 'alert' }, outcome.problem.detail || outcome.problem.title));
-  const visits = outcome.data.items.filter((visit) => visit.status === 'announced');
-  if (visits.length === 0) return void list.replaceChildren(h('p', {}, '该地区近期没有公告的领导接访。'));
-  list.replaceChildren(
-    h(
-      'ul',
-      { class: 'visits' },
-      ...visits.map((visit) =>
+  const from = new Date().toISOString().slice(0, 10);
+  await showLoaded(
+    list,
+    () => call(() => api.GET('/v1/visits', { params: { query: { regionCode, from } } })),
+    ({ items }) => {
+      const visits = items.filter((visit) => visit.status === 'announced');
+      if (visits.length === 0) return [h('p', {}, '该地区近期没有公告的领导接访。')];
+      return [
         h(
-          'li',
-          { class: 'card' },
-          h('h3', {}, `${visit.leader.title} ${visit.leader.name}`),
-          h('p', {}, h('time', { datetime: visit.startsAt }, chinaMinute(visit.startsAt))),
-          h('p', {}, `地点：${visit.venue}`),
+          'ul',
+          { class: 'visits' },
+          ...visits.map((visit) =>
+            h(
+              'li',
+              { class: 'card' },
+              h('h3', {}, `${visit.leader.title} ${visit.leader.name}`),
+              h('p', {}, h('time', { datetime: visit.startsAt }, chinaMinute(visit.startsAt))),
+              h('p', {}, `地点：${visit.venue}`),
+            ),
+          ),
         ),
-      ),
-    ),
+      ];
+    },
   );
 }
 
