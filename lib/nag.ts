@@ -157,6 +157,8 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
     );
   }
 
+  acknowledgePagesFindings(stack);
+
   if (stack.seed) {
     const { provider } = stack.seed;
     const seedLogicalId = stack.getLogicalId(stack.functions.byName.seedReferenceData.function.node.defaultChild as CfnFunction);
@@ -172,3 +174,39 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
   }
 }
 
+
+/** The pages' distribution, and the function aws-cdk-lib's BucketDeployment brings to copy them into their bucket. */
+function acknowledgePagesFindings(stack: PetitionsStack): void {
+  const { distribution, bucket } = stack.pages;
+  ack(
+    distribution,
+    'AwsSolutions-CFR1',
+    'No geo restriction on purpose: petitioners of the county may be anywhere (migrant workers in other provinces or abroad).',
+  );
+  ack(
+    distribution,
+    'AwsSolutions-CFR2',
+    'Static files only, cached at the edge and answered by CloudFront; every call the pages make goes to the API, which its routes throttle (lib/wiring.ts, THROTTLES).',
+  );
+  ack(
+    distribution,
+    'AwsSolutions-CFR3',
+    "CloudFront's access logs always hold the client's IP address, which the project keeps out of every log (the API's access logs have no source IP); CloudFront's request and error metrics are in CloudWatch without it.",
+  );
+  if (stack.pages.domainName === undefined) {
+    ack(
+      distribution,
+      'AwsSolutions-CFR4',
+      "CloudFront's own *.cloudfront.net certificate, whose minimum TLS version CloudFront sets; a county's own address (pagesDomain, pagesCertificateArn) gets TLS 1.2 at least.",
+    );
+  }
+
+  const copier = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!copier) return;
+  const cdkOwned = "aws-cdk-lib's BucketDeployment function (Python, from aws-cdk-lib): it runs only during a deployment, synchronously, to copy the built pages into their bucket.";
+  for (const id of ['AwsSolutions-L1', 'Serverless-LambdaDLQ', 'Serverless-LambdaLatestVersion', 'Serverless-LambdaTracing']) ack(copier, id, cdkOwned);
+  const bucketLogicalId = stack.getLogicalId(bucket.node.defaultChild as CfnBucket);
+  const objects = 'The objects of one bucket: the files a deployment copies are named at deploy time.';
+  ack(stack.pages.copierPolicy, 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', objects);
+  ack(stack.pages.copierPolicy, `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`, objects);
+}

@@ -5,22 +5,11 @@
  * charts as inline SVG drawn here — and loads nothing from anywhere.
  */
 import { chinaMinute } from '../domain/calendar.ts';
+import { CHANNEL_NAMES, STATUS_NAMES } from '../domain/display-names.ts';
 import type { HardCase, Report, ReportKind } from '../domain/reports.ts';
 import { html, type Html } from './html.ts';
 
 const KIND_NAMES: Record<ReportKind, string> = { weekly: '周报', monthly: '月报', quarterly: '季报' };
-const CHANNEL_NAMES: Record<string, string> = { online: '网上信访', letter: '来信', visit: '来访', phone: '电话', leader_visit: '领导下访' };
-const STATUS_NAMES: Record<string, string> = {
-  received: '待受理',
-  accepted: '办理中',
-  not_accepted: '不予受理',
-  forwarded: '已转送',
-  replied: '已答复',
-  under_review: '复查中',
-  under_rereview: '复核中',
-  closed: '已办结',
-  final: '已终结',
-};
 
 // The palette: one blue for data, one red for what needs attention (overdue), greys for the rest.
 const BLUE = '#2f5d8a';

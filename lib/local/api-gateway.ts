@@ -12,6 +12,7 @@ import { bearerToken, verifyToken } from '../../functions/shared/identity.ts';
 import { SERVED_ROUTES, type RouteWiring, type StandardRouteWiring } from '../wiring.ts';
 import { LOOPBACK } from './emulators.ts';
 import type { LocalLambdas } from './lambda.ts';
+import type { LocalSite } from './site.ts';
 
 // API Gateway refuses payloads above 10 MB before any function runs.
 const MAX_PAYLOAD = 10 * 1024 * 1024;
@@ -170,8 +171,8 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
-/** Serves the wiring's routes on `port` by invoking their functions. */
-export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: string) => void): Promise<LocalApi> {
+/** Serves the wiring's routes on `port` by invoking their functions, and `site`'s files at the paths no route has. */
+export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: string) => void, site?: LocalSite): Promise<LocalApi> {
   const routes = SERVED_ROUTES.map(compile);
   const server: Server = createServer(async (request, response) => {
     const started = Date.now();
@@ -187,6 +188,11 @@ export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: 
         if (found) values = found.slice(1);
         return found !== null;
       });
+      const page = match ? undefined : site?.answer(request.method ?? 'GET', url.pathname);
+      if (page) {
+        response.writeHead((status = page.status), page.headers);
+        return void response.end(page.body);
+      }
       // What API Gateway answers for a route it does not have.
       if (!match) return send(response, (status = 404), JSON.stringify({ message: 'Not Found' }));
       const body = await readBody(request);

@@ -20,6 +20,7 @@ import { localSigningKey, localTokenCheck } from './identity.ts';
 import { LocalLambdas } from './lambda.ts';
 import { ensureBucket, ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from './provision.ts';
 import { runEvery, type Schedule } from './scheduler.ts';
+import { localSite } from './site.ts';
 
 export interface LocalOptions {
   /** Where the API listens; 0 picks a free port. */
@@ -112,7 +113,9 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     await lambdas.load();
     if (fresh) await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });
 
-    const api = await serveApi(lambdas, options.port, log);
+    // The pages upload attachments straight to the emulator's S3.
+    const site = localSite({ connect: [process.env.AWS_ENDPOINT_URL_S3 ?? ''] });
+    const api = await serveApi(lambdas, options.port, log, site);
     stops.push(api.close);
     if (options.dataDir) {
       // Where maintenance tools (npm run recount) find the running system.

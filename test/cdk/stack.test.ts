@@ -237,11 +237,11 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
   });
 
   describe('functions', () => {
-    it('has one function per wiring entry, plus the custom-resource provider', () => {
+    it("has one function per wiring entry, plus the custom-resource provider and the pages' copier", () => {
       const ours = FUNCTION_NAMES.map(fnId);
       expect(new Set(ours).size).toBe(FUNCTION_NAMES.length);
       for (const logicalId of ours) expect(resources[logicalId]?.Type).toBe('AWS::Lambda::Function');
-      template.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 1);
+      template.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 2);
     });
 
     it.each(FUNCTION_NAMES)('%s: Node.js 22 on arm64, active tracing, timeout and memory from the wiring', (name) => {
@@ -690,7 +690,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       unseeded.resourceCountIs('Custom::ReferenceData', 0);
       unseeded.resourceCountIs('Custom::Migrations', 1);
       // The functions of the wiring and the provider's framework function.
-      unseeded.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 1);
+      unseeded.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 2);
     });
   });
 
