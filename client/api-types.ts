@@ -171,6 +171,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages (SMS) sent to the petitioner about their case, oldest first */
+        get: operations["getCasesByIdMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notices": {
         parameters: {
             query?: never;
@@ -738,6 +755,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        GetCasesByIdMessages200: {
+            items: components["schemas"]["PetitionerMessage"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         GetCategories200: {
             items: components["schemas"]["Category"][];
             nextCursor: string | null;
@@ -847,6 +870,16 @@ export interface components {
                 [key: string]: unknown;
             })[];
             at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        PetitionerMessage: {
+            at: string;
+            /** @enum {string} */
+            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final";
+            text: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "unreachable";
         } & {
             [key: string]: unknown;
         };
@@ -1868,6 +1901,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCasesByIdMessages: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages: each with what it told and whether it was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCasesByIdMessages200"];
                 };
             };
             400: components["responses"]["Invalid"];

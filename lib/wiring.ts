@@ -62,6 +62,8 @@ export interface FunctionWiring {
   secret?: boolean;
   /** Files of npm packages it reads at run time (`package/path`), copied beside its bundle (lib/bundling.ts). */
   assets?: readonly string[];
+  /** Whether it sends SMS to petitioners: it gets the sender's settings (PETITIONER_SENDER and those of the sender chosen), and with `sns` the right to publish to phone numbers. */
+  sender?: true;
 }
 
 const api = (entry: string, description: string, table: TableAccess, sends: readonly QueueName[] = []): FunctionWiring => ({
@@ -82,15 +84,16 @@ export const FUNCTIONS = {
   listRegions: withSecret(api('list-regions', 'GET /v1/regions', ['GetItem', 'Query'])),
   listCategories: withSecret(api('list-categories', 'GET /v1/categories', ['Query'])),
   calendar: withSecret(api('calendar', 'GET /v1/calendar and PUT /v1/calendar/{year}: the statutory calendar; a replaced year starts the recount of open deadlines', ['GetItem', 'Query', 'PutItem'], ['deadline'])),
-  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
+  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'petitionerMessage'])),
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
+  caseMessages: withSecret(api('case-messages', 'GET /v1/cases/{id}/messages: what the petitioner was sent about their case', ['Query'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['GetItem', 'Query'])),
-  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
-  receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
   attachments: withSecret({
     ...api('attachments', 'Attachments of a case: declare an upload, complete it (checked, JPEG metadata removed), list with download URLs', ['GetItem', 'Query', 'PutItem', 'UpdateItem']),
     // The upload is read whole to check and strip it: 10 MB at most, twice over.
@@ -99,13 +102,13 @@ export const FUNCTIONS = {
     bucket: ['GetObject', 'PutObject', 'DeleteObject'],
   }),
   matterGroups: withSecret(
-    api('matter-groups', 'Matter groups: list, correct, reply to all members', ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
+    api('matter-groups', 'Matter groups: list, correct, reply to all members', ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage']),
   ),
   hotspots: withSecret(api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query'])),
   reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
   clientApps: api('client-apps', 'POST /v1/client-apps: an admin registers a client app and gets its API key', ['PutItem']),
   open311: withSecret(api('open311', 'Open311 GeoReport v2, the public reads: discovery, services, service requests, tokens', ['GetItem', 'Query'])),
-  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
+  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'petitionerMessage'])),
   compileReports: withSecret({
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
@@ -120,7 +123,7 @@ export const FUNCTIONS = {
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
-    sends: [],
+    sends: ['petitionerMessage'],
   }),
   escalateCase: withSecret({
     entry: 'functions/workers/check-deadline.ts',
@@ -128,7 +131,7 @@ export const FUNCTIONS = {
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
-    sends: ['notification', 'deadline'],
+    sends: ['notification', 'deadline', 'petitionerMessage'],
   }),
   recordNotice: withSecret({
     entry: 'functions/workers/deliver-notice.ts',
@@ -138,6 +141,15 @@ export const FUNCTIONS = {
     table: ['BatchWriteItem'],
     sends: [],
     publishes: ['notices'],
+  }),
+  sendPetitionerMessage: withSecret({
+    entry: 'functions/workers/send-petitioner-message.ts',
+    description: 'Sends the messages to petitioners (milestones of their cases, codes) through the configured sender',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    table: ['GetItem', 'PutItem', 'UpdateItem'],
+    sends: [],
+    sender: true,
   }),
   sweepDeadlines: withSecret({
     entry: 'functions/schedules/sweep-deadlines.ts',
@@ -318,6 +330,12 @@ export const ROUTES: readonly RouteWiring[] = [
     method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public', throttle: 'anonymous', accessCode: true,
     summary: "The petitioner's view of their case: status, level, deadline, timeline",
     answers: { 200: json('The progress, with no personal data.', answers.progress) },
+  },
+  {
+    method: 'GET', path: '/v1/cases/{id}/messages', function: 'caseMessages', auth: 'public', throttle: 'anonymous', accessCode: true,
+    summary: 'The messages (SMS) sent to the petitioner about their case, oldest first',
+    query: pageQuery,
+    answers: { 200: json('A page of messages: each with what it told and whether it was sent.', answers.page(answers.petitionerMessage)) },
   },
   {
     method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff', throttle: 'staff',
@@ -607,6 +625,7 @@ export const QUEUES: readonly QueueWiring[] = [
   { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
   { name: 'deadline', consumer: 'escalateCase', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
   { name: 'notification', consumer: 'recordNotice', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
+  { name: 'petitionerMessage', consumer: 'sendPetitionerMessage', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
 ];
 
 export interface TopicWiring {
@@ -659,6 +678,8 @@ export function environmentOf(
     secret: SecretSource;
     /** The attachments' bucket, for the functions with bucket access (without, they fail at their first use of it). */
     bucketName?: string;
+    /** The sender's settings (PETITIONER_SENDER and its own), for the functions that send SMS (without, they fail their start). */
+    sender?: Record<string, string>;
   },
 ): Record<string, string> {
   const fn: FunctionWiring = FUNCTIONS[name];
@@ -675,6 +696,7 @@ export function environmentOf(
     else environment[ENV.secret] = where.secret.value;
   }
   if (fn.bucket && where.bucketName !== undefined) environment[ENV.bucketName] = where.bucketName;
+  if (fn.sender && where.sender) Object.assign(environment, where.sender);
   for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
   for (const topic of fn.publishes ?? []) environment[topicArnEnv(topic)] = where.topicArn(topic);
   return environment;

@@ -5,6 +5,7 @@
  * may be added without breaking a client); what is listed is always there.
  */
 import { ATTACHMENT_TYPES } from '../domain/attachments.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES } from '../domain/petitioner-messages.ts';
 import { CASE_STATUSES, RATINGS, RECEPTION_OUTCOMES } from '../domain/case.ts';
 import { CHANNELS } from '../domain/intake.ts';
 import { NOTICE_KINDS } from '../domain/ladder.ts';
@@ -68,6 +69,9 @@ export const progress = z.looseObject({
   /** The files the petitioner sees (GET /v1/cases/{id}/progress only; the attachments' list has their download URLs). */
   attachments: z.optional(z.array(z.looseObject({ id: z.string(), fileName: z.string(), contentType: z.string(), size: count, by: z.string(), at: instant }))),
 });
+
+/** A message sent (or to be sent) to the petitioner about their case. */
+export const petitionerMessage = z.looseObject({ at: instant, kind: z.enum(MESSAGE_KINDS), text: z.string(), status: z.enum(MESSAGE_STATUSES) });
 
 const answer = z.looseObject({ opinion: z.string(), at: instant, by: z.string() });
 

@@ -25,6 +25,7 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
       Put: { TableName: tableName(), Item: { ...caseItem(registered), [CREATION_HISTORY]: entries }, ConditionExpression: 'attribute_not_exists(pk)' },
     },
     entries: [],
+    creation: entries,
     ...(registered.holdsMatter && {
       matter: {
         Put: {

@@ -104,3 +104,9 @@ export const attachmentsPk = (caseId: string): string => `ATTACHMENTS#${caseId}`
 export const ATTACHMENT_PREFIX = 'ATTACHMENT#';
 export const attachmentKey = (caseId: string, id: string): ItemKey => ({ pk: attachmentsPk(caseId), sk: `${ATTACHMENT_PREFIX}${id}` });
 export const attachmentCountKey = (caseId: string): ItemKey => ({ pk: attachmentsPk(caseId), sk: 'COUNT' });
+
+// Messages to the petitioner: a case's in a partition of their own, by the version of the change that made each;
+// a direct message's delivery (a verification code, a recovered access code), marked once.
+export const messagesPk = (caseId: string): string => `MESSAGES#${caseId}`;
+export const messageKey = (caseId: string, version: number): ItemKey => ({ pk: messagesPk(caseId), sk: `MESSAGE#${String(version).padStart(8, '0')}` });
+export const deliveryKey = (id: string): ItemKey => ({ pk: `DELIVERY#${id}`, sk: 'DELIVERY' });
