@@ -137,6 +137,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a phone: a 6-digit code goes to it by SMS, to send with a submission within 5 minutes */
+        post: operations["postVerifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -1244,6 +1261,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        VerificationStarted: {
+            verificationId: string;
+            expiresAt: string;
+        } & {
+            [key: string]: unknown;
+        };
         Visit: {
             id: string;
             leader: {
@@ -1313,6 +1336,10 @@ export interface components {
                 phone?: string;
                 idNumber?: string;
             };
+            verification?: {
+                id: string;
+                code: string;
+            };
         };
         PostCasesByIdAcceptanceBody: {
             /** @enum {string} */
@@ -1380,6 +1407,9 @@ export interface components {
             kind: "weekly" | "monthly" | "quarterly";
             regionCode?: string;
             day?: string;
+        };
+        PostVerificationsBody: {
+            phone: string;
         };
         PostVisitsBody: {
             leader: {
@@ -1505,6 +1535,18 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description Beyond the route's throttle (API Gateway answers itself), or beyond the route's own limits for a phone or a client address (a problem document): try again after `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait (the route's own limits). */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
                 "application/json": components["schemas"]["GatewayMessage"];
             };
         };
@@ -1850,6 +1892,41 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postVerifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "phone": "13800138000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostVerificationsBody"];
+            };
+        };
+        responses: {
+            /** @description The code is on its way (the same answer for every phone). It is good for 5 minutes; once used, for that phone's requests for 30. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationStarted"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];
         };

@@ -16,6 +16,7 @@ import { memberSchema } from '../functions/domain/matter-groups.ts';
 import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
 import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domain/sign-off.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
+import { verificationRequestSchema } from '../functions/domain/verification.ts';
 import type * as z from '../functions/domain/zod.ts';
 import type { QueueName, TopicName } from '../functions/queues/names.ts';
 import { ENV, queueUrlEnv, topicArnEnv } from '../functions/shared/env.ts';
@@ -87,6 +88,7 @@ export const FUNCTIONS = {
   submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'petitionerMessage'])),
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   caseMessages: withSecret(api('case-messages', 'GET /v1/cases/{id}/messages: what the petitioner was sent about their case', ['Query'])),
+  verifications: withSecret(api('verifications', 'POST /v1/verifications: a one-time code by SMS that proves a phone', ['GetItem', 'PutItem', 'UpdateItem'], ['petitionerMessage'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['GetItem', 'Query'])),
   caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
@@ -147,7 +149,7 @@ export const FUNCTIONS = {
     description: 'Sends the messages to petitioners (milestones of their cases, codes) through the configured sender',
     timeoutSeconds: 30,
     memoryMb: 256,
-    table: ['GetItem', 'PutItem', 'UpdateItem'],
+    table: ['GetItem', 'UpdateItem'],
     sends: [],
     sender: true,
   }),
@@ -236,6 +238,8 @@ export interface RouteWiring {
   pathExamples?: Record<string, string>;
   /** The petitioner's access code (`X-Access-Code`) opens it. */
   accessCode?: true;
+  /** It has limits of its own per phone or client address: beyond them 429 with Retry-After. */
+  rateLimited?: true;
   /**
    * Its answers, by status: the successes and the refusals particular to it.
    * lib/openapi.ts adds the problems every route of its kind may give (bad
@@ -314,6 +318,12 @@ export const ROUTES: readonly RouteWiring[] = [
       200: json('The same matter is open already: it was joined, nothing new was created.', answers.repeated),
       409: refusal('The Idempotency-Key was used for another body.'),
     },
+  },
+  {
+    method: 'POST', path: '/v1/verifications', function: 'verifications', auth: 'public', throttle: 'anonymous', rateLimited: true,
+    summary: "Verify a phone: a 6-digit code goes to it by SMS, to send with a submission within 5 minutes",
+    body: { schema: verificationRequestSchema, example: { phone: '13800138000' } },
+    answers: { 202: json('The code is on its way (the same answer for every phone). It is good for 5 minutes; once used, for that phone\'s requests for 30.', answers.verificationStarted) },
   },
   {
     method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff', throttle: 'staff',

@@ -70,6 +70,9 @@ export const progress = z.looseObject({
   attachments: z.optional(z.array(z.looseObject({ id: z.string(), fileName: z.string(), contentType: z.string(), size: count, by: z.string(), at: instant }))),
 });
 
+/** A verification started: the code is on its way by SMS. */
+export const verificationStarted = z.looseObject({ verificationId: z.string(), expiresAt: instant });
+
 /** A message sent (or to be sent) to the petitioner about their case. */
 export const petitionerMessage = z.looseObject({ at: instant, kind: z.enum(MESSAGE_KINDS), text: z.string(), status: z.enum(MESSAGE_STATUSES) });
 

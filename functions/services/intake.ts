@@ -20,6 +20,12 @@ const sendRouteCase = routeCaseSender();
 /** Who registers a case: the petitioner online, or a member of staff. */
 export interface Registrar {
   actor: string;
+  /**
+   * Whether the caller proved who they are (staff, a verified phone, a
+   * client app that vouches for it): only they may learn of and join an
+   * open case of the same matter.
+   */
+  proven: boolean;
 }
 
 /** An intake answer: 201 for a new case, 200 for a repeat joining an open one. */

@@ -110,3 +110,8 @@ export const attachmentCountKey = (caseId: string): ItemKey => ({ pk: attachment
 export const messagesPk = (caseId: string): string => `MESSAGES#${caseId}`;
 export const messageKey = (caseId: string, version: number): ItemKey => ({ pk: messagesPk(caseId), sk: `MESSAGE#${String(version).padStart(8, '0')}` });
 export const deliveryKey = (id: string): ItemKey => ({ pk: `DELIVERY#${id}`, sk: 'DELIVERY' });
+
+// Phone verifications, by id; the limits on asking for them, one item per subject (a phone's or a client
+// address's keyed hash) and window, kept until shortly after the window ends.
+export const verificationKey = (id: string): ItemKey => ({ pk: `VERIFICATION#${id}`, sk: 'VERIFICATION' });
+export const rateKey = (limit: string, subject: string, window: string): ItemKey => ({ pk: `RATE#${limit}#${subject}#${window}`, sk: 'RATE' });

@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 let system: TestSystem;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  process.env.POLICY = JSON.stringify({ signForReceipt: true, approveExtensions: true, replySignOff: true });
+  process.env.POLICY = JSON.stringify({ signForReceipt: true, approveExtensions: true, replySignOff: true, phoneVerification: false });
   system = await testSystem();
   tokens.clerk = await system.token('330726', 'clerk');
   tokens.housingClerk = await system.token('330726:housing', 'clerk');
