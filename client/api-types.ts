@@ -154,6 +154,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/access-recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recover lost access codes: with a verified phone, each of its open cases gets a new code by SMS, and the old one stops working */
+        post: operations["postAccessRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -615,6 +632,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a possible repeat (possibleRepeatOf) into the open case it repeats, which counts it */
+        post: operations["postCasesByIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/evaluation": {
         parameters: {
             query?: never;
@@ -1005,6 +1039,9 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        RecoveryAccepted: {
+            [key: string]: unknown;
+        };
         Region: {
             code: string;
             name: string;
@@ -1192,6 +1229,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            possibleRepeatOf?: string | null;
             matterGroup?: ({
                 id: string;
                 size: number;
@@ -1320,6 +1358,12 @@ export interface components {
             deadline: string | null;
         } & {
             [key: string]: unknown;
+        };
+        PostAccessRecoveryBody: {
+            verification: {
+                id: string;
+                code: string;
+            };
         };
         PostCasesBody: {
             /** @enum {string} */
@@ -1927,6 +1971,44 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postAccessRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "verification": {
+                 *         "id": "9b2f6c1e-4d3a-4f5e-8a7b-1c2d3e4f5a6b",
+                 *         "code": "482913"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostAccessRecoveryBody"];
+            };
+        };
+        responses: {
+            /** @description The new codes are on their way by SMS; the answer says nothing of the cases and holds no code. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryAccepted"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];
         };
@@ -3172,6 +3254,44 @@ export interface operations {
             };
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open case, its repeat counted; the possible repeat is closed as merged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is no open possible repeat, or the case it may repeat is finished or outside your scope. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];

@@ -16,7 +16,7 @@ import { memberSchema } from '../functions/domain/matter-groups.ts';
 import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
 import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domain/sign-off.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
-import { verificationRequestSchema } from '../functions/domain/verification.ts';
+import { accessRecoverySchema, verificationRequestSchema } from '../functions/domain/verification.ts';
 import type * as z from '../functions/domain/zod.ts';
 import type { QueueName, TopicName } from '../functions/queues/names.ts';
 import { ENV, queueUrlEnv, topicArnEnv } from '../functions/shared/env.ts';
@@ -89,6 +89,9 @@ export const FUNCTIONS = {
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   caseMessages: withSecret(api('case-messages', 'GET /v1/cases/{id}/messages: what the petitioner was sent about their case', ['Query'])),
   verifications: withSecret(api('verifications', 'POST /v1/verifications: a one-time code by SMS that proves a phone', ['GetItem', 'PutItem', 'UpdateItem'], ['petitionerMessage'])),
+  accessRecovery: withSecret(
+    api('access-recovery', 'POST /v1/access-recovery: new access codes by SMS for the open cases of a verified phone', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage']),
+  ),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['GetItem', 'Query'])),
   caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
@@ -326,6 +329,12 @@ export const ROUTES: readonly RouteWiring[] = [
     answers: { 202: json('The code is on its way (the same answer for every phone). It is good for 5 minutes; once used, for that phone\'s requests for 30.', answers.verificationStarted) },
   },
   {
+    method: 'POST', path: '/v1/access-recovery', function: 'accessRecovery', auth: 'public', throttle: 'anonymous',
+    summary: 'Recover lost access codes: with a verified phone, each of its open cases gets a new code by SMS, and the old one stops working',
+    body: { schema: accessRecoverySchema, example: { verification: { id: '9b2f6c1e-4d3a-4f5e-8a7b-1c2d3e4f5a6b', code: '482913' } } },
+    answers: { 202: json('The new codes are on their way by SMS; the answer says nothing of the cases and holds no code.', answers.recoveryAccepted) },
+  },
+  {
     method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff', throttle: 'staff',
     summary: "The caller's worklist (the open cases by default)",
     query: worklistQuery,
@@ -517,6 +526,11 @@ export const ROUTES: readonly RouteWiring[] = [
     summary: "The reviewing office's opinion",
     body: { schema: reviewOpinionSchema, example: { opinion: '责成物业十日内修复。', upheld: false } },
     answers: { 200: json('The case with the opinion.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/merge', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: 'Merge a possible repeat (possibleRepeatOf) into the open case it repeats, which counts it',
+    answers: { 200: json('The open case, its repeat counted; the possible repeat is closed as merged.', answers.staffCase), 409: refusal('The case is no open possible repeat, or the case it may repeat is finished or outside your scope.') },
   },
   // The petitioner's own actions: the access code, not a token, identifies them.
   {

@@ -73,6 +73,9 @@ export const progress = z.looseObject({
 /** A verification started: the code is on its way by SMS. */
 export const verificationStarted = z.looseObject({ verificationId: z.string(), expiresAt: instant });
 
+/** An access recovery taken: nothing about the cases, no code (they go by SMS). */
+export const recoveryAccepted = z.looseObject({});
+
 /** A message sent (or to be sent) to the petitioner about their case. */
 export const petitionerMessage = z.looseObject({ at: instant, kind: z.enum(MESSAGE_KINDS), text: z.string(), status: z.enum(MESSAGE_STATUSES) });
 
@@ -100,6 +103,8 @@ export const staffCase = z.looseObject({
   evaluations: z.array(z.looseObject({ rating: z.enum(RATINGS), at: instant })),
   version: count,
   history: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string(), detail: z.unknown() }))),
+  /** The open case of the same matter an unproven caller's submission may repeat: staff may merge it (POST /v1/cases/{id}/merge). */
+  possibleRepeatOf: z.optional(nullable(z.string())),
   /** The matter group it is in (docs/MATTERS.md), where it is fetched alone. */
   matterGroup: z.optional(nullable(z.looseObject({ id: z.string(), size: count }))),
 });

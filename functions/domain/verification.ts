@@ -35,6 +35,9 @@ export const verificationProofSchema = z.strictObject({
 });
 export type VerificationProof = z.infer<typeof verificationProofSchema>;
 
+/** POST /v1/access-recovery: a verified phone. */
+export const accessRecoverySchema = z.strictObject({ verification: verificationProofSchema });
+
 /** A verification as kept: hashes and times only. */
 export interface Verification {
   id: string;
@@ -75,13 +78,13 @@ export function newVerification(key: KeyObject, phone: string, now: string): { v
 /** What a proof is worth: good (first use or within the used window), or refused with why. */
 export type ProofCheck = { outcome: 'good'; firstUse: boolean } | { outcome: 'wrong' } | { outcome: 'refused'; reason: string };
 
-/** Checks a proof of `phone` against its verification at `now`. A wrong code counts a try. */
-export function checkProof(key: KeyObject, verification: Verification, proof: VerificationProof, phone: string, now: string): ProofCheck {
+/** Checks a proof against its verification at `now`, of `phone` if given (else of the phone it was sent to). A wrong code counts a try. */
+export function checkProof(key: KeyObject, verification: Verification, proof: VerificationProof, phone: string | undefined, now: string): ProofCheck {
   if (verification.tries >= VERIFICATION.maxTries) return { outcome: 'refused', reason: 'the code is void after too many wrong tries: ask for a new one' };
   const given = Buffer.from(keyedHash(key, 'code', `${verification.id}\n${proof.code}`));
   const expected = Buffer.from(verification.codeHash);
   if (!(given.length === expected.length && timingSafeEqual(given, expected))) return { outcome: 'wrong' };
-  if (phoneHashOf(key, phone) !== verification.phoneHash) return { outcome: 'refused', reason: 'the code was sent to another phone' };
+  if (phone !== undefined && phoneHashOf(key, phone) !== verification.phoneHash) return { outcome: 'refused', reason: 'the code was sent to another phone' };
   if (verification.usedAt !== null) {
     const goodUntil = Date.parse(verification.usedAt) + VERIFICATION.usedWindowMs;
     return Date.parse(now) < goodUntil ? { outcome: 'good', firstUse: false } : { outcome: 'refused', reason: 'the code has expired: ask for a new one' };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
-import { recordRepeat, registerCase } from '../domain/case.ts';
+import { asPossibleRepeat, recordRepeat, registerCase, type Change } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
 import { routeCaseSender } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
@@ -87,6 +87,18 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     actor: registrar.actor,
     fingerprintKey: deploymentKeys().fingerprint,
   });
+  const answer = await create(change, accessCode, submission, registrar, requestHash, idempotencyKey);
+  if (answer.status === 201) await sendToRouting((answer.body as { id: string }).id);
+  return answer;
+}
+
+/**
+ * Writes a registered case and answers 201 with its access code. When its
+ * matter is open already, a proven caller joins the open case (200); an
+ * unproven one's submission is written again as a case of its own, a
+ * possible repeat for staff (201), and no other case changes.
+ */
+async function create(change: Change, accessCode: string, submission: Submission, registrar: Registrar, requestHash: string, idempotencyKey?: string): Promise<IntakeAnswer> {
   const registered = change.case;
   const answer: IntakeAnswer = {
     requestHash,
@@ -103,13 +115,18 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
   };
   const creation = await createCase(registered, [change.entry], idempotencyKey ? { idempotencyKey, answer } : undefined);
   if (creation.outcome === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
-  if (creation.outcome === 'repeat') return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
-
-  try {
-    await sendRouteCase([registered.id]);
-  } catch (error) {
-    logger.warn('routing message not sent; the sweep will send it', { caseId: registered.id, error: errorSummary(error) });
+  if (creation.outcome === 'repeat') {
+    if (registrar.proven) return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
+    return create(asPossibleRepeat(change, creation.openCaseId), accessCode, submission, registrar, requestHash, idempotencyKey);
   }
-  logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category });
+  logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category, possibleRepeat: registered.possibleRepeatOf !== undefined });
   return answer;
+}
+
+async function sendToRouting(caseId: string): Promise<void> {
+  try {
+    await sendRouteCase([caseId]);
+  } catch (error) {
+    logger.warn('routing message not sent; the sweep will send it', { caseId, error: errorSummary(error) });
+  }
 }

@@ -47,11 +47,12 @@ export async function requestVerification(phone: string, address: string): Promi
 const wrongCode = (reason: string) => invalid('The phone is not verified.', [{ path: 'verification.code', message: reason }]);
 
 /**
- * Checks that `proof` verifies `phone` now, or refuses with 400 (path
- * `verification.code`): a wrong code (which counts a try), a void, expired
- * or unknown one, or one sent to another phone.
+ * Checks that `proof` verifies `phone` now (without it, the phone it was
+ * sent to), or refuses with 400 (path `verification.code`): a wrong code
+ * (which counts a try), a void, expired or unknown one, or one sent to
+ * another phone. Answers the keyed hash of the phone verified.
  */
-export async function proveVerification(proof: VerificationProof, phone: string): Promise<void> {
+export async function proveVerification(proof: VerificationProof, phone?: string): Promise<string> {
   const key = deploymentKeys().verification;
   const at = now();
   const verification = await getVerification(proof.id);
@@ -67,4 +68,5 @@ export async function proveVerification(proof: VerificationProof, phone: string)
     throw wrongCode(check.reason);
   }
   if (check.firstUse) await markUsed(verification.id, at);
+  return verification.phoneHash;
 }

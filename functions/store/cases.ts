@@ -2,10 +2,14 @@
 import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type Case, type Change, type HistoryEntry } from '../domain/case.ts';
 import { caseItem, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
-import { documents, tableName, writeBatches } from './client.ts';
+import { documents, tableName, writeBatches, type TransactItem } from './client.ts';
 import { caseUpdate, commit, type Answering } from './commit.ts';
 import { stringAt } from './item.ts';
-import { CASE_SK, caseKey, casePk, isHistorySk, matterKey } from './keys.ts';
+import { CASE_SK, caseKey, casePk, isHistorySk, matterKey, phoneCaseKey, phoneCasesPk } from './keys.ts';
+import { phoneOf } from '../domain/petitioner-messages.ts';
+import { mobileNumber } from '../domain/petitioner.ts';
+import { phoneHashOf } from '../domain/verification.ts';
+import { deploymentKeys } from '../shared/secrets.ts';
 import { findCaseByMatter } from './matters.ts';
 
 export type Creation =
@@ -26,6 +30,7 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
     },
     entries: [],
     creation: entries,
+    ...phoneEntry(registered),
     ...(registered.holdsMatter && {
       matter: {
         Put: {
@@ -47,6 +52,21 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
     return { outcome: 'repeat', openCaseId };
   }
   throw new Error(`case ${registered.id} could not be created: ${refused.join(', ')} refused`);
+}
+
+/** The entry that finds a new case by its petitioner's mobile phone (its keyed hash), for access recovery. */
+function phoneEntry(registered: Case): { phone?: TransactItem } {
+  const phone = mobileNumber(phoneOf(registered) ?? '');
+  if (!phone) return {};
+  return { phone: { Put: { TableName: tableName(), Item: { ...phoneCaseKey(phoneHashOf(deploymentKeys().verification, phone), registered.id) } } } };
+}
+
+/** The ids of the cases registered with a phone (its keyed hash), open or not. */
+export async function caseIdsOfPhone(phoneHash: string): Promise<string[]> {
+  const ids: string[] = [];
+  const pages = paginateQuery({ client: documents }, { TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': phoneCasesPk(phoneHash) } });
+  for await (const page of pages) ids.push(...(page.Items ?? []).map((item) => stringAt(item, 'sk')));
+  return ids;
 }
 
 /**

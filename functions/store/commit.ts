@@ -92,7 +92,7 @@ async function counting(before: Case | undefined, after: Case): Promise<{ writes
   return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
-export type WriteName = 'case' | 'history' | 'worklist' | 'matter' | 'answer' | 'figures' | 'message';
+export type WriteName = 'case' | 'history' | 'worklist' | 'matter' | 'answer' | 'figures' | 'message' | 'phone';
 
 let sendMessages: QueueSender<PetitionerMessage> | undefined;
 
@@ -113,7 +113,7 @@ async function announce(messages: CaseMessage[]): Promise<void> {
 /**
  * Writes one change to a case all or nothing: the case (on its own
  * condition), its new history entries, its worklist entries, a write of its
- * matter if it takes or releases one, the first answer to keep, its
+ * matter if it takes or releases one, its phone's entry (a new case), the first answer to keep, its
  * counters, and the message it makes for the petitioner; and counts it in
  * the metrics and hands the message to the sender once written. Answers the
  * writes whose condition refused.
@@ -121,7 +121,7 @@ async function announce(messages: CaseMessage[]): Promise<void> {
 export async function commit(
   before: Case | undefined,
   after: Case,
-  writes: { case: TransactItem; entries: HistoryEntry[]; creation?: HistoryEntry[]; matter?: TransactItem; answering?: Answering | undefined; at: string },
+  writes: { case: TransactItem; entries: HistoryEntry[]; creation?: HistoryEntry[]; matter?: TransactItem; phone?: TransactItem; answering?: Answering | undefined; at: string },
 ): Promise<WriteName[]> {
   const counted = await counting(before, after);
   const messages = [...(writes.creation ?? []), ...writes.entries].map((entry) => messageOf(after, entry)).filter((message) => message !== undefined);
@@ -130,6 +130,7 @@ export async function commit(
     ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
     ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
     ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
+    ...(writes.phone ? [{ name: 'phone' as const, write: writes.phone }] : []),
     ...answerWrites(writes.answering, writes.at),
     ...counted.writes,
     ...messages.map((message) => ({ name: 'message' as const, write: messageWrite(message) })),

@@ -115,3 +115,7 @@ export const deliveryKey = (id: string): ItemKey => ({ pk: `DELIVERY#${id}`, sk:
 // address's keyed hash) and window, kept until shortly after the window ends.
 export const verificationKey = (id: string): ItemKey => ({ pk: `VERIFICATION#${id}`, sk: 'VERIFICATION' });
 export const rateKey = (limit: string, subject: string, window: string): ItemKey => ({ pk: `RATE#${limit}#${subject}#${window}`, sk: 'RATE' });
+
+// The cases of a phone (its keyed hash, domain/verification.ts), for access recovery: one item per case.
+export const phoneCasesPk = (phoneHash: string): string => `PHONECASES#${phoneHash}`;
+export const phoneCaseKey = (phoneHash: string, caseId: string): ItemKey => ({ pk: phoneCasesPk(phoneHash), sk: caseId });

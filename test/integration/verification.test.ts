@@ -183,6 +183,38 @@ describe('phone verification', () => {
   });
 });
 
+describe('access recovery', () => {
+  it('new codes by SMS for each open case of the verified phone; the old ones stop working; the answer holds none', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const phone = newPhone();
+      const proof = await verified(phone);
+      const first = await submit(phone, proof);
+      const second = await submit(phone, proof, { category: 'labour' });
+      expect([first.status, second.status]).toEqual([201, 201]);
+      vi.setSystemTime(Date.now() + 61_000);
+      const again = await verified(phone);
+      const answer = await system.call('POST', '/v1/access-recovery', { body: { verification: again } });
+      expect(answer.status).toBe(202);
+      expect(answer.body).toEqual({});
+      const messages = await system.receive('petitionerMessage', 20, 2);
+      await system.consume('petitionerMessage', messages);
+      const codes = (await system.outbox(phone)).filter((entry) => entry.kind === 'access_code').map((entry) => /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(entry.text)?.[0] ?? '');
+      expect(codes).toHaveLength(2);
+      secrets.push(...codes, first.body.accessCode, second.body.accessCode);
+      for (const { body } of [first, second]) {
+        expect((await system.call('GET', `/v1/cases/${body.id}/progress`, { headers: { 'x-access-code': body.accessCode } })).status).toBe(404);
+      }
+      const opened = await Promise.all(codes.map(async (code) => (await system.call('GET', `/v1/cases/${first.body.id}/progress`, { headers: { 'x-access-code': code } })).status));
+      expect(opened.sort()).toEqual([200, 404]);
+      const wrong = await system.call('POST', '/v1/access-recovery', { body: { verification: { id: again.id, code: again.code === '000000' ? '111111' : '000000' } } });
+      expect(wrong.status).toBe(400);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('logs', () => {
   it('hold no phone, code or name of what went through', () => {
     const logs = captured.join('');
