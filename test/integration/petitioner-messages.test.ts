@@ -81,6 +81,61 @@ describe('messages to the petitioner', () => {
   });
 });
 
+describe('milestones', () => {
+  /** Delivers what the petitioner-message queue holds, then answers the kinds sent to `phone`. */
+  async function told(phone: string): Promise<string[]> {
+    const messages = await system.receive('petitionerMessage', 50, 2);
+    if (messages.length > 0) await system.consume('petitionerMessage', messages);
+    return (await system.outbox(phone)).map((sms) => sms.kind);
+  }
+
+  it('the petitioner is told of each step once, with nothing of the case text, a name or an opinion', async () => {
+    const phone = '13700002468';
+    const answer = await system.call('POST', '/v1/cases', { body: submission({ category: 'land', regionCode: '330726101201', petitioner: { name: '钱七', phone } }) });
+    const { id, accessCode } = answer.body;
+    const petitioner = { 'x-access-code': accessCode };
+    await system.consume('routing', await system.receive('routing', 10, 2));
+    const clerk = await system.token('330726101', 'clerk');
+    const handler = await system.token('330726101:land', 'handler');
+    const act = async (path: string, token: string | undefined, body: unknown) => {
+      const done = await system.call('POST', `/v1/cases/${id}/${path}`, { token, body, ...(token ? {} : { headers: petitioner }) });
+      expect(done.status, path).toBe(200);
+    };
+    await act('acceptance', clerk, { decision: 'accept' });
+    await act('extension', handler, { days: 10, reason: '需现场勘查' });
+    await act('reply', handler, { opinion: '经核实，界址清楚。' });
+    await act('review-request', undefined, { reason: '界址有误' });
+    await act('review-opinion', await system.token('330726', 'supervisor'), { opinion: '维持原答复。', upheld: true });
+    await act('review-request', undefined, { reason: '仍有异议' });
+    await act('review-opinion', await system.token('330700', 'supervisor'), { opinion: '维持复查意见。', upheld: true });
+    // One SMS per milestone; SQS keeps no order among them.
+    expect((await told(phone)).sort()).toEqual(['accepted', 'extended', 'final', 'received', 'replied', 'review_opinion', 'review_requested', 'review_requested']);
+    const texts = (await system.outbox(phone)).map((sms) => sms.text).join('\n');
+    for (const secret of ['钱七', '楼顶漏水', '界址', '维持', phone]) expect(texts).not.toContain(secret);
+    expect((await system.outbox(phone)).find((sms) => sms.kind === 'replied')?.text).toContain('30日内请求复查');
+    const listed = await system.call('GET', `/v1/cases/${id}/messages?limit=5`, { headers: petitioner });
+    expect(listed.body.items).toHaveLength(5);
+    const rest = await system.call('GET', `/v1/cases/${id}/messages?limit=5&cursor=${encodeURIComponent(listed.body.nextCursor)}`, { headers: petitioner });
+    // Listed in the order of the changes that made them.
+    expect(rest.body.items.map((item: { kind: string }) => item.kind)).toEqual(['review_opinion', 'review_requested', 'final']);
+    expect((await system.call('GET', `/v1/cases/${id}/messages`, { headers: { 'x-access-code': 'WRONG-CODE-0000' } })).status).toBe(404);
+  });
+
+  it('a case not accepted is told why, one forwarded to whom', async () => {
+    const clerk = await system.token('330726', 'clerk');
+    for (const [phone, decision, expected] of [
+      ['13700003579', { decision: 'not_accept', reason: '不属于信访事项' }, '不属于信访事项'],
+      ['13700004680', { decision: 'forward', forwardTo: '330726:land', reason: '属国土部门职责' }, '330726:land'],
+    ] as const) {
+      const { id } = (await system.call('POST', '/v1/cases', { body: submission({ petitioner: { name: '孙八', phone } }) })).body;
+      await system.consume('routing', await system.receive('routing', 10, 2));
+      expect((await system.call('POST', `/v1/cases/${id}/acceptance`, { token: clerk, body: decision })).status).toBe(200);
+      await told(phone);
+      expect((await system.outbox(phone)).find((sms) => sms.kind === decision.decision.replace('not_accept', 'not_accepted').replace('forward', 'forwarded'))?.text).toContain(expected);
+    }
+  });
+});
+
 describe('the webhook sender', () => {
   const KEY = 'k'.repeat(40);
   const SMS = { id: 'case-1.1', phone: PHONE, kind: 'received' as const, text: '【信访】您的信访事项已登记。', at: '2026-12-03T08:00:00.000Z' };

@@ -207,6 +207,8 @@ describe('access recovery', () => {
       }
       const opened = await Promise.all(codes.map(async (code) => (await system.call('GET', `/v1/cases/${first.body.id}/progress`, { headers: { 'x-access-code': code } })).status));
       expect(opened.sort()).toEqual([200, 404]);
+      const messages2 = await Promise.all(codes.map(async (code) => (await system.call('GET', `/v1/cases/${first.body.id}/messages`, { headers: { 'x-access-code': code } })).status));
+      expect(messages2.sort()).toEqual([200, 404]);
       const wrong = await system.call('POST', '/v1/access-recovery', { body: { verification: { id: again.id, code: again.code === '000000' ? '111111' : '000000' } } });
       expect(wrong.status).toBe(400);
     } finally {
