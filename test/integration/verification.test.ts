@@ -14,25 +14,19 @@ vi.hoisted(() => {
   process.env.TIME_SCALE = '86400';
 });
 import { countEntries, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { captureOutput } from '../support/captured-output.ts';
 
 let system: TestSystem;
-const captured: string[] = [];
-const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+let output: ReturnType<typeof captureOutput>;
 const NAME = '司马十七';
 const secrets: string[] = [NAME];
 
 beforeAll(async () => {
-  for (const stream of ['stdout', 'stderr'] as const) {
-    process[stream].write = ((chunk: string | Uint8Array) => {
-      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    }) as typeof process.stdout.write;
-  }
+  output = captureOutput();
   system = await testSystem();
 });
 afterAll(async () => {
-  process.stdout.write = writes.stdout;
-  process.stderr.write = writes.stderr;
+  output.restore();
   vi.useRealTimers();
   await system.close();
 });
@@ -219,7 +213,7 @@ describe('access recovery', () => {
 
 describe('logs', () => {
   it('hold no phone, code or name of what went through', () => {
-    const logs = captured.join('');
+    const logs = output.text();
     expect(logs.length).toBeGreaterThan(0);
     for (const secret of secrets) expect(logs.includes(secret), secret).toBe(false);
   });
