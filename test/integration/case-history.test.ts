@@ -35,8 +35,8 @@ describe('a case history', () => {
     const old = demoRegistration(now, config.clock, { id: '00000000-0000-4000-8000-000000000002' });
     const entriesBefore = await countEntries(system);
     expect(await createCase(current.case, [current.entry])).toEqual({ outcome: 'created' });
-    // Intake writes the case and its matter: the first history entry is in the case item.
-    expect(await countEntries(system)).toBe(entriesBefore + 2);
+    // Intake writes the case, its matter, its phone's entry and its first message: the first history entry is in the case item.
+    expect(await countEntries(system)).toBe(entriesBefore + 4);
     await putOldShapedCase(old);
 
     const [readCurrent, readOld] = [await getCaseWithHistory(current.case.id), await getCaseWithHistory(old.case.id)];
