@@ -4,10 +4,9 @@
  * and where its delivery stands; the deliveries of direct messages.
  */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, type CaseMessage, type MessageStatus } from '../domain/petitioner-messages.ts';
 import * as z from '../domain/zod.ts';
-import { documents, tableName, type TransactItem } from './client.ts';
+import { documents, tableName, updateOnCondition, type TransactItem } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { numberAt, oneOfAt, stringAt, type Item } from './item.ts';
 import { deliveryKey, messageKey, messagesPk } from './keys.ts';
@@ -55,36 +54,17 @@ export type Claim = 'claimed' | 'done' | 'busy';
 // Longer than a sender's tries take, shorter than the queue's visibility timeout.
 const LEASE_MS = 60_000;
 
-async function conditionalUpdate(key: Record<string, string>, update: string, condition: string, values: Record<string, unknown>, names?: Record<string, string>): Promise<boolean> {
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key,
-        UpdateExpression: update,
-        ConditionExpression: condition,
-        ExpressionAttributeValues: values,
-        ...(names && { ExpressionAttributeNames: names }),
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
-
 const lease = (at: string) => new Date(Date.parse(at) + LEASE_MS).toISOString();
 
 /** Claims a pending message for one delivery: two deliveries of it at once (a duplicate, a redrive) send it once. */
 export async function claimMessage(caseId: string, version: number, at: string): Promise<Claim> {
-  const claimed = await conditionalUpdate(
-    messageKey(caseId, version),
-    'SET leaseUntil = :lease',
-    '#status = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :at)',
-    { ':lease': lease(at), ':pending': 'pending', ':at': at },
-    { '#status': 'status' },
-  );
+  const claimed = await updateOnCondition({
+    Key: messageKey(caseId, version),
+    UpdateExpression: 'SET leaseUntil = :lease',
+    ConditionExpression: '#status = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :at)',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':lease': lease(at), ':pending': 'pending', ':at': at },
+  });
   if (claimed) return 'claimed';
   return (await getMessage(caseId, version))?.status === 'pending' ? 'busy' : 'done';
 }
@@ -129,12 +109,12 @@ export async function listMessages(caseId: string, limit: number, cursor?: strin
 
 /** Claims a direct message for one delivery, as {@link claimMessage} does. */
 export async function claimDelivery(id: string, at: string): Promise<Claim> {
-  const claimed = await conditionalUpdate(
-    deliveryKey(id),
-    'SET leaseUntil = :lease, expiresAt = :expires',
-    'attribute_not_exists(pk) OR (attribute_not_exists(deliveredAt) AND leaseUntil < :at)',
-    { ':lease': lease(at), ':at': at, ':expires': Math.floor(Date.parse(at) / 1000) + DELIVERY_KEPT_SECONDS },
-  );
+  const claimed = await updateOnCondition({
+    Key: deliveryKey(id),
+    UpdateExpression: 'SET leaseUntil = :lease, expiresAt = :expires',
+    ConditionExpression: 'attribute_not_exists(pk) OR (attribute_not_exists(deliveredAt) AND leaseUntil < :at)',
+    ExpressionAttributeValues: { ':lease': lease(at), ':at': at, ':expires': Math.floor(Date.parse(at) / 1000) + DELIVERY_KEPT_SECONDS },
+  });
   if (claimed) return 'claimed';
   const { Item } = await documents.send(new GetCommand({ TableName: tableName(), Key: deliveryKey(id), ConsistentRead: true }));
   return Item?.deliveredAt === undefined ? 'busy' : 'done';

@@ -1,8 +1,7 @@
 /** Phone verifications and the limits on asking for them. */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { VERIFICATION, type RateWindow, type Verification } from '../domain/verification.ts';
-import { documents, tableName, writeAll, type NamedWrite } from './client.ts';
+import { documents, tableName, updateOnCondition, writeAll, type NamedWrite } from './client.ts';
 import { nullableStringAt, numberAt, stringAt } from './item.ts';
 import { rateKey, verificationKey } from './keys.ts';
 
@@ -76,16 +75,6 @@ export async function getVerification(id: string): Promise<Verification | undefi
   };
 }
 
-async function updateIf(id: string, update: string, condition: string, values: Record<string, unknown>): Promise<boolean> {
-  try {
-    await documents.send(new UpdateCommand({ TableName: tableName(), Key: verificationKey(id), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeValues: values }));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
-
 /** Counts a wrong try; of two at once, both count. */
 export async function countWrongTry(id: string): Promise<void> {
   await documents.send(new UpdateCommand({ TableName: tableName(), Key: verificationKey(id), UpdateExpression: 'ADD tries :one', ExpressionAttributeValues: { ':one': 1 } }));
@@ -93,5 +82,10 @@ export async function countWrongTry(id: string): Promise<void> {
 
 /** Records the code's first use; answers false if it was used meanwhile (it is good either way). */
 export async function markUsed(id: string, at: string): Promise<boolean> {
-  return updateIf(id, 'SET usedAt = :at', 'attribute_not_exists(usedAt) OR usedAt = :null', { ':at': at, ':null': null });
+  return updateOnCondition({
+    Key: verificationKey(id),
+    UpdateExpression: 'SET usedAt = :at',
+    ConditionExpression: 'attribute_not_exists(usedAt) OR usedAt = :null',
+    ExpressionAttributeValues: { ':at': at, ':null': null },
+  });
 }
