@@ -137,6 +137,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a phone: a 6-digit code goes to it by SMS, to send with a submission within 5 minutes */
+        post: operations["postVerifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recover lost access codes: with a verified phone, each of its open cases gets a new code by SMS, and the old one stops working */
+        post: operations["postAccessRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -163,6 +197,23 @@ export interface paths {
         };
         /** The petitioner's view of their case: status, level, deadline, timeline */
         get: operations["getCasesByIdProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages (SMS) sent to the petitioner about their case, oldest first */
+        get: operations["getCasesByIdMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -649,6 +700,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a possible repeat (possibleRepeatOf) into the open case it repeats, which counts it */
+        post: operations["postCasesByIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/evaluation": {
         parameters: {
             query?: never;
@@ -857,6 +925,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        GetCasesByIdMessages200: {
+            items: components["schemas"]["PetitionerMessage"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         GetCategories200: {
             items: components["schemas"]["Category"][];
             nextCursor: string | null;
@@ -1018,6 +1092,16 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PetitionerMessage: {
+            at: string;
+            /** @enum {string} */
+            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final";
+            text: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "unreachable";
+        } & {
+            [key: string]: unknown;
+        };
         Problem: {
             type: string;
             title: string;
@@ -1123,6 +1207,9 @@ export interface components {
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
         } & {
+            [key: string]: unknown;
+        };
+        RecoveryAccepted: {
             [key: string]: unknown;
         };
         Region: {
@@ -1337,6 +1424,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             }) | null;
+            possibleRepeatOf?: string | null;
             matterGroup?: ({
                 id: string;
                 size: number;
@@ -1421,6 +1509,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        VerificationStarted: {
+            verificationId: string;
+            expiresAt: string;
+        } & {
+            [key: string]: unknown;
+        };
         Visit: {
             id: string;
             leader: {
@@ -1475,6 +1569,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PostAccessRecoveryBody: {
+            verification: {
+                id: string;
+                code: string;
+            };
+        };
         PostCasesBody: {
             /** @enum {string} */
             channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
@@ -1489,6 +1589,10 @@ export interface components {
                 name: string;
                 phone?: string;
                 idNumber?: string;
+            };
+            verification?: {
+                id: string;
+                code: string;
             };
         };
         PostCasesByIdAcceptanceBody: {
@@ -1584,6 +1688,9 @@ export interface components {
             kind: "weekly" | "monthly" | "quarterly";
             regionCode?: string;
             day?: string;
+        };
+        PostVerificationsBody: {
+            phone: string;
         };
         PostVisitsBody: {
             leader: {
@@ -1709,6 +1816,18 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description Beyond the route's throttle (API Gateway answers itself), or beyond the route's own limits (a problem document): for a phone or a client address, or how often a case may be urged (the policy's `urgeInterval`). Try again after `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait (the route's own limits). */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
                 "application/json": components["schemas"]["GatewayMessage"];
             };
         };
@@ -2058,6 +2177,79 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    postVerifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "phone": "13800138000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostVerificationsBody"];
+            };
+        };
+        responses: {
+            /** @description The code is on its way (the same answer for every phone). It is good for 5 minutes; once used, for that phone's requests for 30. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationStarted"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postAccessRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "verification": {
+                 *         "id": "9b2f6c1e-4d3a-4f5e-8a7b-1c2d3e4f5a6b",
+                 *         "code": "482913"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostAccessRecoveryBody"];
+            };
+        };
+        responses: {
+            /** @description The new codes are on their way by SMS; the answer says nothing of the cases and holds no code. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryAccepted"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     getCasesById: {
         parameters: {
             query?: never;
@@ -2105,6 +2297,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCasesByIdMessages: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages: each with what it told and whether it was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCasesByIdMessages200"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -3474,6 +3699,44 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    postCasesByIdMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open case, its repeat counted; the possible repeat is closed as merged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is no open possible repeat, or the case it may repeat is finished or outside your scope. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     postCasesByIdEvaluation: {
         parameters: {
             query?: never;
@@ -3614,17 +3877,7 @@ export interface operations {
             };
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Urged within the policy's urgeInterval (or beyond the route's throttle): try again after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];
         };

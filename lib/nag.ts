@@ -47,6 +47,10 @@ const OPEN_ROUTES: Record<string, string> = {
   'POST /v1/cases/{id}/evaluation': ACCESS_CODE,
   'POST /v1/cases/{id}/review-request': ACCESS_CODE,
   'POST /v1/cases/{id}/urge': ACCESS_CODE,
+  'GET /v1/cases/{id}/messages': ACCESS_CODE,
+  'POST /v1/verifications':
+    'Petitioners have no login: this is how they prove a phone. It reads nothing about the phone and answers the same for every one; the handler limits it per phone (1 a minute, 10 a day) and per client address (30 an hour).',
+  'POST /v1/access-recovery': 'Petitioners have no login: a verification of their phone (POST /v1/verifications) proves who they are; new access codes go by SMS only, never in the answer.',
   'POST /v1/cases/{id}/attachments': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
   'POST /v1/cases/{id}/attachments/{attachmentId}/complete': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
   'GET /v1/cases/{id}/attachments': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,

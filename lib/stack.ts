@@ -6,7 +6,7 @@ import { Api } from './constructs/api.ts';
 import { AttachmentBucket } from './constructs/attachment-bucket.ts';
 import { OperationsDashboard } from './constructs/dashboard.ts';
 import { Data } from './constructs/data.ts';
-import { Functions } from './constructs/functions.ts';
+import { Functions, type DeployedSender } from './constructs/functions.ts';
 import { Identity } from './constructs/identity.ts';
 import { Observability } from './constructs/observability.ts';
 import { Pages } from './constructs/pages.ts';
@@ -32,6 +32,8 @@ export interface PetitionsStackProps extends StackProps {
   pagesDomain?: string;
   /** An ACM certificate in us-east-1 for `pagesDomain`. */
   pagesCertificateArn?: string;
+  /** How SMS reach petitioners: AWS SMS (`sns`, the default) or the deployer's gateway (`webhook`). */
+  sender?: DeployedSender;
 }
 
 /**
@@ -45,6 +47,23 @@ export function policyContext(raw: string | object): Partial<Policy> {
   } catch (error) {
     throw new Error(`context "policy" is not valid: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/**
+ * The `sender` context: `sns`, or `webhook` with `senderWebhookUrl` (https)
+ * and `senderWebhookKeyArn` (a Secrets Manager secret holding the shared
+ * signing key). Throws a message naming the context key that is wrong.
+ */
+export function senderContext(kind: string, webhookUrl: string | undefined, keyArn: string | undefined): DeployedSender {
+  if (kind === 'sns') return { kind };
+  if (kind !== 'webhook') throw new Error(`context "sender" must be "sns" or "webhook" (the outbox is local only), got "${kind}"`);
+  if (!webhookUrl || !URL.canParse(webhookUrl) || new URL(webhookUrl).protocol !== 'https:') {
+    throw new Error('context "senderWebhookUrl" must be the https URL of the gateway when sender is "webhook"');
+  }
+  if (!keyArn || !/^arn:[\w-]+:secretsmanager:[\w-]+:\d{12}:secret:[\w/+=.@-]+$/.test(keyArn)) {
+    throw new Error('context "senderWebhookKeyArn" must be the ARN of the Secrets Manager secret holding the signing key when sender is "webhook"');
+  }
+  return { kind, url: webhookUrl, keyArn };
 }
 
 /** The whole system, built from lib/wiring.ts. */
@@ -64,7 +83,7 @@ export class PetitionsStack extends Stack {
   readonly seed: Seed;
 
   constructor(scope: Construct, id: string, props: PetitionsStackProps = {}) {
-    const { policy, seedDemoData = true, alarmEmail, overdueBacklogThreshold, attachmentOrigins, pagesDomain, pagesCertificateArn, ...stackProps } = props;
+    const { policy, seedDemoData = true, alarmEmail, overdueBacklogThreshold, attachmentOrigins, pagesDomain, pagesCertificateArn, sender, ...stackProps } = props;
     super(scope, id, stackProps);
     // Refused at synth rather than at every function's first request.
     if (policy !== undefined) checkPolicyOverrides(policy);
@@ -85,6 +104,7 @@ export class PetitionsStack extends Stack {
       tokens,
       secret: this.secret,
       ...(policy ? { policy } : {}),
+      ...(sender ? { sender } : {}),
     });
     const functions = this.functions.byName;
     this.identity.issueClaimsWith(functions.issueStaffClaims);

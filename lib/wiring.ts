@@ -20,6 +20,7 @@ import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domai
 import { pauseApprovalSchema, pauseEndSchema, pauseRequestSchema } from '../functions/domain/pauses.ts';
 import { progressNoteSchema } from '../functions/domain/progress-notes.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
+import { accessRecoverySchema, verificationRequestSchema } from '../functions/domain/verification.ts';
 import type * as z from '../functions/domain/zod.ts';
 import type { QueueName, TopicName } from '../functions/queues/names.ts';
 import { ENV, queueUrlEnv, topicArnEnv } from '../functions/shared/env.ts';
@@ -66,6 +67,8 @@ export interface FunctionWiring {
   secret?: boolean;
   /** Files of npm packages it reads at run time (`package/path`), copied beside its bundle (lib/bundling.ts). */
   assets?: readonly string[];
+  /** Whether it sends SMS to petitioners: it gets the sender's settings (PETITIONER_SENDER and those of the sender chosen), and with `sns` the right to publish to phone numbers. */
+  sender?: true;
 }
 
 const api = (entry: string, description: string, table: TableAccess, sends: readonly QueueName[] = []): FunctionWiring => ({
@@ -86,15 +89,20 @@ export const FUNCTIONS = {
   listRegions: withSecret(api('list-regions', 'GET /v1/regions', ['GetItem', 'Query'])),
   listCategories: withSecret(api('list-categories', 'GET /v1/categories', ['Query'])),
   calendar: withSecret(api('calendar', 'GET /v1/calendar and PUT /v1/calendar/{year}: the statutory calendar; a replaced year starts the recount of open deadlines', ['GetItem', 'Query', 'PutItem'], ['deadline'])),
-  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake; a repeat on an owned matter is told to its owner', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification'])),
+  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake; a repeat on an owned matter is told to its owner', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification', 'petitionerMessage'])),
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
+  caseMessages: withSecret(api('case-messages', 'GET /v1/cases/{id}/messages: what the petitioner was sent about their case', ['Query'])),
+  verifications: withSecret(api('verifications', 'POST /v1/verifications: a one-time code by SMS that proves a phone', ['GetItem', 'PutItem', 'UpdateItem'], ['petitionerMessage'])),
+  accessRecovery: withSecret(
+    api('access-recovery', 'POST /v1/access-recovery: new access codes by SMS for the open cases of a verified phone', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage']),
+  ),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['GetItem', 'Query'])),
-  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review, ownership, urging', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['notification'])),
+  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review, ownership, urging', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['notification', 'petitionerMessage'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
-  receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
   attachments: withSecret({
     ...api('attachments', 'Attachments of a case: declare an upload, complete it (checked, JPEG metadata removed), list with download URLs', ['GetItem', 'Query', 'PutItem', 'UpdateItem']),
     // The upload is read whole to check and strip it: 10 MB at most, twice over.
@@ -103,13 +111,13 @@ export const FUNCTIONS = {
     bucket: ['GetObject', 'PutObject', 'DeleteObject'],
   }),
   matterGroups: withSecret(
-    api('matter-groups', 'Matter groups: list, correct, reply to all members', ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
+    api('matter-groups', 'Matter groups: list, correct, reply to all members', ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage']),
   ),
   hotspots: withSecret(api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query'])),
   reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
   clientApps: api('client-apps', 'POST /v1/client-apps: an admin registers a client app and gets its API key', ['PutItem']),
   open311: withSecret(api('open311', 'Open311 GeoReport v2, the public reads: discovery, services, service requests, tokens', ['GetItem', 'Query'])),
-  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification'])),
+  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification', 'petitionerMessage'])),
   hardCases: withSecret(api('hard-cases', 'GET /v1/hard-cases: the hard-case candidates and the responsibility list of owned cases', ['GetItem', 'BatchGetItem', 'Query'])),
   compileReports: withSecret({
     entry: 'functions/schedules/compile-reports.ts',
@@ -125,7 +133,7 @@ export const FUNCTIONS = {
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
-    sends: [],
+    sends: ['petitionerMessage'],
   }),
   escalateCase: withSecret({
     entry: 'functions/workers/check-deadline.ts',
@@ -133,7 +141,7 @@ export const FUNCTIONS = {
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
-    sends: ['notification', 'deadline'],
+    sends: ['notification', 'deadline', 'petitionerMessage'],
   }),
   recordNotice: withSecret({
     entry: 'functions/workers/deliver-notice.ts',
@@ -143,6 +151,15 @@ export const FUNCTIONS = {
     table: ['BatchWriteItem'],
     sends: [],
     publishes: ['notices'],
+  }),
+  sendPetitionerMessage: withSecret({
+    entry: 'functions/workers/send-petitioner-message.ts',
+    description: 'Sends the messages to petitioners (milestones of their cases, codes) through the configured sender',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    table: ['GetItem', 'UpdateItem'],
+    sends: [],
+    sender: true,
   }),
   sweepDeadlines: withSecret({
     entry: 'functions/schedules/sweep-deadlines.ts',
@@ -208,8 +225,6 @@ export interface AnswerDoc {
   contentType?: string;
   /** It names what it created in a `Location` header. */
   location?: true;
-  /** It says in a `Retry-After` header when to try again (a refusal that is too soon). */
-  retryAfter?: true;
 }
 
 export interface RouteWiring {
@@ -231,6 +246,8 @@ export interface RouteWiring {
   pathExamples?: Record<string, string>;
   /** The petitioner's access code (`X-Access-Code`) opens it. */
   accessCode?: true;
+  /** It has limits of its own (per phone, per client address, per case and interval): beyond them 429 with Retry-After. */
+  rateLimited?: true;
   /**
    * Its answers, by status: the successes and the refusals particular to it.
    * lib/openapi.ts adds the problems every route of its kind may give (bad
@@ -311,6 +328,18 @@ export const ROUTES: readonly RouteWiring[] = [
     },
   },
   {
+    method: 'POST', path: '/v1/verifications', function: 'verifications', auth: 'public', throttle: 'anonymous', rateLimited: true,
+    summary: "Verify a phone: a 6-digit code goes to it by SMS, to send with a submission within 5 minutes",
+    body: { schema: verificationRequestSchema, example: { phone: '13800138000' } },
+    answers: { 202: json('The code is on its way (the same answer for every phone). It is good for 5 minutes; once used, for that phone\'s requests for 30.', answers.verificationStarted) },
+  },
+  {
+    method: 'POST', path: '/v1/access-recovery', function: 'accessRecovery', auth: 'public', throttle: 'anonymous',
+    summary: 'Recover lost access codes: with a verified phone, each of its open cases gets a new code by SMS, and the old one stops working',
+    body: { schema: accessRecoverySchema, example: { verification: { id: '9b2f6c1e-4d3a-4f5e-8a7b-1c2d3e4f5a6b', code: '482913' } } },
+    answers: { 202: json('The new codes are on their way by SMS; the answer says nothing of the cases and holds no code.', answers.recoveryAccepted) },
+  },
+  {
     method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff', throttle: 'staff',
     summary: "The caller's worklist (the open cases by default)",
     query: worklistQuery,
@@ -325,6 +354,12 @@ export const ROUTES: readonly RouteWiring[] = [
     method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public', throttle: 'anonymous', accessCode: true,
     summary: "The petitioner's view of their case: status, level, deadline, timeline",
     answers: { 200: json('The progress, with no personal data.', answers.progress) },
+  },
+  {
+    method: 'GET', path: '/v1/cases/{id}/messages', function: 'caseMessages', auth: 'public', throttle: 'anonymous', accessCode: true,
+    summary: 'The messages (SMS) sent to the petitioner about their case, oldest first',
+    query: pageQuery,
+    answers: { 200: json('A page of messages: each with what it told and whether it was sent.', answers.page(answers.petitionerMessage)) },
   },
   {
     method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff', throttle: 'staff',
@@ -523,6 +558,11 @@ export const ROUTES: readonly RouteWiring[] = [
     body: { schema: reviewOpinionSchema, example: { opinion: '责成物业十日内修复。', upheld: false } },
     answers: { 200: json('The case with the opinion.', answers.staffCase), 409: conflicting },
   },
+  {
+    method: 'POST', path: '/v1/cases/{id}/merge', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: 'Merge a possible repeat (possibleRepeatOf) into the open case it repeats, which counts it',
+    answers: { 200: json('The open case, its repeat counted; the possible repeat is closed as merged.', answers.staffCase), 409: refusal('The case is no open possible repeat, or the case it may repeat is finished or outside your scope.') },
+  },
   // The petitioner's own actions: the access code, not a token, identifies them.
   {
     method: 'POST', path: '/v1/cases/{id}/evaluation', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true,
@@ -537,13 +577,12 @@ export const ROUTES: readonly RouteWiring[] = [
     answers: { 200: json('The progress after the request.', answers.progress), 409: conflicting },
   },
   {
-    method: 'POST', path: '/v1/cases/{id}/urge', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true,
+    method: 'POST', path: '/v1/cases/{id}/urge', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true, rateLimited: true,
     summary: "The petitioner urges (催办) the unit whose clock is running on the case, at most once per policy `urgeInterval`",
     body: { schema: urgeSchema, example: { note: '已过去一个多月，仍无人联系我' } },
     answers: {
       200: json('The urge is recorded and the unit notified; the next is allowed from `nextAllowedAt`.', answers.urged),
       409: refusal('No unit is handling the case now: it is being routed, waits on the petitioner after the reply, or is finished.'),
-      429: { ...refusal("Urged within the policy's urgeInterval (or beyond the route's throttle): try again after `Retry-After` seconds."), retryAfter: true },
     },
   },
   {
@@ -666,6 +705,7 @@ export const QUEUES: readonly QueueWiring[] = [
   { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
   { name: 'deadline', consumer: 'escalateCase', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
   { name: 'notification', consumer: 'recordNotice', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
+  { name: 'petitionerMessage', consumer: 'sendPetitionerMessage', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
 ];
 
 export interface TopicWiring {
@@ -718,6 +758,8 @@ export function environmentOf(
     secret: SecretSource;
     /** The attachments' bucket, for the functions with bucket access (without, they fail at their first use of it). */
     bucketName?: string;
+    /** The sender's settings (PETITIONER_SENDER and its own), for the functions that send SMS (without, they fail their start). */
+    sender?: Record<string, string>;
   },
 ): Record<string, string> {
   const fn: FunctionWiring = FUNCTIONS[name];
@@ -734,6 +776,7 @@ export function environmentOf(
     else environment[ENV.secret] = where.secret.value;
   }
   if (fn.bucket && where.bucketName !== undefined) environment[ENV.bucketName] = where.bucketName;
+  if (fn.sender && where.sender) Object.assign(environment, where.sender);
   for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
   for (const topic of fn.publishes ?? []) environment[topicArnEnv(topic)] = where.topicArn(topic);
   return environment;

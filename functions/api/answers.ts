@@ -5,6 +5,7 @@
  * may be added without breaking a client); what is listed is always there.
  */
 import { ATTACHMENT_TYPES } from '../domain/attachments.ts';
+import { MESSAGE_KINDS, MESSAGE_STATUSES } from '../domain/petitioner-messages.ts';
 import { CASE_STATUSES, RATINGS, RECEPTION_OUTCOMES } from '../domain/case.ts';
 import { TARGET_STATES } from '../domain/hard-cases.ts';
 import { CHANNELS } from '../domain/intake.ts';
@@ -78,6 +79,15 @@ export const progress = z.looseObject({
   attachments: z.optional(z.array(z.looseObject({ id: z.string(), fileName: z.string(), contentType: z.string(), size: count, by: z.string(), at: instant }))),
 });
 
+/** A verification started: the code is on its way by SMS. */
+export const verificationStarted = z.looseObject({ verificationId: z.string(), expiresAt: instant });
+
+/** An access recovery taken: nothing about the cases, no code (they go by SMS). */
+export const recoveryAccepted = z.looseObject({});
+
+/** A message sent (or to be sent) to the petitioner about their case. */
+export const petitionerMessage = z.looseObject({ at: instant, kind: z.enum(MESSAGE_KINDS), text: z.string(), status: z.enum(MESSAGE_STATUSES) });
+
 const answer = z.looseObject({ opinion: z.string(), at: instant, by: z.string() });
 const leader = z.looseObject({ name: z.string(), title: z.string() });
 
@@ -106,6 +116,8 @@ export const staffCase = z.looseObject({
   history: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string(), detail: z.unknown() }))),
   /** The owning leader of a hard case (包案), the plan and the target day; `finishedAt` once the case finished. */
   ownership: nullable(z.looseObject({ leader, plan: z.string(), targetDate: day, unit: z.string(), at: instant, by: z.string(), finishedAt: nullable(instant) })),
+  /** The open case of the same matter an unproven caller's submission may repeat: staff may merge it (POST /v1/cases/{id}/merge). */
+  possibleRepeatOf: z.optional(nullable(z.string())),
   /** The matter group it is in (docs/MATTERS.md), where it is fetched alone. */
   matterGroup: z.optional(nullable(z.looseObject({ id: z.string(), size: count }))),
 });

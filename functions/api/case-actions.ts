@@ -40,6 +40,7 @@ import { calendarClock } from '../services/calendar-clock.ts';
 import { httpHandler, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
 import { findVisible } from '../services/find-visible.ts';
 import { caseOfPetitioner } from '../services/petitioner-access.ts';
+import { mergePossibleRepeat } from '../services/merge-repeat.ts';
 import { requireUnitsExist, type NamedUnit } from '../services/references.ts';
 import { getCase, saveChange } from '../store/cases.ts';
 import { getRegionChain } from '../store/reference.ts';
@@ -125,6 +126,9 @@ const PETITIONER_STEPS: Record<string, PetitionerStep> = {
   }),
 };
 
+/** Two cases change: a possible repeat and the open case it is merged into. */
+const MERGE_ROUTE = 'POST /v1/cases/{id}/merge';
+
 async function save(before: Case, change: Change): Promise<void> {
   if ((await saveChange(before, change)) !== 'saved') {
     throw conflict('The case changed while you were acting on it: read it again and decide anew.');
@@ -176,6 +180,7 @@ async function actAsPetitioner(request: ApiRequest, step: PetitionerStep): Promi
 
 export const handler = httpHandler(async (request) => {
   if (request.route === 'POST /v1/cases/{id}/urge') return urgeCase(request);
+  if (request.route === MERGE_ROUTE) return { status: 200, body: caseView(await mergePossibleRepeat(requireStaff(request), request.params.id ?? '')) };
   const staffStep = STAFF_STEPS[request.route];
   if (staffStep) return actAsStaff(request, staffStep);
   const petitionerStep = PETITIONER_STEPS[request.route];

@@ -98,8 +98,14 @@ export interface Case {
   /** How many times the petitioner urged it (催办), and when last. */
   urgeCount: number;
   lastUrgedAt: string | null;
-  /** Whether it holds its matter fingerprint (repeats join it); a case taken at a leader's visit does not. */
+  /** Whether it holds its matter fingerprint (repeats join it); a case taken at a leader's visit does not, nor a possible repeat. */
   holdsMatter: boolean;
+  /**
+   * The open case of the same matter that an unproven caller's submission
+   * may repeat (staff only): it was registered as a case of its own, since
+   * the caller may learn nothing of another case; staff may merge it.
+   */
+  possibleRepeatOf?: string | null;
   /** The leader's visit (下访) it was received at, and what the leader decided there. */
   visit: VisitLink | null;
   /** The owning leader (包案) of a hard case, with the plan and target; `null` while nobody owns it. */
@@ -354,15 +360,44 @@ export function registerCase(submission: Submission, registration: Registration)
   };
 }
 
-/** The same petitioner raised the same open matter again (重复访): it joins the case and is counted. */
-export function recordRepeat(open: Case, at: { now: string; channel: Channel; actor: string }): Change {
+/** The same petitioner raised the same open matter again (重复访): it joins the case and is counted; `merged`, the possible repeat staff merged into it. */
+export function recordRepeat(open: Case, at: { now: string; channel: Channel; actor: string; merged?: string }): Change {
   const repeatCount = open.repeatCount + 1;
   return next(open, { repeatCount }, {
     at: at.now,
     actor: at.actor,
     action: 'repeat',
-    detail: { channel: at.channel, repeatCount },
+    detail: { channel: at.channel, repeatCount, ...(at.merged !== undefined && { merged: at.merged }) },
     timeline: { event: 'repeat', note: '您再次反映的同一事项已并入本件办理。' },
+  });
+}
+
+/**
+ * An unproven caller's submission of a matter that `openCaseId` holds open:
+ * a case of its own, which takes no matter, marked for staff as a possible
+ * repeat of the open one.
+ */
+export function asPossibleRepeat(registration: Change, openCaseId: string): Change {
+  return {
+    case: { ...registration.case, holdsMatter: false, possibleRepeatOf: openCaseId },
+    entry: { ...registration.entry, detail: { ...registration.entry.detail, possibleRepeatOf: openCaseId } },
+  };
+}
+
+/** The petitioner recovered access with a verified phone: a new access code, and the old one stops working. */
+export function resetAccessCode(subject: Case, at: { now: string; accessCodeHash: string }): Change {
+  return next(subject, { accessCodeHash: at.accessCodeHash }, { at: at.now, actor: 'petitioner', action: 'access_code_reset', detail: {} });
+}
+
+/** Staff merge a possible repeat into the open case it repeats: it closes as merged (the open case then counts it, {@link recordRepeat}). */
+export function mergeRepeat(repeat: Case, open: Case, at: { now: string; actor: string }): Change {
+  if (repeat.possibleRepeatOf !== open.id) throw new Error(`case ${repeat.id} is no possible repeat of ${open.id}`);
+  return next(repeat, { status: 'closed', due: null, possibleRepeatOf: null }, {
+    at: at.now,
+    actor: at.actor,
+    action: 'merged',
+    detail: { into: open.id },
+    timeline: { event: 'merged', note: '本件与在办的同一事项合并办理。' },
   });
 }
 

@@ -46,6 +46,8 @@ export interface Switches {
   approveExtensions: boolean;
   /** A handler's reply is a draft until the lead unit's leader signs it off. */
   replySignOff: boolean;
+  /** An online submission without a staff token carries a verification of the petitioner's phone (false: trials without SMS). */
+  phoneVerification: boolean;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -82,7 +84,8 @@ function dayLimitOf(limit: Limit): DayLimit | undefined {
   return ms % MS_PER_DAY === 0 ? { days: ms / MS_PER_DAY, working: false } : undefined;
 }
 // Off until the deployments (and the tests written before them) take the new steps on.
-export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({ signForReceipt: false, approveExtensions: false, replySignOff: false });
+// Phone verification is on: nobody may act in another person's name (docs/DOMAIN.md, "The petitioner's side").
+export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({ signForReceipt: false, approveExtensions: false, replySignOff: false, phoneVerification: true });
 
 
 /**

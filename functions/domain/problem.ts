@@ -27,8 +27,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
-    /** Seconds after which the same request may succeed (answered as Retry-After). */
-    readonly retryAfter?: number,
+    /** When the client may try again (answered as Retry-After), for a limit it reached. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${title}: ${detail}`);
     this.name = 'Problem';
@@ -43,5 +43,5 @@ export const notFound = (detail: string) => new Problem('not_found', 'Not found'
 /** The case's current state forbids the action (409). */
 export const conflict = (detail: string) => new Problem('conflict', 'Not possible now', detail);
 
-/** Asked again sooner than allowed (429): allowed again in `retryAfter` seconds. */
-export const tooSoon = (detail: string, retryAfter: number) => new Problem('too_many_requests', 'Too soon', detail, [], retryAfter);
+/** A limit on how often the caller may do this was reached (429); `seconds` until it may again. */
+export const tooMany = (detail: string, seconds: number) => new Problem('too_many_requests', 'Too many requests', detail, [], Math.max(1, Math.ceil(seconds)));

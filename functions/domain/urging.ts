@@ -8,7 +8,7 @@ import { clockDeadline, next, type Case, type Change, type DueStage } from './ca
 import { text } from './fields.ts';
 import { actingUnit, type Notice } from './ladder.ts';
 import { addMs, type Clock } from './policy.ts';
-import { conflict, tooSoon } from './problem.ts';
+import { conflict, tooMany } from './problem.ts';
 import * as z from './zod.ts';
 
 export const urgeSchema = z.strictObject({ note: z.optional(text(500)) });
@@ -54,7 +54,7 @@ export function urge(subject: Case, input: UrgeInput, at: { now: string; clock: 
   if (subject.lastUrgedAt !== null) {
     const allowedAt = addMs(subject.lastUrgedAt, at.clock.urgeInterval);
     if (allowedAt > at.now) {
-      throw tooSoon(`The case was urged at ${subject.lastUrgedAt}; it may be urged again from ${allowedAt}.`, Math.ceil((Date.parse(allowedAt) - Date.parse(at.now)) / 1000));
+      throw tooMany(`The case was urged at ${subject.lastUrgedAt}; it may be urged again from ${allowedAt}.`, (Date.parse(allowedAt) - Date.parse(at.now)) / 1000);
     }
   }
   const to = actingUnit(subject, stage);

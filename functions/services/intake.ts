@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
-import { recordRepeat, registerCase, type Case } from '../domain/case.ts';
+import { asPossibleRepeat, recordRepeat, registerCase, type Case, type Change } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
 import { repeatNotice } from '../domain/hard-cases.ts';
 import type { Notice } from '../domain/ladder.ts';
@@ -24,6 +24,12 @@ const sendNotices = noticeSender();
 /** Who registers a case: the petitioner online, or a member of staff. */
 export interface Registrar {
   actor: string;
+  /**
+   * Whether the caller proved who they are (staff, a verified phone, a
+   * client app that vouches for it): only they may learn of and join an
+   * open case of the same matter.
+   */
+  proven: boolean;
 }
 
 /** An intake answer: 201 for a new case, 200 for a repeat joining an open one. */
@@ -98,6 +104,18 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     actor: registrar.actor,
     fingerprintKey: deploymentKeys().fingerprint,
   });
+  const answer = await create(change, accessCode, submission, registrar, requestHash, idempotencyKey);
+  if (answer.status === 201) await sendToRouting((answer.body as { id: string }).id);
+  return answer;
+}
+
+/**
+ * Writes a registered case, numbered, and answers 201 with its access code.
+ * When its matter is open already, a proven caller joins the open case (200);
+ * an unproven one's submission is written again as a case of its own, a
+ * possible repeat for staff (201), and no other case changes.
+ */
+async function create(change: Change, accessCode: string, submission: Submission, registrar: Registrar, requestHash: string, idempotencyKey?: string): Promise<IntakeAnswer> {
   const answerFor = (registered: Case): IntakeAnswer => ({
     requestHash,
     status: 201,
@@ -113,16 +131,21 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     },
   });
   const creation = await createCase(change.case, [change.entry], idempotencyKey ? (numbered) => ({ idempotencyKey, answer: answerFor(numbered) }) : undefined);
-  if (creation.outcome === 'repeat') return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
   // Refused for an answer kept already: only a request with a key keeps one.
   if (creation.outcome === 'answered') return replayStored(idempotencyKey as string, requestHash);
-  const registered = creation.case;
-
-  try {
-    await sendRouteCase([registered.id]);
-  } catch (error) {
-    logger.warn('routing message not sent; the sweep will send it', { caseId: registered.id, error: errorSummary(error) });
+  if (creation.outcome === 'repeat') {
+    if (registrar.proven) return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
+    return create(asPossibleRepeat(change, creation.openCaseId), accessCode, submission, registrar, requestHash, idempotencyKey);
   }
-  logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category });
+  const registered = creation.case;
+  logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category, possibleRepeat: registered.possibleRepeatOf !== undefined });
   return answerFor(registered);
+}
+
+async function sendToRouting(caseId: string): Promise<void> {
+  try {
+    await sendRouteCase([caseId]);
+  } catch (error) {
+    logger.warn('routing message not sent; the sweep will send it', { caseId, error: errorSummary(error) });
+  }
 }

@@ -2,10 +2,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type Case, type Change, type HistoryEntry } from '../domain/case.ts';
 import { caseItem, caseItems, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
-import { documents, partitionItems, tableName, writeBatches } from './client.ts';
+import { documents, partitionItems, queryItems, tableName, writeBatches, type TransactItem } from './client.ts';
 import { caseUpdate, commit, type Answering } from './commit.ts';
 import { stringAt } from './item.ts';
-import { CASE_SK, caseKey, casePk, isHistorySk, matterKey } from './keys.ts';
+import { CASE_SK, caseKey, casePk, isHistorySk, matterKey, phoneCaseKey, phoneCasesPk } from './keys.ts';
+import { phoneOf } from '../domain/petitioner-messages.ts';
+import { mobileNumber } from '../domain/petitioner.ts';
+import { phoneHashOf } from '../domain/verification.ts';
+import { deploymentKeys } from '../shared/secrets.ts';
 import { findCaseByMatter } from './matters.ts';
 import { nextCaseNumber } from './case-numbers.ts';
 import { numberSeriesOf } from '../domain/case-number.ts';
@@ -43,6 +47,8 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
         Put: { TableName: tableName(), Item: { ...caseItem(numbered), [CREATION_HISTORY]: entries }, ConditionExpression: 'attribute_not_exists(pk)' },
       },
       entries: [],
+      creation: entries,
+      ...phoneEntry(numbered),
       number: take,
       ...(registered.holdsMatter && {
         matter: {
@@ -67,6 +73,20 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
     if (refused.length === 1 && refused[0] === 'number') return STALE;
     throw new Error(`case ${registered.id} could not be created: ${refused.join(', ')} refused`);
   });
+}
+
+/** The entry that finds a new case by its petitioner's mobile phone (its keyed hash), for access recovery. */
+function phoneEntry(registered: Case): { phone?: TransactItem } {
+  const phone = mobileNumber(phoneOf(registered) ?? '');
+  if (!phone) return {};
+  return { phone: { Put: { TableName: tableName(), Item: { ...phoneCaseKey(phoneHashOf(deploymentKeys().verification, phone), registered.id) } } } };
+}
+
+/** The ids of the cases registered with a phone (its keyed hash), open or not. */
+export async function caseIdsOfPhone(phoneHash: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const item of queryItems({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': phoneCasesPk(phoneHash) } })) ids.push(stringAt(item, 'sk'));
+  return ids;
 }
 
 /**

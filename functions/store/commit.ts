@@ -14,6 +14,11 @@ import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
 import { assignmentKey, caseKey, historyKey, idleKey, ownedAssignmentKey } from './keys.ts';
 import { getRegionChain } from './reference.ts';
+import { messageOf, type CaseMessage } from '../domain/petitioner-messages.ts';
+import { petitionerMessageSender, type PetitionerMessage } from '../queues/petitioner-messages.ts';
+import type { QueueSender } from '../queues/client.ts';
+import { errorSummary, logger } from '../shared/logger.ts';
+import { messageWrite } from './petitioner-messages.ts';
 
 /** A first answer to keep with a change, for a request made with an Idempotency-Key. */
 export interface Answering {
@@ -98,21 +103,39 @@ async function counting(before: Case | undefined, after: Case): Promise<{ writes
   return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
-export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'number' | 'answer' | 'figures';
+export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'number' | 'answer' | 'figures' | 'message' | 'phone';
+
+let sendMessages: QueueSender<PetitionerMessage> | undefined;
+
+/**
+ * Sends the messages a change made to the sender. They are kept with the
+ * change already: a send that fails is logged, and the message stays pending.
+ */
+async function announce(messages: CaseMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  sendMessages ??= petitionerMessageSender();
+  try {
+    await sendMessages(messages.map((message) => ({ kind: 'case-message', caseId: message.caseId, version: message.version })));
+  } catch (error) {
+    logger.warn('petitioner messages not sent to the sender', { caseId: messages[0]?.caseId, error: errorSummary(error) });
+  }
+}
 
 /**
  * Writes one change to a case all or nothing: the case (on its own
  * condition), its new history entries, its worklist entries, a write of its
- * matter if it takes or releases one, the first answer to keep, and its
- * counters; and counts it in the metrics once written. Answers the writes
- * whose condition refused.
+ * matter if it takes or releases one, its phone's entry (a new case), the first answer to keep, its
+ * counters, and the message it makes for the petitioner; and counts it in
+ * the metrics and hands the message to the sender once written. Answers the
+ * writes whose condition refused.
  */
 export async function commit(
   before: Case | undefined,
   after: Case,
-  writes: { case: TransactItem; entries: HistoryEntry[]; matter?: TransactItem; number?: TransactItem; answering?: Answering | undefined; at: string },
+  writes: { case: TransactItem; entries: HistoryEntry[]; creation?: HistoryEntry[]; matter?: TransactItem; number?: TransactItem; phone?: TransactItem; answering?: Answering | undefined; at: string },
 ): Promise<WriteName[]> {
   const counted = await counting(before, after);
+  const messages = [...(writes.creation ?? []), ...writes.entries].map((entry) => messageOf(after, entry)).filter((message) => message !== undefined);
   const refused = await writeAll<WriteName>([
     { name: 'case', write: writes.case },
     ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
@@ -120,9 +143,14 @@ export async function commit(
     ...idleWrites(before, after).map((write) => ({ name: 'due' as const, write })),
     ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
     ...(writes.number ? [{ name: 'number' as const, write: writes.number }] : []),
+    ...(writes.phone ? [{ name: 'phone' as const, write: writes.phone }] : []),
     ...answerWrites(writes.answering, writes.at),
     ...counted.writes,
+    ...messages.map((message) => ({ name: 'message' as const, write: messageWrite(message) })),
   ]);
-  if (refused.length === 0) countChange(before === undefined, counted.delta);
+  if (refused.length === 0) {
+    countChange(before === undefined, counted.delta);
+    await announce(messages);
+  }
   return refused;
 }

@@ -115,3 +115,18 @@ export const attachmentsPk = (caseId: string): string => `ATTACHMENTS#${caseId}`
 export const ATTACHMENT_PREFIX = 'ATTACHMENT#';
 export const attachmentKey = (caseId: string, id: string): ItemKey => ({ pk: attachmentsPk(caseId), sk: `${ATTACHMENT_PREFIX}${id}` });
 export const attachmentCountKey = (caseId: string): ItemKey => ({ pk: attachmentsPk(caseId), sk: 'COUNT' });
+
+// Messages to the petitioner: a case's in a partition of their own, by the version of the change that made each;
+// a direct message's delivery (a verification code, a recovered access code), marked once.
+export const messagesPk = (caseId: string): string => `MESSAGES#${caseId}`;
+export const messageKey = (caseId: string, version: number): ItemKey => ({ pk: messagesPk(caseId), sk: `MESSAGE#${String(version).padStart(8, '0')}` });
+export const deliveryKey = (id: string): ItemKey => ({ pk: `DELIVERY#${id}`, sk: 'DELIVERY' });
+
+// Phone verifications, by id; the limits on asking for them, one item per subject (a phone's or a client
+// address's keyed hash) and window, kept until shortly after the window ends.
+export const verificationKey = (id: string): ItemKey => ({ pk: `VERIFICATION#${id}`, sk: 'VERIFICATION' });
+export const rateKey = (limit: string, subject: string, window: string): ItemKey => ({ pk: `RATE#${limit}#${subject}#${window}`, sk: 'RATE' });
+
+// The cases of a phone (its keyed hash, domain/verification.ts), for access recovery: one item per case.
+export const phoneCasesPk = (phoneHash: string): string => `PHONECASES#${phoneHash}`;
+export const phoneCaseKey = (phoneHash: string, caseId: string): ItemKey => ({ pk: phoneCasesPk(phoneHash), sk: caseId });

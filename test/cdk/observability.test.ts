@@ -173,8 +173,8 @@ describe('observability', () => {
       }
     });
 
-    it('the queue-age thresholds: 5 minutes for routing and notification, 10 for deadline checks', () => {
-      expect(QUEUE_AGE_ALARM_MINUTES).toEqual({ routing: 5, notification: 5, deadline: 10 });
+    it('the queue-age thresholds: 5 minutes for routing, notification and petitioner messages, 10 for deadline checks', () => {
+      expect(QUEUE_AGE_ALARM_MINUTES).toEqual({ routing: 5, notification: 5, deadline: 10, petitionerMessage: 5 });
       expect(QUEUE_AGE_PERIODS).toBe(3);
     });
 

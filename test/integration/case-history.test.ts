@@ -33,8 +33,8 @@ describe('a case history', () => {
     const old = demoRegistration(now, config.clock, { id: '00000000-0000-4000-8000-000000000002' });
     const entriesBefore = await countEntries(system);
     expect(await createCase(current.case, [current.entry])).toMatchObject({ outcome: 'created' });
-    // Intake writes the case, its matter and the counter of its number (the first of this table's): the first history entry is in the case item.
-    expect(await countEntries(system)).toBe(entriesBefore + 3);
+    // Intake writes the case, its matter, the counter of its number (the first of this table's), its phone's entry and its first message: the first history entry is in the case item.
+    expect(await countEntries(system)).toBe(entriesBefore + 5);
     await putOldShapedCase(old);
 
     const [readCurrent, readOld] = [await getCaseWithHistory(current.case.id), await getCaseWithHistory(old.case.id)];

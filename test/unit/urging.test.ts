@@ -26,7 +26,7 @@ describe('urging (催办)', () => {
     } catch (error) {
       problem = error as Problem;
     }
-    expect(problem).toMatchObject({ kind: 'too_many_requests', retryAfter: 1 });
+    expect(problem).toMatchObject({ kind: 'too_many_requests', retryAfterSeconds: 1 });
 
     const demo = clockOf(DEFAULT_POLICY, 86_400);
     const fast = urge(routedDemoCase(NOW, demo), {}, { now: NOW, clock: demo });
