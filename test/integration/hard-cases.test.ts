@@ -190,7 +190,8 @@ describe('a repeat on an owned matter', () => {
     await call('POST', `/v1/cases/${id}/ownership`, COUNTY_LEADER, { ...PLAN, targetDate: chinaDay(new Date(Date.parse(now) + 30 * DAY).toISOString()) });
     // Drain what the earlier steps sent, then repeat.
     await system.receive('notification', 100, 0);
-    const repeat = await call('POST', '/v1/cases', undefined, submitted);
+    // Brought by a clerk (a letter): an unproven caller's repeat would be a case of its own.
+    const repeat = await call('POST', '/v1/cases', ['330726', 'clerk'], { ...submitted, channel: 'letter' });
     expect(repeat.body).toEqual({ id, repeat: true, status: 'accepted' });
 
     const messages = await system.receive('notification', 10, 5);

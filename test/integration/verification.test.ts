@@ -193,7 +193,7 @@ describe('access recovery', () => {
       expect(answer.body).toEqual({});
       const messages = await system.receive('petitionerMessage', 20, 2);
       await system.consume('petitionerMessage', messages);
-      const codes = (await system.outbox(phone)).filter((entry) => entry.kind === 'access_code').map((entry) => /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(entry.text)?.[0] ?? '');
+      const codes = (await system.outbox(phone)).filter((entry) => entry.kind === 'access_code').map((entry) => /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/.exec(entry.text)?.[0] ?? '');
       expect(codes).toHaveLength(2);
       secrets.push(...codes, first.body.accessCode, second.body.accessCode);
       for (const { body } of [first, second]) {
