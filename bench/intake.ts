@@ -18,6 +18,10 @@
  * On stderr: the warm-up and each round, the raw figures, what one intake
  * transaction writes, and the routing message sent alone.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localSender, OUTBOX_FILE } from '../lib/local/runtime.ts';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand, TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -93,9 +97,12 @@ export async function benchSystem(table: string): Promise<{ lambdas: LocalLambda
   const tokens = localTokenCheck(signingKey);
   const secret = { value: await localDeploymentSecret() };
   const queueUrl = (queue: QueueName) => process.env[queueUrlEnv(queue)]!;
+  const sender = localSender(join(await mkdtemp(join(tmpdir(), 'petitions-bench-')), OUTBOX_FILE));
   for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
-    Object.assign(process.env, environmentOf(name, { tableName: table, queueUrl, topicArn: (topic) => topics[topic], tokens, secret }));
+    Object.assign(process.env, environmentOf(name, { tableName: table, queueUrl, topicArn: (topic) => topics[topic], tokens, secret, sender }));
   }
+  // The benchmarks submit as anonymous petitioners without a verified phone.
+  process.env.POLICY = JSON.stringify({ ...JSON.parse(process.env.POLICY ?? '{}'), phoneVerification: false });
   const lambdas = new LocalLambdas();
   await lambdas.load();
   await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });

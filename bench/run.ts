@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   e2e: async () => (await import('./e2e.ts')).benchE2e(),
   capacity: async () => (await import('./e2e.ts')).benchCapacity(),
   matters: async () => (await import('./matters.ts')).benchMatters(),
+  pages: async () => (await import('./pages.ts')).benchPages(),
 };
 
 const names = process.argv.slice(2);

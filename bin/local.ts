@@ -36,6 +36,7 @@ await runMigrations().catch(async (error: Error) => {
 console.log(`
 Petitions is running locally${runtime.fresh ? ' (fresh system: demo reference data loaded)' : ''}.
 
+  Pages           ${runtime.apiUrl}/         the petitioner's pages, in Chinese
   API             ${runtime.apiUrl}          try: curl ${runtime.apiUrl}/v1/health
   API reference   ${runtime.apiUrl}/v1/docs  (the document: /v1/openapi.json)
   DynamoDB Local  ${runtime.dynamoDbEndpoint}    table "${runtime.tableName}", kept in ${dataDir}

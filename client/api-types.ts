@@ -137,6 +137,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a phone: a 6-digit code goes to it by SMS, to send with a submission within 5 minutes */
+        post: operations["postVerifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recover lost access codes: with a verified phone, each of its open cases gets a new code by SMS, and the old one stops working */
+        post: operations["postAccessRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -163,6 +197,23 @@ export interface paths {
         };
         /** The petitioner's view of their case: status, level, deadline, timeline */
         get: operations["getCasesByIdProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages (SMS) sent to the petitioner about their case, oldest first */
+        get: operations["getCasesByIdMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -530,6 +581,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/progress-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit's note of the handling's progress, shown to the petitioner when visibleToPetitioner */
+        post: operations["postCasesByIdProgressNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/pauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit asks to pause the handling clock (时限中止), pending the petition office's approval */
+        post: operations["postCasesByIdPauses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/pauses/{pauseId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor or leader of the petition office approves a pending pause (the clock stops now) or refuses it */
+        post: operations["postCasesByIdPausesByPauseIdApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/pauses/{pauseId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit or the petition office ends a running pause: the deadline moves by the paused time */
+        post: operations["postCasesByIdPausesByPauseIdEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/reply": {
         parameters: {
             query?: never;
@@ -581,6 +700,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a possible repeat (possibleRepeatOf) into the open case it repeats, which counts it */
+        post: operations["postCasesByIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/evaluation": {
         parameters: {
             query?: never;
@@ -609,6 +745,23 @@ export interface paths {
         put?: never;
         /** The petitioner's request for review (复查) or re-review (复核) */
         post: operations["postCasesByIdReviewRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petitioner urges (催办) the unit whose clock is running on the case, at most once per policy `urgeInterval` */
+        post: operations["postCasesByIdUrge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -661,6 +814,40 @@ export interface paths {
         put?: never;
         /** Complete an upload: the file is checked against what was declared and, a JPEG, stripped of its metadata */
         post: operations["postCasesByIdAttachmentsByAttachmentIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader of the case's office or above names the owning leader of a hard case (包案), with the plan and the target date */
+        post: operations["postCasesByIdOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hard-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's hard cases: with candidates=true the open cases that are hard, else the responsibility list of owned cases */
+        get: operations["getHardCases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -738,8 +925,20 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        GetCasesByIdMessages200: {
+            items: components["schemas"]["PetitionerMessage"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         GetCategories200: {
             items: components["schemas"]["Category"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetHardCases200: {
+            items: components["schemas"]["HardCaseEntry"][];
             nextCursor: string | null;
         } & {
             [key: string]: unknown;
@@ -786,6 +985,42 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        HardCaseEntry: {
+            id: string;
+            title: string;
+            category: string;
+            regionCode: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            receivedAt: string;
+            escalationCount: number;
+            office: string | null;
+            leadUnit: string | null;
+            owner: ({
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            targetDate: string | null;
+            daysOpen?: number;
+            deadline?: string | null;
+            plan?: string;
+            ownedAt?: string;
+            finishedAt?: string | null;
+            /** @enum {string} */
+            target?: "kept" | "missed" | "open";
+            progress?: ({
+                at: string;
+                actor: string;
+                action: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -799,6 +1034,7 @@ export interface components {
             per10k: number;
             overdue: number;
             repeat: number;
+            urges: number;
             score: number;
             matters?: components["schemas"]["MatterSummary"][];
         } & {
@@ -835,7 +1071,7 @@ export interface components {
         };
         Notice: {
             /** @enum {string} */
-            kind: "warning" | "supervision" | "escalation" | "critical" | "closed";
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "idle" | "urge" | "repeat";
             caseId: string;
             level: ("province" | "city" | "county" | "township" | "village") | null;
             deadline: string | null;
@@ -847,6 +1083,22 @@ export interface components {
                 [key: string]: unknown;
             })[];
             at: string;
+            owner?: {
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        PetitionerMessage: {
+            at: string;
+            /** @enum {string} */
+            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final";
+            text: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "unreachable";
         } & {
             [key: string]: unknown;
         };
@@ -866,6 +1118,7 @@ export interface components {
         };
         Progress: {
             id: string;
+            caseNumber: string | null;
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
             level: ("province" | "city" | "county" | "township" | "village") | null;
@@ -946,6 +1199,7 @@ export interface components {
         };
         Reception: {
             id: string;
+            caseNumber: string;
             accessCode: string;
             visitId: string;
             /** @enum {string} */
@@ -953,6 +1207,9 @@ export interface components {
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
         } & {
+            [key: string]: unknown;
+        };
+        RecoveryAccepted: {
             [key: string]: unknown;
         };
         Region: {
@@ -1012,6 +1269,10 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                paused: number;
+                idle: number;
+                hardCases: number;
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1036,6 +1297,10 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                paused: number;
+                idle: number;
+                hardCases: number;
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1096,6 +1361,7 @@ export interface components {
         };
         StaffCase: {
             id: string;
+            caseNumber: string | null;
             /** @enum {string} */
             channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
             category: string;
@@ -1142,6 +1408,23 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            ownership: ({
+                leader: {
+                    name: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                plan: string;
+                targetDate: string;
+                unit: string;
+                at: string;
+                by: string;
+                finishedAt: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            possibleRepeatOf?: string | null;
             matterGroup?: ({
                 id: string;
                 size: number;
@@ -1176,6 +1459,10 @@ export interface components {
                 returnedByUnit: {
                     [key: string]: number;
                 };
+                paused: number;
+                idle: number;
+                hardCases: number;
+                urges: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1197,17 +1484,34 @@ export interface components {
             returnedByUnit: {
                 [key: string]: number;
             };
+            paused: number;
+            idle: number;
+            hardCases: number;
+            urges: number;
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
         };
         Submitted: {
             id: string;
+            caseNumber: string;
             accessCode: string;
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
             receivedAt: string;
             acceptanceDueAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Urged: {
+            urgedAt: string;
+            nextAllowedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        VerificationStarted: {
+            verificationId: string;
+            expiresAt: string;
         } & {
             [key: string]: unknown;
         };
@@ -1265,6 +1569,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PostAccessRecoveryBody: {
+            verification: {
+                id: string;
+                code: string;
+            };
+        };
         PostCasesBody: {
             /** @enum {string} */
             channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
@@ -1279,6 +1589,10 @@ export interface components {
                 name: string;
                 phone?: string;
                 idNumber?: string;
+            };
+            verification?: {
+                id: string;
+                code: string;
             };
         };
         PostCasesByIdAcceptanceBody: {
@@ -1310,6 +1624,30 @@ export interface components {
             days: number;
             reason: string;
         };
+        PostCasesByIdOwnershipBody: {
+            leader: {
+                name: string;
+                title: string;
+            };
+            plan: string;
+            targetDate: string;
+        };
+        PostCasesByIdPausesBody: {
+            /** @enum {string} */
+            reason: "hearing" | "appraisal" | "awaiting_materials" | "other";
+            note: string;
+        };
+        PostCasesByIdPausesByPauseIdApprovalBody: {
+            approve: boolean;
+            reason?: string;
+        };
+        PostCasesByIdPausesByPauseIdEndBody: {
+            note?: string;
+        };
+        PostCasesByIdProgressNotesBody: {
+            note: string;
+            visibleToPetitioner: boolean;
+        };
         PostCasesByIdReassignmentBody: {
             /** @enum {string} */
             ruling: "reassign" | "insist";
@@ -1333,6 +1671,9 @@ export interface components {
         PostCasesByIdReviewRequestBody: {
             reason: string;
         };
+        PostCasesByIdUrgeBody: {
+            note?: string;
+        };
         PostClientAppsBody: {
             name: string;
         };
@@ -1347,6 +1688,9 @@ export interface components {
             kind: "weekly" | "monthly" | "quarterly";
             regionCode?: string;
             day?: string;
+        };
+        PostVerificationsBody: {
+            phone: string;
         };
         PostVisitsBody: {
             leader: {
@@ -1472,6 +1816,18 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description Beyond the route's throttle (API Gateway answers itself), or beyond the route's own limits (a problem document): for a phone or a client address, or how often a case may be urged (the policy's `urgeInterval`). Try again after `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait (the route's own limits). */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
                 "application/json": components["schemas"]["GatewayMessage"];
             };
         };
@@ -1821,6 +2177,79 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    postVerifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "phone": "13800138000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostVerificationsBody"];
+            };
+        };
+        responses: {
+            /** @description The code is on its way (the same answer for every phone). It is good for 5 minutes; once used, for that phone's requests for 30. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationStarted"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postAccessRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "verification": {
+                 *         "id": "9b2f6c1e-4d3a-4f5e-8a7b-1c2d3e4f5a6b",
+                 *         "code": "482913"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostAccessRecoveryBody"];
+            };
+        };
+        responses: {
+            /** @description The new codes are on their way by SMS; the answer says nothing of the cases and holds no code. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryAccepted"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     getCasesById: {
         parameters: {
             query?: never;
@@ -1868,6 +2297,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getCasesByIdMessages: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages: each with what it told and whether it was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCasesByIdMessages200"];
                 };
             };
             400: components["responses"]["Invalid"];
@@ -2885,6 +3347,209 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    postCasesByIdProgressNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已约物业现场查看屋面，定于下周施工。",
+                 *       "visibleToPetitioner": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdProgressNotesBody"];
+            };
+        };
+        responses: {
+            /** @description The case; the note is in its history (and in the timeline when visible), and its idle clock restarts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPauses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "hearing",
+                 *       "note": "定于下月组织听证"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesBody"];
+            };
+        };
+        responses: {
+            /** @description The case with the pending pause last in `pauses` (its `id` is the pauseId). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPausesByPauseIdApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @example 1 */
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "reason": "听证确有必要"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesByPauseIdApprovalBody"];
+            };
+        };
+        responses: {
+            /** @description The case, paused (its clock and ladder stand still) or with the pause refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdPausesByPauseIdEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @example 1 */
+                pauseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "听证已举行"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdPausesByPauseIdEndBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its deadline moved by the paused time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     postCasesByIdReply: {
         parameters: {
             query?: never;
@@ -3034,6 +3699,44 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    postCasesByIdMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open case, its repeat counted; the possible repeat is closed as merged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is no open possible repeat, or the case it may repeat is finished or outside your scope. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     postCasesByIdEvaluation: {
         parameters: {
             query?: never;
@@ -3127,6 +3830,54 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdUrge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已过去一个多月，仍无人联系我"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdUrgeBody"];
+            };
+        };
+        responses: {
+            /** @description The urge is recorded and the unit notified; the next is allowed from `nextAllowedAt`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Urged"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            /** @description No unit is handling the case now: it is being routed, waits on the petitioner after the reply, or is finished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];
         };
@@ -3285,6 +4036,102 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Nothing was uploaded yet, it is complete already, or the case has its 20 files. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "leader": {
+                 *         "name": "李明",
+                 *         "title": "副县长"
+                 *       },
+                 *       "plan": "约谈物业，督促屋面维修，每周回访",
+                 *       "targetDate": "2027-03-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdOwnershipBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its owner; a second naming replaces the first, and the history keeps both. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is finished, not a hard case yet, or owned already as named; or another change came first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getHardCases: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                unit?: string;
+                candidates?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hard cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetHardCases200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The unit is unknown or outside the caller's scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

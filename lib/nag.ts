@@ -46,6 +46,11 @@ const OPEN_ROUTES: Record<string, string> = {
   'GET /v1/cases/{id}/progress': ACCESS_CODE,
   'POST /v1/cases/{id}/evaluation': ACCESS_CODE,
   'POST /v1/cases/{id}/review-request': ACCESS_CODE,
+  'POST /v1/cases/{id}/urge': ACCESS_CODE,
+  'GET /v1/cases/{id}/messages': ACCESS_CODE,
+  'POST /v1/verifications':
+    'Petitioners have no login: this is how they prove a phone. It reads nothing about the phone and answers the same for every one; the handler limits it per phone (1 a minute, 10 a day) and per client address (30 an hour).',
+  'POST /v1/access-recovery': 'Petitioners have no login: a verification of their phone (POST /v1/verifications) proves who they are; new access codes go by SMS only, never in the answer.',
   'POST /v1/cases/{id}/attachments': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
   'POST /v1/cases/{id}/attachments/{attachmentId}/complete': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
   'GET /v1/cases/{id}/attachments': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
@@ -156,6 +161,8 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
     );
   }
 
+  acknowledgePagesFindings(stack);
+
   if (stack.seed) {
     const { provider } = stack.seed;
     const seedLogicalId = stack.getLogicalId(stack.functions.byName.seedReferenceData.function.node.defaultChild as CfnFunction);
@@ -171,3 +178,39 @@ export function acknowledgeNagFindings(stack: PetitionsStack): void {
   }
 }
 
+
+/** The pages' distribution, and the function aws-cdk-lib's BucketDeployment brings to copy them into their bucket. */
+function acknowledgePagesFindings(stack: PetitionsStack): void {
+  const { distribution, bucket } = stack.pages;
+  ack(
+    distribution,
+    'AwsSolutions-CFR1',
+    'No geo restriction on purpose: petitioners of the county may be anywhere (migrant workers in other provinces or abroad).',
+  );
+  ack(
+    distribution,
+    'AwsSolutions-CFR2',
+    'Static files only, cached at the edge and answered by CloudFront; every call the pages make goes to the API, which its routes throttle (lib/wiring.ts, THROTTLES).',
+  );
+  ack(
+    distribution,
+    'AwsSolutions-CFR3',
+    "CloudFront's access logs always hold the client's IP address, which the project keeps out of every log (the API's access logs have no source IP); CloudFront's request and error metrics are in CloudWatch without it.",
+  );
+  if (stack.pages.domainName === undefined) {
+    ack(
+      distribution,
+      'AwsSolutions-CFR4',
+      "CloudFront's own *.cloudfront.net certificate, whose minimum TLS version CloudFront sets; a county's own address (pagesDomain, pagesCertificateArn) gets TLS 1.2 at least.",
+    );
+  }
+
+  const copier = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!copier) return;
+  const cdkOwned = "aws-cdk-lib's BucketDeployment function (Python, from aws-cdk-lib): it runs only during a deployment, synchronously, to copy the built pages into their bucket.";
+  for (const id of ['AwsSolutions-L1', 'Serverless-LambdaDLQ', 'Serverless-LambdaLatestVersion', 'Serverless-LambdaTracing']) ack(copier, id, cdkOwned);
+  const bucketLogicalId = stack.getLogicalId(bucket.node.defaultChild as CfnBucket);
+  const objects = 'The objects of one bucket: the files a deployment copies are named at deploy time.';
+  ack(stack.pages.copierPolicy, 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', objects);
+  ack(stack.pages.copierPolicy, `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`, objects);
+}

@@ -71,6 +71,11 @@ const SHARED_RESPONSES = {
   TooLarge: { description: 'The body is too large.', content: { ...problemContent, ...gatewayContent } },
   UnsupportedMediaType: { description: 'The body must be sent as application/json.', content: problemContent },
   Throttled: { description: "Beyond the route's throttle: API Gateway answers itself. Try again later.", content: gatewayContent },
+  RateLimited: {
+    description: "Beyond the route's throttle (API Gateway answers itself), or beyond the route's own limits (a problem document): for a phone or a client address, or how often a case may be urged (the policy's `urgeInterval`). Try again after `Retry-After` seconds.",
+    headers: { 'Retry-After': { description: 'Seconds to wait (the route\'s own limits).', schema: { type: 'string' } } },
+    content: { ...problemContent, ...gatewayContent },
+  },
   Internal: { description: 'A fault of the service (a bug): nothing was changed; it is safe to try again.', content: { ...problemContent, ...gatewayContent } },
   Busy: {
     description: 'The store is busy: nothing was changed; try again after `Retry-After` seconds.',
@@ -94,7 +99,7 @@ function sharedAnswers(route: RouteWiring): Record<number, SharedResponse> {
   if (route.auth !== 'public') refusals[403] = 'Forbidden';
   if (pathParameters(route).length > 0) refusals[404] = 'NotFound';
   if (route.body) Object.assign(refusals, { 413: 'TooLarge', 415: 'UnsupportedMediaType' });
-  refusals[429] = 'Throttled';
+  refusals[429] = route.rateLimited ? 'RateLimited' : 'Throttled';
   refusals[500] = 'Internal';
   if (FUNCTIONS[route.function].table !== 'none') refusals[503] = 'Busy';
   return refusals;

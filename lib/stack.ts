@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { checkPolicyOverrides, type Limit, type Policy } from '../functions/domain/policy.ts';
 import { policyOverrides } from '../functions/shared/env.ts';
@@ -6,9 +6,10 @@ import { Api } from './constructs/api.ts';
 import { AttachmentBucket } from './constructs/attachment-bucket.ts';
 import { OperationsDashboard } from './constructs/dashboard.ts';
 import { Data } from './constructs/data.ts';
-import { Functions } from './constructs/functions.ts';
+import { Functions, type DeployedSender } from './constructs/functions.ts';
 import { Identity } from './constructs/identity.ts';
 import { Observability } from './constructs/observability.ts';
+import { Pages } from './constructs/pages.ts';
 import { Queues } from './constructs/queues.ts';
 import { Schedules } from './constructs/schedules.ts';
 import { DeploymentSecret } from './constructs/secrets.ts';
@@ -27,6 +28,12 @@ export interface PetitionsStackProps extends StackProps {
   overdueBacklogThreshold?: number;
   /** The origins of the pages that upload attachments from a browser (the bucket's CORS); any by default. */
   attachmentOrigins?: string[];
+  /** The county's own address for the petitioner's pages (with `pagesCertificateArn`); CloudFront's by default. */
+  pagesDomain?: string;
+  /** An ACM certificate in us-east-1 for `pagesDomain`. */
+  pagesCertificateArn?: string;
+  /** How SMS reach petitioners: AWS SMS (`sns`, the default) or the deployer's gateway (`webhook`). */
+  sender?: DeployedSender;
 }
 
 /**
@@ -42,6 +49,23 @@ export function policyContext(raw: string | object): Partial<Policy> {
   }
 }
 
+/**
+ * The `sender` context: `sns`, or `webhook` with `senderWebhookUrl` (https)
+ * and `senderWebhookKeyArn` (a Secrets Manager secret holding the shared
+ * signing key). Throws a message naming the context key that is wrong.
+ */
+export function senderContext(kind: string, webhookUrl: string | undefined, keyArn: string | undefined): DeployedSender {
+  if (kind === 'sns') return { kind };
+  if (kind !== 'webhook') throw new Error(`context "sender" must be "sns" or "webhook" (the outbox is local only), got "${kind}"`);
+  if (!webhookUrl || !URL.canParse(webhookUrl) || new URL(webhookUrl).protocol !== 'https:') {
+    throw new Error('context "senderWebhookUrl" must be the https URL of the gateway when sender is "webhook"');
+  }
+  if (!keyArn || !/^arn:[\w-]+:secretsmanager:[\w-]+:\d{12}:secret:[\w/+=.@-]+$/.test(keyArn)) {
+    throw new Error('context "senderWebhookKeyArn" must be the ARN of the Secrets Manager secret holding the signing key when sender is "webhook"');
+  }
+  return { kind, url: webhookUrl, keyArn };
+}
+
 /** The whole system, built from lib/wiring.ts. */
 export class PetitionsStack extends Stack {
   readonly data: Data;
@@ -52,13 +76,14 @@ export class PetitionsStack extends Stack {
   readonly identity: Identity;
   readonly functions: Functions;
   readonly api: Api;
+  readonly pages: Pages;
   readonly schedules: Schedules;
   readonly observability: Observability;
   readonly dashboard: OperationsDashboard;
   readonly seed: Seed;
 
   constructor(scope: Construct, id: string, props: PetitionsStackProps = {}) {
-    const { policy, seedDemoData = true, alarmEmail, overdueBacklogThreshold, attachmentOrigins, ...stackProps } = props;
+    const { policy, seedDemoData = true, alarmEmail, overdueBacklogThreshold, attachmentOrigins, pagesDomain, pagesCertificateArn, sender, ...stackProps } = props;
     super(scope, id, stackProps);
     // Refused at synth rather than at every function's first request.
     if (policy !== undefined) checkPolicyOverrides(policy);
@@ -79,10 +104,19 @@ export class PetitionsStack extends Stack {
       tokens,
       secret: this.secret,
       ...(policy ? { policy } : {}),
+      ...(sender ? { sender } : {}),
     });
     const functions = this.functions.byName;
     this.identity.issueClaimsWith(functions.issueStaffClaims);
-    this.api = new Api(this, 'Api', { functions, staffTokens: tokens });
+    // The pages first: the API's CORS names their origin; they learn the API's address at deploy time.
+    this.pages = new Pages(this, 'Pages', {
+      apiUrl: Lazy.string({ produce: () => this.api.stage.url }),
+      attachments: this.attachments.bucket,
+      accessLogs: this.attachments.accessLogs,
+      ...(pagesDomain !== undefined && { domainName: pagesDomain }),
+      ...(pagesCertificateArn !== undefined && { certificateArn: pagesCertificateArn }),
+    });
+    this.api = new Api(this, 'Api', { functions, staffTokens: tokens, corsOrigins: [this.pages.origin] });
     new Workers(this, 'Workers', { functions, queues: this.queues });
     this.schedules = new Schedules(this, 'Schedules', { functions });
     this.observability = new Observability(this, 'Observability', {

@@ -7,15 +7,20 @@
  * Plain data: no AWS construct is imported here.
  */
 import * as answers from '../functions/api/answers.ts';
-import { calendarQuery, calendarYearBody, compileReportBody, hotspotsQuery, matterGroupsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
+import { calendarQuery, calendarYearBody, compileReportBody, hardCasesQuery, hotspotsQuery, matterGroupsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
 import { attachmentDeclarationSchema } from '../functions/domain/attachments.ts';
 import { clientAppSchema } from '../functions/domain/client-apps.ts';
+import { ownershipSchema } from '../functions/domain/hard-cases.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
+import { urgeSchema } from '../functions/domain/urging.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
 import { memberSchema } from '../functions/domain/matter-groups.ts';
 import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
 import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domain/sign-off.ts';
+import { pauseApprovalSchema, pauseEndSchema, pauseRequestSchema } from '../functions/domain/pauses.ts';
+import { progressNoteSchema } from '../functions/domain/progress-notes.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
+import { accessRecoverySchema, verificationRequestSchema } from '../functions/domain/verification.ts';
 import type * as z from '../functions/domain/zod.ts';
 import type { QueueName, TopicName } from '../functions/queues/names.ts';
 import { ENV, queueUrlEnv, topicArnEnv } from '../functions/shared/env.ts';
@@ -62,6 +67,8 @@ export interface FunctionWiring {
   secret?: boolean;
   /** Files of npm packages it reads at run time (`package/path`), copied beside its bundle (lib/bundling.ts). */
   assets?: readonly string[];
+  /** Whether it sends SMS to petitioners: it gets the sender's settings (PETITIONER_SENDER and those of the sender chosen), and with `sns` the right to publish to phone numbers. */
+  sender?: true;
 }
 
 const api = (entry: string, description: string, table: TableAccess, sends: readonly QueueName[] = []): FunctionWiring => ({
@@ -82,15 +89,20 @@ export const FUNCTIONS = {
   listRegions: withSecret(api('list-regions', 'GET /v1/regions', ['GetItem', 'Query'])),
   listCategories: withSecret(api('list-categories', 'GET /v1/categories', ['Query'])),
   calendar: withSecret(api('calendar', 'GET /v1/calendar and PUT /v1/calendar/{year}: the statutory calendar; a replaced year starts the recount of open deadlines', ['GetItem', 'Query', 'PutItem'], ['deadline'])),
-  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
+  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake; a repeat on an owned matter is told to its owner', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification', 'petitionerMessage'])),
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
+  caseMessages: withSecret(api('case-messages', 'GET /v1/cases/{id}/messages: what the petitioner was sent about their case', ['Query'])),
+  verifications: withSecret(api('verifications', 'POST /v1/verifications: a one-time code by SMS that proves a phone', ['GetItem', 'PutItem', 'UpdateItem'], ['petitionerMessage'])),
+  accessRecovery: withSecret(
+    api('access-recovery', 'POST /v1/access-recovery: new access codes by SMS for the open cases of a verified phone', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage']),
+  ),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['GetItem', 'Query'])),
-  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review, ownership, urging', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['notification', 'petitionerMessage'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
-  receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
   attachments: withSecret({
     ...api('attachments', 'Attachments of a case: declare an upload, complete it (checked, JPEG metadata removed), list with download URLs', ['GetItem', 'Query', 'PutItem', 'UpdateItem']),
     // The upload is read whole to check and strip it: 10 MB at most, twice over.
@@ -99,13 +111,14 @@ export const FUNCTIONS = {
     bucket: ['GetObject', 'PutObject', 'DeleteObject'],
   }),
   matterGroups: withSecret(
-    api('matter-groups', 'Matter groups: list, correct, reply to all members', ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']),
+    api('matter-groups', 'Matter groups: list, correct, reply to all members', ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage']),
   ),
   hotspots: withSecret(api('hotspots', 'GET /v1/hotspots: where the next visit should go', ['GetItem', 'Query'])),
   reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
   clientApps: api('client-apps', 'POST /v1/client-apps: an admin registers a client app and gets its API key', ['PutItem']),
   open311: withSecret(api('open311', 'Open311 GeoReport v2, the public reads: discovery, services, service requests, tokens', ['GetItem', 'Query'])),
-  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
+  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification', 'petitionerMessage'])),
+  hardCases: withSecret(api('hard-cases', 'GET /v1/hard-cases: the hard-case candidates and the responsibility list of owned cases', ['GetItem', 'BatchGetItem', 'Query'])),
   compileReports: withSecret({
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
@@ -120,7 +133,7 @@ export const FUNCTIONS = {
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
-    sends: [],
+    sends: ['petitionerMessage'],
   }),
   escalateCase: withSecret({
     entry: 'functions/workers/check-deadline.ts',
@@ -128,7 +141,7 @@ export const FUNCTIONS = {
     timeoutSeconds: 30,
     memoryMb: 512,
     table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
-    sends: ['notification', 'deadline'],
+    sends: ['notification', 'deadline', 'petitionerMessage'],
   }),
   recordNotice: withSecret({
     entry: 'functions/workers/deliver-notice.ts',
@@ -138,6 +151,15 @@ export const FUNCTIONS = {
     table: ['BatchWriteItem'],
     sends: [],
     publishes: ['notices'],
+  }),
+  sendPetitionerMessage: withSecret({
+    entry: 'functions/workers/send-petitioner-message.ts',
+    description: 'Sends the messages to petitioners (milestones of their cases, codes) through the configured sender',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    table: ['GetItem', 'UpdateItem'],
+    sends: [],
+    sender: true,
   }),
   sweepDeadlines: withSecret({
     entry: 'functions/schedules/sweep-deadlines.ts',
@@ -224,6 +246,8 @@ export interface RouteWiring {
   pathExamples?: Record<string, string>;
   /** The petitioner's access code (`X-Access-Code`) opens it. */
   accessCode?: true;
+  /** It has limits of its own (per phone, per client address, per case and interval): beyond them 429 with Retry-After. */
+  rateLimited?: true;
   /**
    * Its answers, by status: the successes and the refusals particular to it.
    * lib/openapi.ts adds the problems every route of its kind may give (bad
@@ -304,6 +328,18 @@ export const ROUTES: readonly RouteWiring[] = [
     },
   },
   {
+    method: 'POST', path: '/v1/verifications', function: 'verifications', auth: 'public', throttle: 'anonymous', rateLimited: true,
+    summary: "Verify a phone: a 6-digit code goes to it by SMS, to send with a submission within 5 minutes",
+    body: { schema: verificationRequestSchema, example: { phone: '13800138000' } },
+    answers: { 202: json('The code is on its way (the same answer for every phone). It is good for 5 minutes; once used, for that phone\'s requests for 30.', answers.verificationStarted) },
+  },
+  {
+    method: 'POST', path: '/v1/access-recovery', function: 'accessRecovery', auth: 'public', throttle: 'anonymous',
+    summary: 'Recover lost access codes: with a verified phone, each of its open cases gets a new code by SMS, and the old one stops working',
+    body: { schema: accessRecoverySchema, example: { verification: { id: '9b2f6c1e-4d3a-4f5e-8a7b-1c2d3e4f5a6b', code: '482913' } } },
+    answers: { 202: json('The new codes are on their way by SMS; the answer says nothing of the cases and holds no code.', answers.recoveryAccepted) },
+  },
+  {
     method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'staff', throttle: 'staff',
     summary: "The caller's worklist (the open cases by default)",
     query: worklistQuery,
@@ -318,6 +354,12 @@ export const ROUTES: readonly RouteWiring[] = [
     method: 'GET', path: '/v1/cases/{id}/progress', function: 'caseProgress', auth: 'public', throttle: 'anonymous', accessCode: true,
     summary: "The petitioner's view of their case: status, level, deadline, timeline",
     answers: { 200: json('The progress, with no personal data.', answers.progress) },
+  },
+  {
+    method: 'GET', path: '/v1/cases/{id}/messages', function: 'caseMessages', auth: 'public', throttle: 'anonymous', accessCode: true,
+    summary: 'The messages (SMS) sent to the petitioner about their case, oldest first',
+    query: pageQuery,
+    answers: { 200: json('A page of messages: each with what it told and whether it was sent.', answers.page(answers.petitionerMessage)) },
   },
   {
     method: 'GET', path: '/v1/notices', function: 'listNotices', auth: 'staff', throttle: 'staff',
@@ -473,6 +515,32 @@ export const ROUTES: readonly RouteWiring[] = [
     answers: { 200: json('The case, its deadline moved if approved.', answers.staffCase), 409: conflicting },
   },
   {
+    method: 'POST', path: '/v1/cases/{id}/progress-notes', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The lead unit's note of the handling's progress, shown to the petitioner when visibleToPetitioner",
+    body: { schema: progressNoteSchema, example: { note: '已约物业现场查看屋面，定于下周施工。', visibleToPetitioner: true } },
+    answers: { 200: json('The case; the note is in its history (and in the timeline when visible), and its idle clock restarts.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/pauses', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: 'The lead unit asks to pause the handling clock (时限中止), pending the petition office\'s approval',
+    body: { schema: pauseRequestSchema, example: { reason: 'hearing', note: '定于下月组织听证' } },
+    answers: { 200: json('The case with the pending pause last in `pauses` (its `id` is the pauseId).', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/pauses/{pauseId}/approval', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    pathExamples: { pauseId: '1' },
+    summary: "A supervisor or leader of the petition office approves a pending pause (the clock stops now) or refuses it",
+    body: { schema: pauseApprovalSchema, example: { approve: true, reason: '听证确有必要' } },
+    answers: { 200: json('The case, paused (its clock and ladder stand still) or with the pause refused.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/pauses/{pauseId}/end', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    pathExamples: { pauseId: '1' },
+    summary: 'The lead unit or the petition office ends a running pause: the deadline moves by the paused time',
+    body: { schema: pauseEndSchema, example: { note: '听证已举行' } },
+    answers: { 200: json('The case with its deadline moved by the paused time.', answers.staffCase), 409: conflicting },
+  },
+  {
     method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff', throttle: 'staff',
     summary: "The lead unit's reply to the petitioner",
     body: { schema: replySchema, example: { opinion: '已督促物业维修屋面。' } },
@@ -490,6 +558,11 @@ export const ROUTES: readonly RouteWiring[] = [
     body: { schema: reviewOpinionSchema, example: { opinion: '责成物业十日内修复。', upheld: false } },
     answers: { 200: json('The case with the opinion.', answers.staffCase), 409: conflicting },
   },
+  {
+    method: 'POST', path: '/v1/cases/{id}/merge', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: 'Merge a possible repeat (possibleRepeatOf) into the open case it repeats, which counts it',
+    answers: { 200: json('The open case, its repeat counted; the possible repeat is closed as merged.', answers.staffCase), 409: refusal('The case is no open possible repeat, or the case it may repeat is finished or outside your scope.') },
+  },
   // The petitioner's own actions: the access code, not a token, identifies them.
   {
     method: 'POST', path: '/v1/cases/{id}/evaluation', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true,
@@ -502,6 +575,15 @@ export const ROUTES: readonly RouteWiring[] = [
     summary: "The petitioner's request for review (复查) or re-review (复核)",
     body: { schema: reviewRequestSchema, example: { reason: '漏水仍未解决' } },
     answers: { 200: json('The progress after the request.', answers.progress), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/urge', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true, rateLimited: true,
+    summary: "The petitioner urges (催办) the unit whose clock is running on the case, at most once per policy `urgeInterval`",
+    body: { schema: urgeSchema, example: { note: '已过去一个多月，仍无人联系我' } },
+    answers: {
+      200: json('The urge is recorded and the unit notified; the next is allowed from `nextAllowedAt`.', answers.urged),
+      409: refusal('No unit is handling the case now: it is being routed, waits on the petitioner after the reply, or is finished.'),
+    },
   },
   {
     method: 'POST', path: '/v1/client-apps', function: 'clientApps', auth: 'staff', throttle: 'staff',
@@ -532,6 +614,22 @@ export const ROUTES: readonly RouteWiring[] = [
     method: 'GET', path: '/v1/cases/{id}/attachments', function: 'attachments', auth: 'optional', throttle: 'anonymous', accessCode: true,
     summary: "A case's files the caller may see, each with a download URL valid 5 minutes",
     answers: { 200: json("Staff see every file; the petitioner, their own and those staff marked public.", answers.attachments) },
+  },
+  // Hard cases (包案).
+  {
+    method: 'POST', path: '/v1/cases/{id}/ownership', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "A leader of the case's office or above names the owning leader of a hard case (包案), with the plan and the target date",
+    body: { schema: ownershipSchema, example: { leader: { name: '李明', title: '副县长' }, plan: '约谈物业，督促屋面维修，每周回访', targetDate: '2027-03-31' } },
+    answers: {
+      200: json('The case with its owner; a second naming replaces the first, and the history keeps both.', answers.staffCase),
+      409: refusal('The case is finished, not a hard case yet, or owned already as named; or another change came first.'),
+    },
+  },
+  {
+    method: 'GET', path: '/v1/hard-cases', function: 'hardCases', auth: 'staff', throttle: 'staff',
+    summary: "A unit's hard cases: with candidates=true the open cases that are hard, else the responsibility list of owned cases",
+    query: hardCasesQuery,
+    answers: { 200: json('A page of hard cases.', answers.page(answers.hardCaseEntry)), 404: refusal("The unit is unknown or outside the caller's scope.") },
   },
 ];
 
@@ -607,6 +705,7 @@ export const QUEUES: readonly QueueWiring[] = [
   { name: 'routing', consumer: 'routeCase', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
   { name: 'deadline', consumer: 'escalateCase', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
   { name: 'notification', consumer: 'recordNotice', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
+  { name: 'petitionerMessage', consumer: 'sendPetitionerMessage', batchSize: 10, maxReceiveCount: 5, maxConcurrency: 5 },
 ];
 
 export interface TopicWiring {
@@ -659,6 +758,8 @@ export function environmentOf(
     secret: SecretSource;
     /** The attachments' bucket, for the functions with bucket access (without, they fail at their first use of it). */
     bucketName?: string;
+    /** The sender's settings (PETITIONER_SENDER and its own), for the functions that send SMS (without, they fail their start). */
+    sender?: Record<string, string>;
   },
 ): Record<string, string> {
   const fn: FunctionWiring = FUNCTIONS[name];
@@ -675,6 +776,7 @@ export function environmentOf(
     else environment[ENV.secret] = where.secret.value;
   }
   if (fn.bucket && where.bucketName !== undefined) environment[ENV.bucketName] = where.bucketName;
+  if (fn.sender && where.sender) Object.assign(environment, where.sender);
   for (const queue of fn.sends) environment[queueUrlEnv(queue)] = where.queueUrl(queue);
   for (const topic of fn.publishes ?? []) environment[topicArnEnv(topic)] = where.topicArn(topic);
   return environment;

@@ -1,8 +1,10 @@
-import { submissionSchema } from '../domain/intake.ts';
+import { submissionSchema, type Submission } from '../domain/intake.ts';
 import { invalid, Problem } from '../domain/problem.ts';
 import { coversRegion, regionOf, requireOfficeStaff, requireRole } from '../domain/staff.ts';
 import { httpHandler, optionalStaffCheck } from '../shared/http.ts';
 import { takeIn } from '../services/intake.ts';
+import { proveVerification } from '../services/verification.ts';
+import { config } from '../shared/config.ts';
 import { idempotencyKeyOf } from './queries.ts';
 
 const optionalStaff = optionalStaffCheck();
@@ -21,7 +23,7 @@ export const handler = httpHandler(async (request) => {
     if (submission.channel !== 'online') {
       throw new Problem('unauthorized', 'Staff only', `Only staff may register a case of channel "${submission.channel}".`);
     }
-    return answerOf(await takeIn(submission, { actor: 'petitioner' }, idempotencyKey));
+    return answerOf(await takeIn(submission, { actor: 'petitioner', proven: await phoneProven(submission) }, idempotencyKey));
   }
   requireRole(staff, 'register cases', 'clerk');
   // Departments handle what an office assigns them; they take no case in themselves.
@@ -34,8 +36,24 @@ export const handler = httpHandler(async (request) => {
   }
   // A case brought to this office was addressed to it: over-level detection needs to know.
   const addressed = { ...submission, addressedTo: submission.addressedTo ?? office };
-  return answerOf(await takeIn(addressed, { actor: staff.sub }, idempotencyKey));
+  return answerOf(await takeIn(addressed, { actor: staff.sub, proven: true }, idempotencyKey));
 });
+
+/**
+ * Whether a petitioner's submission proves its phone: a verification, if it
+ * carries one, must be good for the petitioner's phone (else 400); without
+ * one it is refused where the policy asks for it (phoneVerification).
+ */
+async function phoneProven(submission: Submission): Promise<boolean> {
+  if (submission.verification === undefined) {
+    if (!config.clock.phoneVerification) return false;
+    throw invalid('Verify the phone first: POST /v1/verifications sends a code to it.', [{ path: 'verification', message: 'required for an online submission' }]);
+  }
+  const phone = submission.petitioner.phone;
+  if (phone === undefined) throw invalid('The verified phone is the petitioner\'s phone.', [{ path: 'petitioner.phone', message: 'required with a verification' }]);
+  await proveVerification(submission.verification, phone);
+  return true;
+}
 
 function answerOf(answer: Awaited<ReturnType<typeof takeIn>>) {
   return {

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { COLLECTIVE_HEADCOUNT, type Channel, type Petitioner, type Submission } from './intake.ts';
+import type { Ownership } from './hard-cases.ts';
 import { matterFingerprint } from './petitioner.ts';
 import { addMs, deadlineAfter, type Clock } from './policy.ts';
 import type { RegionLevel } from './regions.ts';
@@ -25,8 +26,12 @@ export function isOpen(status: CaseStatus): boolean {
   return !FINISHED_STATUSES.includes(status);
 }
 
-/** Which clock a case's next due time belongs to. */
-export const DUE_STAGES = ['routing', 'acceptance', 'receipt', 'handling', 'reviewWindow', 'review'] as const;
+/**
+ * Which clock a due time belongs to. `idle` is the idle warning's own entry
+ * beside the case's one next due time; `pause` is the bound of a running
+ * pause, which stands in for the handling clock while it runs.
+ */
+export const DUE_STAGES = ['routing', 'acceptance', 'receipt', 'handling', 'reviewWindow', 'review', 'idle', 'pause'] as const;
 export type DueStage = (typeof DUE_STAGES)[number];
 
 /** The rungs of the escalation ladder a legal clock climbs when nobody acts. */
@@ -43,6 +48,8 @@ export interface Due {
 /** A case (信访事项) as the system keeps it. */
 export interface Case {
   id: string;
+  /** The number people read and say (see case-number.ts), given as the case is written; `null` for a case taken in before 1.1. */
+  caseNumber: string | null;
   channel: Channel;
   category: string;
   title: string;
@@ -88,11 +95,28 @@ export interface Case {
   escalationCount: number;
   /** When the ladder reached the top and raised its critical alert; it climbs no further. */
   criticalAt: string | null;
-  /** Whether it holds its matter fingerprint (repeats join it); a case taken at a leader's visit does not. */
+  /** How many times the petitioner urged it (催办), and when last. */
+  urgeCount: number;
+  lastUrgedAt: string | null;
+  /** Whether it holds its matter fingerprint (repeats join it); a case taken at a leader's visit does not, nor a possible repeat. */
   holdsMatter: boolean;
+  /**
+   * The open case of the same matter that an unproven caller's submission
+   * may repeat (staff only): it was registered as a case of its own, since
+   * the caller may learn nothing of another case; staff may merge it.
+   */
+  possibleRepeatOf?: string | null;
   /** The leader's visit (下访) it was received at, and what the leader decided there. */
   visit: VisitLink | null;
+  /** The owning leader (包案) of a hard case, with the plan and target; `null` while nobody owns it. */
+  ownership: Ownership | null;
   due: Due | null;
+  /** When the idle warning falls due: half the handling limit after the last action, while the handling clock runs (its own due entry). */
+  idleAt: string | null;
+  /** How many idle warnings the case got. */
+  idleWarnings: number;
+  /** The pauses (中止) the lead unit asked for, in order; at most one pending or running. */
+  pauses: Pause[];
   /** Grows with every change; every write is conditional on it. */
   version: number;
 }
@@ -140,6 +164,29 @@ export interface Return {
   at: string;
   by: string;
   ruling: { ruling: Ruling; leadUnit: string; reason: string; at: string; by: string } | null;
+}
+
+export const PAUSE_REASONS = ['hearing', 'appraisal', 'awaiting_materials', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+export const PAUSE_STATUSES = ['pending', 'refused', 'running', 'ended'] as const;
+
+/** A pause of the handling clock (时限中止): asked for by the lead unit, approved by the office, ended by either. */
+export interface Pause {
+  /** Its number in the case, from 1: the `{pauseId}` of its routes. */
+  id: string;
+  reason: PauseReason;
+  note: string;
+  requestedAt: string;
+  requestedBy: string;
+  status: (typeof PAUSE_STATUSES)[number];
+  decision: { approve: boolean; reason: string | null; at: string; by: string } | null;
+  /** The rung the handling clock was waiting for when the pause started: it waits for it again, moved by the paused time. */
+  heldRung: Rung | null;
+  endedAt: string | null;
+  /** Who ended it; `system:deadlines` when it reached the bound (`maxPaused`). */
+  endedBy: string | null;
+  /** The time it stopped the clock: the deadline moved by this. */
+  pausedMs: number | null;
 }
 
 export const EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const;
@@ -223,10 +270,17 @@ export interface ChangeRecord {
   timeline?: TimelineEvent;
 }
 
+/** An owned case's ownership after a change to `status` at `at`: when it finishes, the time is kept; else unchanged. */
+export function ownershipAfter(ownership: Ownership | null, status: CaseStatus, at: string): Ownership | null {
+  return ownership && ownership.finishedAt === null && !isOpen(status) ? { ...ownership, finishedAt: at } : ownership;
+}
+
 /** The case after `patch`, one version on, with the history entry that records it. */
 export function next(subject: Case, patch: Partial<Case>, record: ChangeRecord): Change {
   const version = subject.version + 1;
-  return { case: { ...subject, ...patch, version }, entry: { version, ...record } };
+  const changed = { ...subject, ...patch, version };
+  // An owned case keeps when it finished: its owner's target is judged by it.
+  return { case: { ...changed, ownership: ownershipAfter(changed.ownership, changed.status, record.at) }, entry: { version, ...record } };
 }
 
 export interface Registration {
@@ -247,6 +301,8 @@ export function registerCase(submission: Submission, registration: Registration)
   const petitioner = submission.petitioner;
   const registered: Case = {
     id,
+    // The store numbers it as it writes it: the number is the next of its series then.
+    caseNumber: null,
     channel: submission.channel,
     category: submission.category,
     title: submission.title,
@@ -280,9 +336,15 @@ export function registerCase(submission: Submission, registration: Registration)
     evaluations: [],
     escalationCount: 0,
     criticalAt: null,
+    urgeCount: 0,
+    lastUrgedAt: null,
     holdsMatter: true,
     visit: null,
+    ownership: null,
     due: { stage: 'routing', at: addMs(now, routingRetryMs) },
+    idleAt: null,
+    idleWarnings: 0,
+    pauses: [],
     version: 1,
   };
   return {
@@ -298,15 +360,44 @@ export function registerCase(submission: Submission, registration: Registration)
   };
 }
 
-/** The same petitioner raised the same open matter again (重复访): it joins the case and is counted. */
-export function recordRepeat(open: Case, at: { now: string; channel: Channel; actor: string }): Change {
+/** The same petitioner raised the same open matter again (重复访): it joins the case and is counted; `merged`, the possible repeat staff merged into it. */
+export function recordRepeat(open: Case, at: { now: string; channel: Channel; actor: string; merged?: string }): Change {
   const repeatCount = open.repeatCount + 1;
   return next(open, { repeatCount }, {
     at: at.now,
     actor: at.actor,
     action: 'repeat',
-    detail: { channel: at.channel, repeatCount },
+    detail: { channel: at.channel, repeatCount, ...(at.merged !== undefined && { merged: at.merged }) },
     timeline: { event: 'repeat', note: '您再次反映的同一事项已并入本件办理。' },
+  });
+}
+
+/**
+ * An unproven caller's submission of a matter that `openCaseId` holds open:
+ * a case of its own, which takes no matter, marked for staff as a possible
+ * repeat of the open one.
+ */
+export function asPossibleRepeat(registration: Change, openCaseId: string): Change {
+  return {
+    case: { ...registration.case, holdsMatter: false, possibleRepeatOf: openCaseId },
+    entry: { ...registration.entry, detail: { ...registration.entry.detail, possibleRepeatOf: openCaseId } },
+  };
+}
+
+/** The petitioner recovered access with a verified phone: a new access code, and the old one stops working. */
+export function resetAccessCode(subject: Case, at: { now: string; accessCodeHash: string }): Change {
+  return next(subject, { accessCodeHash: at.accessCodeHash }, { at: at.now, actor: 'petitioner', action: 'access_code_reset', detail: {} });
+}
+
+/** Staff merge a possible repeat into the open case it repeats: it closes as merged (the open case then counts it, {@link recordRepeat}). */
+export function mergeRepeat(repeat: Case, open: Case, at: { now: string; actor: string }): Change {
+  if (repeat.possibleRepeatOf !== open.id) throw new Error(`case ${repeat.id} is no possible repeat of ${open.id}`);
+  return next(repeat, { status: 'closed', due: null, possibleRepeatOf: null }, {
+    at: at.now,
+    actor: at.actor,
+    action: 'merged',
+    detail: { into: open.id },
+    timeline: { event: 'merged', note: '本件与在办的同一事项合并办理。' },
   });
 }
 
@@ -317,6 +408,16 @@ export function recordRepeat(open: Case, at: { now: string; channel: Channel; ac
 export function clockDue(stage: DueStage, deadline: string, now: string, clock: Clock): Due {
   const warningAt = addMs(deadline, -clock.warningBefore);
   return warningAt > now ? { stage, at: warningAt, rung: 'warning' } : { stage, at: deadline, rung: 'supervision' };
+}
+
+/** The idle warning's due time, while the case is being handled (the store keeps it as a due entry of its own). */
+export function idleDue(subject: Case): Due | null {
+  return subject.idleAt !== null && subject.status === 'accepted' ? { stage: 'idle', at: subject.idleAt } : null;
+}
+
+/** The due time of `stage` the case has now: the idle warning's, or its one next due time. */
+export function dueOf(subject: Case, stage: DueStage): Due | null {
+  return stage === 'idle' ? idleDue(subject) : subject.due?.stage === stage ? subject.due : null;
 }
 
 /** The latest written opinion (the reply or a review's) and which it is; `undefined` before the reply. */

@@ -31,6 +31,9 @@ export type Counters = Record<string, number>;
  * - `rating:*`, one per rating given
  * - `overdue`: open and past the deadline of the clock now running
  * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
+ * - `paused`: the pauses (中止) of the case that were approved; `idle`: the idle warnings it got
+ * - `hardCases`: open and owned by a leader (包案)
+ * - `urges`: the petitioner's urges (催办)
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -56,7 +59,11 @@ export function contributionOf(subject: Case): Counters {
   else if (subject.status === 'accepted' && overdue) add('handling:overdue');
   for (const evaluation of subject.evaluations) add(`rating:${evaluation.rating}`);
   add('returned', subject.returns.length);
+  add('urges', subject.urgeCount);
   for (const returned of subject.returns) add(`returned:${returned.unit}`);
+  add('paused', subject.pauses.filter((pause) => pause.status === 'running' || pause.status === 'ended').length);
+  add('idle', subject.idleWarnings);
+  add('hardCases', isOpen(subject.status) && subject.ownership !== null ? 1 : 0);
   return counters;
 }
 
@@ -132,6 +139,14 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     returned: count('returned'),
     /** Returns by the unit that returned (cases that bounce between units). */
     returnedByUnit: Object.fromEntries(Object.entries(counters).filter(([name]) => name.startsWith('returned:')).map(([name, value]) => [name.slice('returned:'.length), value])),
+    /** Pauses of the handling clock approved (时限中止). */
+    paused: count('paused'),
+    /** Idle warnings: handling clocks with nothing done for half their limit. */
+    idle: count('idle'),
+    /** Open cases owned by a leader (包案). */
+    hardCases: count('hardCases'),
+    /** The petitioners' urges (催办): cases they found slow. */
+    urges: count('urges'),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

@@ -1,6 +1,7 @@
 import { longText, regionCode, text } from './fields.ts';
 import * as z from './zod.ts';
 import { isValidIdNumber, PHONE_PATTERN } from './petitioner.ts';
+import { verificationProofSchema } from './verification.ts';
 
 export const CHANNELS = ['online', 'letter', 'visit', 'phone', 'leader_visit'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -39,6 +40,8 @@ export const submissionSchema = z.strictObject({
   addressedTo: z.optional(regionCode),
   headcount: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 1),
   petitioner: petitionerSchema,
+  /** The proof of the petitioner's phone (POST /v1/verifications), which an online submission without a staff token carries. */
+  verification: z.optional(verificationProofSchema),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 

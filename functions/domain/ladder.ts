@@ -7,12 +7,16 @@
  * recorded once, with a notice of who is told; the petitioner sees the
  * supervision and the escalations in their timeline.
  */
-import { clockDeadline, isOpen, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { clockDeadline, idleDue, isOpen, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { endPauseAtBound } from './pauses.ts';
 import { addMs, type Clock } from './policy.ts';
 import type { Region, RegionLevel } from './regions.ts';
 import type { Role } from './staff.ts';
 
-export const NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed'] as const;
+/** The notices the deadline worker sends, one a rung (or idle warning) it applies. */
+export const RUNG_NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed', 'idle'] as const;
+/** Every notice: the deadline worker's, the petitioner's urging (催办) of the unit whose clock runs, and a repeat on an owned matter. */
+export const NOTICE_KINDS = [...RUNG_NOTICE_KINDS, 'urge', 'repeat'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A notice of one rung: what happened to which case, and who is told. No personal data. */
@@ -21,12 +25,15 @@ export interface Notice {
   caseId: string;
   /** The case version the rung produced: with the case id, it names the notice once. */
   version: number;
-  stage: DueStage;
+  /** The clock it concerns; `null` for a notice of no clock (a repeat on an owned matter). */
+  stage: DueStage | null;
   level: RegionLevel | null;
   /** The legal deadline that ran out (or is about to). */
   deadline: string | null;
   to: Array<{ unit: string; role: Role }>;
   at: string;
+  /** The owning leader (包案) a repeat on an owned matter is told to. */
+  owner?: { name: string; title: string };
 }
 
 export interface DueContext {
@@ -48,9 +55,10 @@ function unique(recipients: Notice['to']): Notice['to'] {
 }
 
 /** Who must act on the clock that is running: the office (acceptance), the lead unit (handling), the reviewing office. */
-function actingUnit(subject: Case): { unit: string; role: Role } {
-  switch (subject.due?.stage) {
+export function actingUnit(subject: Case, stage: DueStage | undefined = subject.due?.stage): { unit: string; role: Role } {
+  switch (stage) {
     case 'handling':
+    case 'pause':
       return { unit: subject.leadUnit ?? (subject.office as string), role: 'handler' };
     case 'receipt':
       return { unit: subject.receipt?.unit ?? (subject.office as string), role: 'clerk' };
@@ -101,13 +109,17 @@ function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): Due
 
 /**
  * Applies what the case's due time brings, if it has come: the next rung of
- * its clock, or the end of the review window (the case closes). `undefined`
- * when nothing is due: not yet, a finished case, or routing (sent again, not
- * laddered).
+ * its clock, the end of the review window (the case closes), or the bound of
+ * a running pause (it ends). `undefined` when nothing is due: not yet, a
+ * finished case, or routing (sent again, not laddered).
  */
 export function applyDue(subject: Case, context: DueContext): DueOutcome | undefined {
   const due = subject.due;
   if (!due || !isOpen(subject.status) || due.at > context.now) return undefined;
+  if (due.stage === 'pause') {
+    const ended = endPauseAtBound(subject, context);
+    return ended && { change: ended };
+  }
   if (due.stage === 'reviewWindow') {
     return rung(subject, due, context, {
       kind: 'closed',
@@ -166,6 +178,21 @@ export function applyDue(subject: Case, context: DueContext): DueOutcome | undef
     detail: { deadline, from: current.code, to: upper.code },
     to: unique([{ unit: upper.code, role: 'supervisor' }, { unit: upper.code, role: 'leader' }, acting, ...visitLeader]),
     timelineNote: `本事项已提级由${upper.name}督办。`,
+  });
+}
+
+/**
+ * The idle warning, if its time has come: nobody acted on the case for half
+ * its handling limit. The lead unit is told, once; its next action restarts the idle clock.
+ */
+export function applyIdle(subject: Case, context: DueContext): DueOutcome | undefined {
+  const due = idleDue(subject);
+  if (!due || due.at > context.now) return undefined;
+  return rung(subject, due, context, {
+    kind: 'idle',
+    patch: { idleAt: null, idleWarnings: subject.idleWarnings + 1 },
+    action: 'idle_warning',
+    to: [{ unit: subject.leadUnit as string, role: 'handler' }],
   });
 }
 

@@ -103,6 +103,12 @@ export function requireSigned(subject: Case, action: string): void {
   throw conflict(`The lead unit ${subject.receipt.unit} has not signed for the case yet: sign for it (POST …/receipt) before you ${action}.`);
 }
 
+/** Nothing moves the handling clock while a pause stops it (an extension granted, a reply released): the pause is ended first. */
+export function requireNotPaused(subject: Case, action: string): void {
+  const running = subject.pauses.find((pause) => pause.status === 'running');
+  if (running) throw conflict(`The handling clock is paused (pause ${running.id}): end the pause (POST …/pauses/${running.id}/end) before you ${action}.`);
+}
+
 /** The petition office decides: accept (and assign the lead unit), not accept (with the reason), or forward. */
 export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff, now, clock }: Acting): Change {
   requireRole(staff, 'decide on acceptance', 'clerk');
@@ -185,6 +191,7 @@ export function extendHandling(subject: Case, input: { days: number; reason: str
 export function grantExtension(subject: Case, input: { approve: boolean; reason?: string | undefined }, { staff, now, clock }: Acting): Change {
   const extension = subject.extension as Extension;
   const decision = { approve: input.approve, reason: input.reason ?? null, at: now, by: staff.sub };
+  if (input.approve) requireNotPaused(subject, 'grant an extension');
   if (!input.approve) {
     return next(subject, { extension: { ...extension, status: 'refused', decision } }, {
       at: now,
@@ -225,6 +232,7 @@ export function replyToCase(subject: Case, input: { opinion: string }, { staff, 
 
 /** The reply released to the petitioner: the handling clock stops and the petitioner's review window opens. */
 export function releaseReply(subject: Case, draft: Opinion, { staff, now, clock }: Acting): Change {
+  requireNotPaused(subject, 'release the reply');
   const signedOff = draft.by !== staff.sub;
   return next(
     subject,

@@ -173,7 +173,7 @@ function placeOf(form: RequestForm): string {
  * petitioner, are required as of any online submission). The e-mail, device
  * and account are not kept: the case has nowhere for them.
  */
-export function submissionOf(form: RequestForm): Record<keyof Submission, unknown> {
+export function submissionOf(form: RequestForm): Record<Exclude<keyof Submission, 'verification'>, unknown> {
   const description = form.description ?? '';
   const place = placeOf(form);
   return {

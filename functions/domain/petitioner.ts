@@ -19,8 +19,15 @@ export function idCheckCharacter(first17: string): string {
   return ID_CHECK[sum % 11] as string;
 }
 
-function normalizedPhone(phone: string): string {
+/** A phone number as digits only, without the country code: one number written any of the ways PHONE_PATTERN allows is one string. */
+export function normalizedPhone(phone: string): string {
   return phone.replace(/[^\d]/g, '').replace(/^86(?=1\d{10}$)/, '').replace(/^86(?=0)/, '');
+}
+
+/** A mainland mobile number (11 digits), the one kind of number an SMS reaches; `undefined` for a landline. */
+export function mobileNumber(phone: string): string | undefined {
+  const digits = normalizedPhone(phone);
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { clockDue, latestOpinion, legalDueAt, next, type Case, type Change, type DueStage } from './case.ts';
 import { endOfChinaDay } from './calendar.ts';
+import { pausedMsOf } from './pauses.ts';
 import { addMs, deadlineAfter, extendDeadline, type Clock } from './policy.ts';
 
 /** The legal deadline of the clock running now, counted afresh, with the patch that records it. */
@@ -17,7 +18,9 @@ function recounted(subject: Case, clock: Clock): { stage: DueStage; deadline: st
     case 'accepted': {
       if (!subject.acceptance) return undefined;
       const counted = deadlineAfter(subject.acceptance.at, 'handling', clock);
-      const deadline = subject.extension ? extendDeadline(counted, subject.extension.days, clock) : counted;
+      const extended = subject.extension?.status === 'approved' ? extendDeadline(counted, subject.extension.days, clock) : counted;
+      // The pauses that ended moved it by their paused time; a running one moves it when it ends.
+      const deadline = addMs(extended, pausedMsOf(subject));
       return { stage: 'handling', deadline, patch: { handlingDueAt: deadline } };
     }
     case 'under_review':

@@ -14,6 +14,7 @@ import { addMs, deadlineAfter, type Clock } from './policy.ts';
 import { conflict, invalid } from './problem.ts';
 import { coversRegion, isOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
 import { longText, regionCode, text, unitId } from './fields.ts';
+import { idleAfter } from './idle.ts';
 import { isRegionWithin, isUnitWithin } from './units.ts';
 import * as z from './zod.ts';
 
@@ -235,5 +236,6 @@ export function receiveAtVisit(visit: Visit, input: ReceptionInput, context: Rec
       timeline: { event: input.outcome, note: OUTCOME_NOTES[input.outcome](input) },
     },
   );
-  return { case: outcome.case, entries: [registered.entry, routed.entry, outcome.entry] };
+  // An assigned matter's handling clock starts here, and with it its idle clock.
+  return { case: { ...outcome.case, idleAt: idleAfter(outcome.case, now, clock) }, entries: [registered.entry, routed.entry, outcome.entry] };
 }

@@ -7,7 +7,7 @@ const DEADLINE_QUEUE: QueueName = 'deadline';
 const deadlineCheck = z.strictObject({
   kind: z.literal('deadline-check'),
   caseId: z.string().check(z.minLength(1), z.maxLength(100)),
-  stage: z.enum(['acceptance', 'receipt', 'handling', 'reviewWindow', 'review']),
+  stage: z.enum(['acceptance', 'receipt', 'handling', 'reviewWindow', 'review', 'idle', 'pause']),
   /** The due time the sweep found: the worker applies the rung only if the case still has it. */
   dueAt: z.string().check(z.minLength(1), z.maxLength(40)),
 });

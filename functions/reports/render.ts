@@ -5,22 +5,11 @@
  * charts as inline SVG drawn here — and loads nothing from anywhere.
  */
 import { chinaMinute } from '../domain/calendar.ts';
+import { CHANNEL_NAMES, STATUS_NAMES } from '../domain/display-names.ts';
 import type { HardCase, Report, ReportKind } from '../domain/reports.ts';
 import { html, type Html } from './html.ts';
 
 const KIND_NAMES: Record<ReportKind, string> = { weekly: '周报', monthly: '月报', quarterly: '季报' };
-const CHANNEL_NAMES: Record<string, string> = { online: '网上信访', letter: '来信', visit: '来访', phone: '电话', leader_visit: '领导下访' };
-const STATUS_NAMES: Record<string, string> = {
-  received: '待受理',
-  accepted: '办理中',
-  not_accepted: '不予受理',
-  forwarded: '已转送',
-  replied: '已答复',
-  under_review: '复查中',
-  under_rereview: '复核中',
-  closed: '已办结',
-  final: '已终结',
-};
 
 // The palette: one blue for data, one red for what needs attention (overdue), greys for the rest.
 const BLUE = '#2f5d8a';
@@ -191,6 +180,8 @@ export function renderReport(report: Report, options: { categoryNames?: Record<s
     card('集体访', f.collective, [`上期 ${p.collective}`]),
     card('越级访', f.overLevel, [`上期 ${p.overLevel}`]),
     card('升级（级次）', f.escalated, [`上期 ${p.escalated}`]),
+    // Reports compiled before ownership (包案) have no count of it.
+    card('包案在办', f.hardCases ?? 0, [`上期 ${p.hardCases ?? 0}`]),
   ]}</div>`;
 
   const rates = (

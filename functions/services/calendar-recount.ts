@@ -34,7 +34,8 @@ export async function recountCalendarPage(message: CalendarRecount): Promise<voi
   const clock = await calendarClock(at);
   const page = await listDueFrom(message.shard, recountFrom(message.year, clock), PAGE, message.position);
   let moved = 0;
-  for (const { caseId } of page.due) {
+  // A case's idle entry moves with its actions, not with the calendar: its case due entry finds it.
+  for (const { caseId } of page.due.filter((entry) => entry.stage !== 'idle')) {
     await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while its deadlines were recounted`), async () => {
       const subject = await getCase(caseId);
       const change = subject && recountDeadlines(subject, { now: at, clock, year: message.year });

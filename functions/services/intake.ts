@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
-import { recordRepeat, registerCase } from '../domain/case.ts';
+import { asPossibleRepeat, recordRepeat, registerCase, type Case, type Change } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
+import { repeatNotice } from '../domain/hard-cases.ts';
+import type { Notice } from '../domain/ladder.ts';
+import { noticeSender } from '../queues/notices.ts';
 import { routeCaseSender } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
 import { calendarClock } from './calendar-clock.ts';
@@ -16,10 +19,17 @@ import { caseReferences } from './references.ts';
 import { now } from '../shared/clock.ts';
 
 const sendRouteCase = routeCaseSender();
+const sendNotices = noticeSender();
 
 /** Who registers a case: the petitioner online, or a member of staff. */
 export interface Registrar {
   actor: string;
+  /**
+   * Whether the caller proved who they are (staff, a verified phone, a
+   * client app that vouches for it): only they may learn of and join an
+   * open case of the same matter.
+   */
+  proven: boolean;
 }
 
 /** An intake answer: 201 for a new case, 200 for a repeat joining an open one. */
@@ -51,10 +61,23 @@ async function joinOpenCase(openCaseId: string, submission: Submission, registra
     const answer: IntakeAnswer = { requestHash, status: 200, body: { id: open.id, repeat: true, status: open.status } };
     const answering: Answering | undefined = idempotencyKey ? { idempotencyKey, answer } : undefined;
     const saving = await saveChange(open, change, answering);
-    if (saving === 'saved') return answer;
+    if (saving === 'saved') {
+      // A repeat on an owned matter goes to its owner (包案领导).
+      if (open.ownership) await tellOwner(repeatNotice(open, open.ownership, change));
+      return answer;
+    }
     if (saving === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
     return STALE;
   });
+}
+
+/** Tells the owner's unit of a repeat; a lost notice is logged, the repeat stands (it is in the history). */
+async function tellOwner(notice: Notice): Promise<void> {
+  try {
+    await sendNotices([notice]);
+  } catch (error) {
+    logger.warn('repeat notice to the owner not sent', { caseId: notice.caseId, error: errorSummary(error) });
+  }
 }
 
 /**
@@ -81,29 +104,48 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     actor: registrar.actor,
     fingerprintKey: deploymentKeys().fingerprint,
   });
-  const registered = change.case;
-  const answer: IntakeAnswer = {
+  const answer = await create(change, accessCode, submission, registrar, requestHash, idempotencyKey);
+  if (answer.status === 201) await sendToRouting((answer.body as { id: string }).id);
+  return answer;
+}
+
+/**
+ * Writes a registered case, numbered, and answers 201 with its access code.
+ * When its matter is open already, a proven caller joins the open case (200);
+ * an unproven one's submission is written again as a case of its own, a
+ * possible repeat for staff (201), and no other case changes.
+ */
+async function create(change: Change, accessCode: string, submission: Submission, registrar: Registrar, requestHash: string, idempotencyKey?: string): Promise<IntakeAnswer> {
+  const answerFor = (registered: Case): IntakeAnswer => ({
     requestHash,
     status: 201,
     location: `/v1/cases/${registered.id}`,
     // The access code is in the kept answer (for 24 hours) so that a retry can still hand it over.
     body: {
       id: registered.id,
+      caseNumber: registered.caseNumber,
       accessCode,
       status: registered.status,
       receivedAt: registered.receivedAt,
       acceptanceDueAt: registered.acceptanceDueAt,
     },
-  };
-  const creation = await createCase(registered, [change.entry], idempotencyKey ? { idempotencyKey, answer } : undefined);
-  if (creation.outcome === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
-  if (creation.outcome === 'repeat') return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
-
-  try {
-    await sendRouteCase([registered.id]);
-  } catch (error) {
-    logger.warn('routing message not sent; the sweep will send it', { caseId: registered.id, error: errorSummary(error) });
+  });
+  const creation = await createCase(change.case, [change.entry], idempotencyKey ? (numbered) => ({ idempotencyKey, answer: answerFor(numbered) }) : undefined);
+  // Refused for an answer kept already: only a request with a key keeps one.
+  if (creation.outcome === 'answered') return replayStored(idempotencyKey as string, requestHash);
+  if (creation.outcome === 'repeat') {
+    if (registrar.proven) return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
+    return create(asPossibleRepeat(change, creation.openCaseId), accessCode, submission, registrar, requestHash, idempotencyKey);
   }
-  logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category });
-  return answer;
+  const registered = creation.case;
+  logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category, possibleRepeat: registered.possibleRepeatOf !== undefined });
+  return answerFor(registered);
+}
+
+async function sendToRouting(caseId: string): Promise<void> {
+  try {
+    await sendRouteCase([caseId]);
+  } catch (error) {
+    logger.warn('routing message not sent; the sweep will send it', { caseId, error: errorSummary(error) });
+  }
 }

@@ -25,6 +25,16 @@ export const ENV = {
   secret: 'DEPLOYMENT_SECRET',
   /** The bucket of the attachments' files. */
   bucketName: 'BUCKET_NAME',
+  /** How messages reach petitioners: `outbox` (local), `sns` (AWS SMS) or `webhook` (the deployer's gateway). */
+  sender: 'PETITIONER_SENDER',
+  /** The outbox sender's file (local only). */
+  outboxFile: 'OUTBOX_FILE',
+  /** The webhook sender's gateway... */
+  webhookUrl: 'SENDER_WEBHOOK_URL',
+  /** ...and the key its requests are signed with (HMAC-SHA256): a Secrets Manager ARN (AWS)... */
+  webhookKeyArn: 'SENDER_WEBHOOK_KEY_ARN',
+  /** ...or the key itself (local, tests). */
+  webhookKey: 'SENDER_WEBHOOK_KEY',
 } as const;
 
 /** The environment variable that holds a queue's URL, e.g. ROUTING_QUEUE_URL. */
@@ -99,7 +109,7 @@ export function positiveNumber(raw: string): number {
   return value;
 }
 
-function url(raw: string): string {
+export function url(raw: string): string {
   if (!URL.canParse(raw)) throw new RangeError(`must be a URL, got "${raw}"`);
   return raw;
 }

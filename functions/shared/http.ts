@@ -25,6 +25,8 @@ export interface ApiRequest {
   body<T>(schema: z.ZodMiniType<T>): T;
   /** The body exactly as sent, for hashing. */
   rawBody: string;
+  /** The client's address as API Gateway saw it: for limits per client, never kept or logged as it is. */
+  sourceIp: string;
 }
 
 export interface ApiAnswer {
@@ -41,7 +43,7 @@ export function problemAnswer(problem: Problem): ApiAnswer {
   const status = PROBLEM_STATUS[problem.kind];
   return {
     status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { 'content-type': 'application/problem+json', ...(problem.retryAfterSeconds !== undefined && { 'retry-after': String(problem.retryAfterSeconds) }) },
     body: {
       type: `/v1/problems/${problem.kind.replaceAll('_', '-')}`,
       title: problem.title,
@@ -100,6 +102,7 @@ function requestOf(event: APIGatewayProxyEventV2): ApiRequest {
     query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
     params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
     rawBody,
+    sourceIp: event.requestContext.http.sourceIp,
     body<T>(schema: z.ZodMiniType<T>): T {
       if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
         throw new Problem('too_large', 'Request too large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);

@@ -15,6 +15,8 @@ export interface DeploymentKeys {
   fingerprint: KeyObject;
   /** Encrypts the answers kept for Idempotency-Key retries (AES-256-GCM). */
   idempotency: KeyObject;
+  /** Keys the hashes of verification codes, verified phones and client addresses (HMAC-SHA256), none of which is kept as it is. */
+  verification: KeyObject;
 }
 
 // Fewer characters than this cannot hold 256 bits of randomness in the generated alphabet.
@@ -25,17 +27,18 @@ const SALT = 'petitions/deployment-secret/v1';
 export function deriveKeys(secret: string): DeploymentKeys {
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the deployment secret is too short: at least ${MIN_SECRET_LENGTH} characters`);
   const key = (purpose: keyof DeploymentKeys) => createSecretKey(Buffer.from(hkdfSync('sha256', secret, SALT, purpose, 32)));
-  return { cursor: key('cursor'), fingerprint: key('fingerprint'), idempotency: key('idempotency') };
+  return { cursor: key('cursor'), fingerprint: key('fingerprint'), idempotency: key('idempotency'), verification: key('verification') };
 }
 
-async function readSecret(arn: string): Promise<string> {
+/** A Secrets Manager secret's string value; throws, naming the secret, when it cannot be read. */
+export async function readSecret(arn: string): Promise<string> {
   const client = new SecretsManagerClient({});
   try {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
     if (!SecretString) throw new Error('it has no string value');
     return SecretString;
   } catch (error) {
-    throw new Error(`the deployment secret ${arn} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new Error(`the secret ${arn} cannot be read: ${(error as Error).message}`, { cause: error });
   } finally {
     client.destroy();
   }

@@ -3,8 +3,21 @@
  * office worklist and the due index), its history entries, and its
  * department assignments (each an entry of that department's worklist).
  */
-import { CASE_STATUSES, DUE_STAGES, legalDueAt, RUNGS, type Case, type Due, type HistoryEntry } from '../domain/case.ts';
-import { assignmentKey, caseKey, dueShardOf, officeWorklistKey, officeWorklistSort, unitWorklistKey, unitWorklistSort } from './keys.ts';
+import { CASE_STATUSES, DUE_STAGES, idleDue, legalDueAt, RUNGS, type Case, type Due, type HistoryEntry } from '../domain/case.ts';
+import {
+  assignmentKey,
+  caseKey,
+  dueShardOf,
+  idleKey,
+  officeWorklistKey,
+  officeWorklistSort,
+  ownedAssignmentKey,
+  ownedKey,
+  ownedOfficeKey,
+  ownedUnitKey,
+  unitWorklistKey,
+  unitWorklistSort,
+} from './keys.ts';
 import { numberAt, oneOfAt, stringAt, withoutKeys, type Item } from './item.ts';
 import { WORKLIST_PROJECTION } from './schema.ts';
 
@@ -32,6 +45,15 @@ export function caseItem(subject: Case): Item {
   };
 }
 
+/** The case's idle-warning entry in the due index, while it has one (see {@link idleDue}). */
+export function idleItem(subject: Case): Item | undefined {
+  const due = idleDue(subject);
+  return due ? { ...idleKey(subject.id), dueShard: dueShardOf(subject.id), dueAt: due.at, dueStage: due.stage, version: subject.version } : undefined;
+}
+
+/** Every item a case is written as when loaded in bulk: the case item, and its idle entry if it has one. */
+export const caseItems = (subject: Case): Item[] => [caseItem(subject), ...[idleItem(subject)].filter((item) => item !== undefined)];
+
 /**
  * The case a case item holds. The fields the store itself keys and indexes
  * on are checked; the rest is the case as `caseItem` wrote it.
@@ -46,12 +68,20 @@ export function caseOf(item: Item): Case {
   oneOfAt(item, 'status', CASE_STATUSES);
   numberAt(item, 'version');
   const stored = fields as Omit<Case, 'due'>;
-  // Cases written before receipts, returns, drafts and approved extensions have none of them: their extension was granted at once.
+  // Cases written before receipts, returns, drafts, approved extensions, idle warnings, pauses and ownership have none of them: their extension was granted at once.
+  // Cases written before case numbers and urging have no number and were never urged.
   return {
     ...stored,
+    idleAt: stored.idleAt ?? null,
+    idleWarnings: stored.idleWarnings ?? 0,
+    pauses: stored.pauses ?? [],
+    caseNumber: stored.caseNumber ?? null,
+    urgeCount: stored.urgeCount ?? 0,
+    lastUrgedAt: stored.lastUrgedAt ?? null,
     receipt: stored.receipt ?? null,
     returns: stored.returns ?? [],
     replyDraft: stored.replyDraft ?? null,
+    ownership: stored.ownership ?? null,
     extension: stored.extension && { ...stored.extension, status: stored.extension.status ?? 'approved', decision: stored.extension.decision ?? null },
     due,
   };
@@ -83,4 +113,20 @@ export function assignmentItem(subject: Case, unit: string): Item {
     worklistKey: unitWorklistKey(unit, subject.status),
     worklistSort: unitWorklistSort(subject.receivedAt, subject.id),
   };
+}
+
+/** An owned case's entries on the responsibility list (包案): its office's, and each assigned department's. */
+export function ownedItems(subject: Case): Item[] {
+  if (subject.ownership === null) return [];
+  const entry = caseItem(subject);
+  const projected = Object.fromEntries(WORKLIST_PROJECTION.map((name) => [name, entry[name]]));
+  return [
+    { ...ownedKey(subject.id), ...projected, worklistKey: ownedOfficeKey(officeRegionOf(subject), subject.status), worklistSort: entry.worklistSort },
+    ...assignedUnits(subject).map((unit) => ({
+      ...ownedAssignmentKey(subject.id, unit),
+      ...projected,
+      worklistKey: ownedUnitKey(unit, subject.status),
+      worklistSort: unitWorklistSort(subject.receivedAt, subject.id),
+    })),
+  ];
 }

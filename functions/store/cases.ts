@@ -1,59 +1,101 @@
 /** Cases: taken in, changed on condition of their version, and read with their history. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type Case, type Change, type HistoryEntry } from '../domain/case.ts';
-import { caseItem, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
-import { documents, partitionItems, tableName, writeBatches } from './client.ts';
+import { caseItem, caseItems, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
+import { documents, partitionItems, queryItems, tableName, writeBatches, type TransactItem } from './client.ts';
 import { caseUpdate, commit, type Answering } from './commit.ts';
 import { stringAt } from './item.ts';
-import { CASE_SK, caseKey, casePk, isHistorySk, matterKey } from './keys.ts';
+import { CASE_SK, caseKey, casePk, isHistorySk, matterKey, phoneCaseKey, phoneCasesPk } from './keys.ts';
+import { phoneOf } from '../domain/petitioner-messages.ts';
+import { mobileNumber } from '../domain/petitioner.ts';
+import { phoneHashOf } from '../domain/verification.ts';
+import { deploymentKeys } from '../shared/secrets.ts';
 import { findCaseByMatter } from './matters.ts';
+import { nextCaseNumber } from './case-numbers.ts';
+import { numberSeriesOf } from '../domain/case-number.ts';
+import { backOff, retryWhileStale, STALE } from '../shared/retry.ts';
 
 export type Creation =
-  | { outcome: 'created' }
+  | { outcome: 'created'; case: Case }
   | { outcome: 'repeat'; openCaseId: string }
   | { outcome: 'answered' };
 
+// Cases of one county taken in at once draw on one counter: each that lost the number draws again,
+// after a short random wait so that the losers do not collide again.
+const NUMBER_ATTEMPTS = 25;
+const NUMBER_BACKOFF_MS = 5;
+
 /**
- * Writes a new case with its first history entries (in the case item) and,
- * if it holds one, its matter fingerprint, in one transaction. Nothing is
- * written when the petitioner already has this matter open (`repeat`) or the
+ * Writes a new case, numbered (the next number of its county and year), with
+ * its first history entries (in the case item) and, if it holds one, its
+ * matter fingerprint, in one transaction. Nothing is written, and no number
+ * taken, when the petitioner already has this matter open (`repeat`) or the
  * idempotency key already has an answer (`answered`).
+ *
+ * @param answering - the first answer to keep, made from the case as numbered
  */
-export async function createCase(registered: Case, entries: HistoryEntry[], answering?: Answering): Promise<Creation> {
-  const refused = await commit(undefined, registered, {
-    case: {
-      Put: { TableName: tableName(), Item: { ...caseItem(registered), [CREATION_HISTORY]: entries }, ConditionExpression: 'attribute_not_exists(pk)' },
-    },
-    entries: [],
-    ...(registered.holdsMatter && {
-      matter: {
-        Put: {
-          TableName: tableName(),
-          Item: { ...matterKey(registered.matterFingerprint), caseId: registered.id },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
+export async function createCase(registered: Case, entries: HistoryEntry[], answering?: (numbered: Case) => Answering): Promise<Creation> {
+  const series = numberSeriesOf(registered);
+  const exhausted = () => new Error(`case ${registered.id}: ${NUMBER_ATTEMPTS} numbers of ${series.county}-${series.year} were taken by others first`);
+  let attempt = 0;
+  return retryWhileStale(NUMBER_ATTEMPTS, exhausted, async (): Promise<Creation | typeof STALE> => {
+    if (attempt++ > 0) await backOff(attempt, NUMBER_BACKOFF_MS, { jitter: true });
+    const { caseNumber, take } = await nextCaseNumber(series);
+    const numbered: Case = { ...registered, caseNumber };
+    const refused = await commit(undefined, numbered, {
+      case: {
+        Put: { TableName: tableName(), Item: { ...caseItem(numbered), [CREATION_HISTORY]: entries }, ConditionExpression: 'attribute_not_exists(pk)' },
       },
-    }),
-    answering,
-    at: registered.receivedAt,
+      entries: [],
+      creation: entries,
+      ...phoneEntry(numbered),
+      number: take,
+      ...(registered.holdsMatter && {
+        matter: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...matterKey(registered.matterFingerprint), caseId: registered.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      }),
+      answering: answering?.(numbered),
+      at: registered.receivedAt,
+    });
+    if (refused.length === 0) return { outcome: 'created', case: numbered };
+    if (refused.includes('answer')) return { outcome: 'answered' };
+    if (refused.includes('matter')) {
+      const openCaseId = await findCaseByMatter(registered.matterFingerprint);
+      // The matter was released between the write and this read: let the caller try again.
+      if (openCaseId === undefined) throw new Error('a matter fingerprint vanished during intake');
+      return { outcome: 'repeat', openCaseId };
+    }
+    if (refused.length === 1 && refused[0] === 'number') return STALE;
+    throw new Error(`case ${registered.id} could not be created: ${refused.join(', ')} refused`);
   });
-  if (refused.length === 0) return { outcome: 'created' };
-  if (refused.includes('answer')) return { outcome: 'answered' };
-  if (refused.includes('matter')) {
-    const openCaseId = await findCaseByMatter(registered.matterFingerprint);
-    // The matter was released between the write and this read: let the caller try again.
-    if (openCaseId === undefined) throw new Error('a matter fingerprint vanished during intake');
-    return { outcome: 'repeat', openCaseId };
-  }
-  throw new Error(`case ${registered.id} could not be created: ${refused.join(', ')} refused`);
+}
+
+/** The entry that finds a new case by its petitioner's mobile phone (its keyed hash), for access recovery. */
+function phoneEntry(registered: Case): { phone?: TransactItem } {
+  const phone = mobileNumber(phoneOf(registered) ?? '');
+  if (!phone) return {};
+  return { phone: { Put: { TableName: tableName(), Item: { ...phoneCaseKey(phoneHashOf(deploymentKeys().verification, phone), registered.id) } } } };
+}
+
+/** The ids of the cases registered with a phone (its keyed hash), open or not. */
+export async function caseIdsOfPhone(phoneHash: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const item of queryItems({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': phoneCasesPk(phoneHash) } })) ids.push(stringAt(item, 'sk'));
+  return ids;
 }
 
 /**
- * Writes cases as they stand, without history or matters: bulk loading for
- * benchmarks and data migration, not for intake (which is transactional).
+ * Writes cases as they stand (with their idle entries), without history or
+ * matters: bulk loading for benchmarks and data migration, not for intake
+ * (which is transactional).
  */
 export async function putCases(cases: Case[]): Promise<void> {
-  await writeBatches(cases.map(caseItem));
+  await writeBatches(cases.flatMap(caseItems));
 }
 
 export type Saving = 'saved' | 'stale' | 'answered';

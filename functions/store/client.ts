@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, paginateQuery, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { PutCommandInput, QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, paginateQuery, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput, QueryCommandInput, TransactWriteCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ENV, needsSetting, requireEnv } from '../shared/env.ts';
 import { backOff } from '../shared/retry.ts';
 
@@ -67,6 +67,20 @@ export async function writeAll<Name extends string>(writes: NamedWrite<Name>[]):
 export async function putOnCondition(put: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
   try {
     await documents.send(new PutCommand({ TableName: tableName(), ...put }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Updates an item on a condition. Answers whether it was updated: false when
+ * the condition refused; any other failure throws.
+ */
+export async function updateOnCondition(update: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
+  try {
+    await documents.send(new UpdateCommand({ TableName: tableName(), ...update }));
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

@@ -1,19 +1,24 @@
 /**
  * The one way a change to a case is written: the case, its history, its
- * worklist entries, its matter, a first answer to keep, and its figures, all
- * or nothing.
+ * worklist entries, its idle entry in the due index, its matter, a new
+ * case's number, a first answer to keep, and its figures, all or nothing.
  */
 import type { Case, HistoryEntry } from '../domain/case.ts';
 import { chinaDay } from '../domain/calendar.ts';
 import { difference, visitContributionOf, type Counters } from '../domain/figures.ts';
 import type { Region } from '../domain/regions.ts';
 import { countChange } from '../shared/metrics.ts';
-import { assignedUnits, assignmentItem, caseItem } from './case-items.ts';
+import { assignedUnits, assignmentItem, caseItem, idleItem, ownedItems } from './case-items.ts';
 import { tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
 import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
-import { assignmentKey, caseKey, historyKey } from './keys.ts';
+import { assignmentKey, caseKey, historyKey, idleKey, ownedAssignmentKey } from './keys.ts';
 import { getRegionChain } from './reference.ts';
+import { messageOf, type CaseMessage } from '../domain/petitioner-messages.ts';
+import { petitionerMessageSender, type PetitionerMessage } from '../queues/petitioner-messages.ts';
+import type { QueueSender } from '../queues/client.ts';
+import { errorSummary, logger } from '../shared/logger.ts';
+import { messageWrite } from './petitioner-messages.ts';
 
 /** A first answer to keep with a change, for a request made with an Idempotency-Key. */
 export interface Answering {
@@ -27,7 +32,18 @@ function assignmentWrites(before: Case | undefined, after: Case): TransactItem[]
   return [
     ...units.map((unit) => ({ Put: { TableName: tableName(), Item: assignmentItem(after, unit) } })),
     ...dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: assignmentKey(after.id, unit) } })),
+    // An owned case's entries on the responsibility list follow it the same way.
+    ...ownedItems(after).map((item) => ({ Put: { TableName: tableName(), Item: item } })),
+    ...(after.ownership ? dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: ownedAssignmentKey(after.id, unit) } })) : []),
   ];
+}
+
+/** The write of the case's idle entry in the due index when it moves: put where it is now, deleted when it has none. */
+function idleWrites(before: Case | undefined, after: Case): TransactItem[] {
+  const was = before && idleItem(before);
+  const is = idleItem(after);
+  if (is) return was?.dueAt === is.dueAt ? [] : [{ Put: { TableName: tableName(), Item: is } }];
+  return was ? [{ Delete: { TableName: tableName(), Key: idleKey(after.id) } }] : [];
 }
 
 /**
@@ -87,29 +103,54 @@ async function counting(before: Case | undefined, after: Case): Promise<{ writes
   return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
-export type WriteName = 'case' | 'history' | 'worklist' | 'matter' | 'answer' | 'figures';
+export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'number' | 'answer' | 'figures' | 'message' | 'phone';
+
+let sendMessages: QueueSender<PetitionerMessage> | undefined;
+
+/**
+ * Sends the messages a change made to the sender. They are kept with the
+ * change already: a send that fails is logged, and the message stays pending.
+ */
+async function announce(messages: CaseMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  sendMessages ??= petitionerMessageSender();
+  try {
+    await sendMessages(messages.map((message) => ({ kind: 'case-message', caseId: message.caseId, version: message.version })));
+  } catch (error) {
+    logger.warn('petitioner messages not sent to the sender', { caseId: messages[0]?.caseId, error: errorSummary(error) });
+  }
+}
 
 /**
  * Writes one change to a case all or nothing: the case (on its own
  * condition), its new history entries, its worklist entries, a write of its
- * matter if it takes or releases one, the first answer to keep, and its
- * counters; and counts it in the metrics once written. Answers the writes
- * whose condition refused.
+ * matter if it takes or releases one, its phone's entry (a new case), the first answer to keep, its
+ * counters, and the message it makes for the petitioner; and counts it in
+ * the metrics and hands the message to the sender once written. Answers the
+ * writes whose condition refused.
  */
 export async function commit(
   before: Case | undefined,
   after: Case,
-  writes: { case: TransactItem; entries: HistoryEntry[]; matter?: TransactItem; answering?: Answering | undefined; at: string },
+  writes: { case: TransactItem; entries: HistoryEntry[]; creation?: HistoryEntry[]; matter?: TransactItem; number?: TransactItem; phone?: TransactItem; answering?: Answering | undefined; at: string },
 ): Promise<WriteName[]> {
   const counted = await counting(before, after);
+  const messages = [...(writes.creation ?? []), ...writes.entries].map((entry) => messageOf(after, entry)).filter((message) => message !== undefined);
   const refused = await writeAll<WriteName>([
     { name: 'case', write: writes.case },
     ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
     ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
+    ...idleWrites(before, after).map((write) => ({ name: 'due' as const, write })),
     ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
+    ...(writes.number ? [{ name: 'number' as const, write: writes.number }] : []),
+    ...(writes.phone ? [{ name: 'phone' as const, write: writes.phone }] : []),
     ...answerWrites(writes.answering, writes.at),
     ...counted.writes,
+    ...messages.map((message) => ({ name: 'message' as const, write: messageWrite(message) })),
   ]);
-  if (refused.length === 0) countChange(before === undefined, counted.delta);
+  if (refused.length === 0) {
+    countChange(before === undefined, counted.delta);
+    await announce(messages);
+  }
   return refused;
 }

@@ -23,7 +23,11 @@ export const isCasePk = (pk: string): boolean => pk.startsWith(CASE_PREFIX);
 // Zero-padded so that the history sorts by version.
 export const historyKey = (id: string, version: number): ItemKey => ({ pk: casePk(id), sk: `${HISTORY_PREFIX}${String(version).padStart(8, '0')}` });
 export const isHistorySk = (sk: string): boolean => sk.startsWith(HISTORY_PREFIX);
+/** A case's idle-warning entry in the due index, beside the case item's own due entry. */
+export const idleKey = (id: string): ItemKey => ({ pk: casePk(id), sk: 'IDLE' });
 export const assignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `UNIT#${unit}` });
+// Case numbers: one counter a county and year, the last sequence given in that series.
+export const caseNumberCounterKey = (county: string, year: string): ItemKey => ({ pk: `CASENUMBERS#${county}`, sk: `YEAR#${year}` });
 const MATTER_PREFIX = 'MATTER#';
 export const matterKey = (fingerprint: string): ItemKey => ({ pk: `${MATTER_PREFIX}${fingerprint}`, sk: 'MATTER' });
 export const isMatterPk = (pk: string): boolean => pk.startsWith(MATTER_PREFIX);
@@ -57,6 +61,13 @@ export const officeWorklistKey = (region: string, status: CaseStatus): string =>
 export const officeWorklistSort = (office: string, receivedAt: string, id: string): string => `${office}#${receivedAt}#${id}`;
 export const unitWorklistKey = (unit: string, status: CaseStatus): string => `UNIT#${unit}#${status}`;
 export const unitWorklistSort = (receivedAt: string, id: string): string => `${receivedAt}#${id}`;
+
+// The responsibility list (包案) in the worklist index: an owned case's entries beside its worklist entries, keyed the
+// same way (its office's, and each assigned department's), in partitions of their own; kept in every status.
+export const ownedKey = (id: string): ItemKey => ({ pk: casePk(id), sk: 'OWNED' });
+export const ownedAssignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `OWNED#UNIT#${unit}` });
+export const ownedOfficeKey = (region: string, status: CaseStatus): string => `OWNEDOFFICE#${region.slice(0, 2)}#${status}`;
+export const ownedUnitKey = (unit: string, status: CaseStatus): string => `OWNEDUNIT#${unit}#${status}`;
 
 // Visits, and the visits index: a province's visits by start time.
 const VISIT_PREFIX = 'VISIT#';
@@ -104,3 +115,18 @@ export const attachmentsPk = (caseId: string): string => `ATTACHMENTS#${caseId}`
 export const ATTACHMENT_PREFIX = 'ATTACHMENT#';
 export const attachmentKey = (caseId: string, id: string): ItemKey => ({ pk: attachmentsPk(caseId), sk: `${ATTACHMENT_PREFIX}${id}` });
 export const attachmentCountKey = (caseId: string): ItemKey => ({ pk: attachmentsPk(caseId), sk: 'COUNT' });
+
+// Messages to the petitioner: a case's in a partition of their own, by the version of the change that made each;
+// a direct message's delivery (a verification code, a recovered access code), marked once.
+export const messagesPk = (caseId: string): string => `MESSAGES#${caseId}`;
+export const messageKey = (caseId: string, version: number): ItemKey => ({ pk: messagesPk(caseId), sk: `MESSAGE#${String(version).padStart(8, '0')}` });
+export const deliveryKey = (id: string): ItemKey => ({ pk: `DELIVERY#${id}`, sk: 'DELIVERY' });
+
+// Phone verifications, by id; the limits on asking for them, one item per subject (a phone's or a client
+// address's keyed hash) and window, kept until shortly after the window ends.
+export const verificationKey = (id: string): ItemKey => ({ pk: `VERIFICATION#${id}`, sk: 'VERIFICATION' });
+export const rateKey = (limit: string, subject: string, window: string): ItemKey => ({ pk: `RATE#${limit}#${subject}#${window}`, sk: 'RATE' });
+
+// The cases of a phone (its keyed hash, domain/verification.ts), for access recovery: one item per case.
+export const phoneCasesPk = (phoneHash: string): string => `PHONECASES#${phoneHash}`;
+export const phoneCaseKey = (phoneHash: string, caseId: string): ItemKey => ({ pk: phoneCasesPk(phoneHash), sk: caseId });

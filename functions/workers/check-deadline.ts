@@ -1,5 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
-import { applyDue, noticeAnswering } from '../domain/ladder.ts';
+import { dueOf } from '../domain/case.ts';
+import { applyDue, applyIdle, noticeAnswering } from '../domain/ladder.ts';
 import { parseDeadlineMessage, type DeadlineCheck } from '../queues/deadlines.ts';
 import { recountCalendarPage } from '../services/calendar-recount.ts';
 import { noticeSender } from '../queues/notices.ts';
@@ -31,7 +32,7 @@ async function checkDeadline({ caseId, stage, dueAt }: DeadlineCheck): Promise<v
     const found = await getCaseWithHistory(caseId);
     if (!found) throw new Error(`case ${caseId} does not exist`);
     const subject = found.case;
-    if (subject.due?.stage !== stage || subject.due.at !== dueAt) {
+    if (dueOf(subject, stage)?.at !== dueAt) {
       const notice = noticeAnswering(found.history, stage, dueAt);
       if (notice) await sendNotices([notice]);
       logger.info('deadline check already answered or stale', { caseId, stage, resent: notice !== undefined });
@@ -39,7 +40,8 @@ async function checkDeadline({ caseId, stage, dueAt }: DeadlineCheck): Promise<v
     }
     const chain = await getRegionChain(subject.office ?? subject.regionCode);
     if (!chain) throw new Error(`case ${caseId} names a region that does not exist`);
-    const rung = applyDue(subject, { now: now(), clock: config.clock, chain });
+    const context = { now: now(), clock: config.clock, chain };
+    const rung = stage === 'idle' ? applyIdle(subject, context) : applyDue(subject, context);
     if (!rung) return;
     if ((await saveChange(subject, rung.change)) !== 'saved') return STALE;
     if (rung.notice) {

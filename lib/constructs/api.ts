@@ -1,6 +1,6 @@
-import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { type CfnStage, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -13,6 +13,8 @@ export interface ApiProps {
   functions: Record<FunctionName, PetitionFunction>;
   /** Who issues staff tokens, and for which audience: the gateway checks them on 'staff' routes. */
   staffTokens: TokenCheck;
+  /** The origins of browser pages that call the API (CORS): the petitioner's pages. */
+  corsOrigins?: string[];
 }
 
 /**
@@ -36,6 +38,16 @@ export class Api extends Construct {
       description: 'Petitions API',
       // Our own default stage below, with access logs and throttling.
       createDefaultStage: false,
+      // The gateway answers the pages' preflight itself; no route sees an OPTIONS request.
+      ...(props.corsOrigins && {
+        corsPreflight: {
+          allowOrigins: props.corsOrigins,
+          allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+          allowHeaders: ['content-type', 'x-access-code', 'idempotency-key', 'x-booking-code'],
+          exposeHeaders: ['location', 'retry-after'],
+          maxAge: Duration.hours(1),
+        },
+      }),
     });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {

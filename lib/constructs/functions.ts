@@ -3,6 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/env.ts';
 import { environmentOf, FUNCTIONS, type FunctionName, type FunctionWiring, type TokenCheck } from '../wiring.ts';
 import { PetitionFunction } from './petition-function.ts';
 import type { Queues } from './queues.ts';
@@ -20,6 +21,36 @@ export interface FunctionsProps {
   /** The deployment secret, for the functions whose wiring reads it. */
   secret: DeploymentSecret;
   policy?: Record<string, Limit>;
+  /** How SMS reach petitioners (default `sns`). */
+  sender?: DeployedSender;
+}
+
+/**
+ * The deployed sender: AWS SMS through SNS, or the deployer's gateway, whose
+ * signing key is a Secrets Manager secret the deployer made (its ARN).
+ * The local `outbox` is never deployed.
+ */
+export type DeployedSender = { kind: 'sns' } | { kind: 'webhook'; url: string; keyArn: string };
+
+/** The sender's settings, as the sending functions read them. */
+function senderSettings(sender: DeployedSender): Record<string, string> {
+  return sender.kind === 'sns'
+    ? { [ENV.sender]: 'sns' }
+    : { [ENV.sender]: 'webhook', [ENV.webhookUrl]: sender.url, [ENV.webhookKeyArn]: sender.keyArn };
+}
+
+/**
+ * What a sending function may do for its sender: with `sns`, publish to
+ * phone numbers and nothing else (SMS has no resource ARN: every SNS
+ * resource, a topic or an application endpoint, is excluded); with
+ * `webhook`, read its signing key.
+ */
+function grantSending(fn: PetitionFunction, sender: DeployedSender): void {
+  fn.function.addToRolePolicy(
+    sender.kind === 'sns'
+      ? new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] })
+      : new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [sender.keyArn] }),
+  );
 }
 
 /**
@@ -36,7 +67,7 @@ export class Functions extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
-    const { table, queues, topics, tokens } = props;
+    const { table, queues, topics, tokens, sender = { kind: 'sns' } } = props;
     const byName: Partial<Record<FunctionName, PetitionFunction>> = {};
     for (const [name, wiring] of Object.entries(FUNCTIONS) as [FunctionName, FunctionWiring][]) {
       const fn = new PetitionFunction(this, name, {
@@ -49,6 +80,7 @@ export class Functions extends Construct {
           tokens,
           secret: props.secret.source(),
           bucketName: props.bucket.bucketName,
+          sender: senderSettings(sender),
         }),
         ...(props.policy ? { policy: props.policy } : {}),
       });
@@ -66,6 +98,7 @@ export class Functions extends Construct {
       for (const queue of wiring.sends) queues.get(queue).queue.grantSendMessages(fn.function);
       // sns:Publish on the topic; with a customer key, kms:Decrypt and kms:GenerateDataKey* on it too.
       for (const topic of wiring.publishes ?? []) topics.get(topic).grantPublish(fn.function);
+      if (wiring.sender) grantSending(fn, sender);
       byName[name] = fn;
     }
     this.byName = byName as Record<FunctionName, PetitionFunction>;

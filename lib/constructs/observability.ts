@@ -34,8 +34,10 @@ import { deadLetterQueueArnOutput, type Queues } from './queues.ts';
  *   (many deadlines fall due together, e.g. at midnight), so a backlog of a few
  *   minutes is normal; legal clocks run in days, and past 10 minutes the next
  *   sweeps keep re-sending what is still due, so the queue only grows.
+ * - petitionerMessage: 5 min. A verification code is good for 5 minutes: an
+ *   SMS older than that is useless to the petitioner waiting for it.
  */
-export const QUEUE_AGE_ALARM_MINUTES: Record<QueueName, number> = { routing: 5, notification: 5, deadline: 10 };
+export const QUEUE_AGE_ALARM_MINUTES: Record<QueueName, number> = { routing: 5, notification: 5, deadline: 10, petitionerMessage: 5 };
 /** One-minute periods the oldest message must stay over its threshold: one slow batch does not page anyone. */
 export const QUEUE_AGE_PERIODS = 3;
 

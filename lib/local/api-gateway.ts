@@ -9,9 +9,12 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { invalid } from '../../functions/domain/problem.ts';
 import { problemAnswer } from '../../functions/shared/http.ts';
 import { bearerToken, verifyToken } from '../../functions/shared/identity.ts';
+import { mobileNumber } from '../../functions/domain/petitioner.ts';
+import { readOutbox } from '../../functions/senders/outbox.ts';
 import { SERVED_ROUTES, type RouteWiring, type StandardRouteWiring } from '../wiring.ts';
 import { LOOPBACK } from './emulators.ts';
 import type { LocalLambdas } from './lambda.ts';
+import type { LocalSite } from './site.ts';
 
 // API Gateway refuses payloads above 10 MB before any function runs.
 const MAX_PAYLOAD = 10 * 1024 * 1024;
@@ -170,8 +173,21 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
-/** Serves the wiring's routes on `port` by invoking their functions. */
-export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: string) => void): Promise<LocalApi> {
+/** The local runtime's own route, never deployed: `GET /local/outbox?phone=`, what the outbox sender sent to a phone. */
+export const OUTBOX_PATH = '/local/outbox';
+
+async function outboxAnswer(outboxFile: string | undefined, url: URL): Promise<{ status: number; body: unknown }> {
+  const phone = mobileNumber(url.searchParams.get('phone') ?? '');
+  if (!outboxFile) return { status: 404, body: { message: 'Not Found' } };
+  if (!phone) return problemAnswer(invalid('Name a mobile number.', [{ path: 'phone', message: 'must be a mainland mobile number' }])) as { status: number; body: unknown };
+  return { status: 200, body: { items: await readOutbox(outboxFile, phone) } };
+}
+
+/**
+ * Serves the wiring's routes on `port` by invoking their functions, with
+ * `outboxFile` the local outbox, and `site`'s files at the paths no route has.
+ */
+export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: string) => void, local: { outboxFile?: string; site?: LocalSite } = {}): Promise<LocalApi> {
   const routes = SERVED_ROUTES.map(compile);
   const server: Server = createServer(async (request, response) => {
     const started = Date.now();
@@ -180,6 +196,10 @@ export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: 
     try {
       if (!URL.canParse(request.url ?? '', 'http://localhost')) throw new BadRequest('The request target is not a valid URL path.');
       url = new URL(request.url ?? '/', 'http://localhost');
+      if (request.method === 'GET' && url.pathname === OUTBOX_PATH) {
+        const answer = await outboxAnswer(local.outboxFile, url);
+        return send(response, (status = answer.status), JSON.stringify(answer.body));
+      }
       let values: string[] = [];
       const match = routes.find((candidate) => {
         if (candidate.route.method !== request.method) return false;
@@ -187,6 +207,11 @@ export async function serveApi(lambdas: LocalLambdas, port: number, log: (line: 
         if (found) values = found.slice(1);
         return found !== null;
       });
+      const page = match ? undefined : local.site?.answer(request.method ?? 'GET', url.pathname);
+      if (page) {
+        response.writeHead((status = page.status), page.headers);
+        return void response.end(page.body);
+      }
       // What API Gateway answers for a route it does not have.
       if (!match) return send(response, (status = 404), JSON.stringify({ message: 'Not Found' }));
       const body = await readBody(request);

@@ -104,6 +104,18 @@ export async function startDynamoDb(options: { dataDir?: string; port?: number }
  */
 export async function startSqs(options: { port?: number } = {}): Promise<Emulator> {
   const app = buildApp({ logger: false, defaultRegion: LOCAL_AWS.region });
+  // The pages upload and download attachments from the browser; the emulator has no CORS of its own,
+  // so it answers as the stack's bucket does (any origin, PUT and GET, the content-type header).
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.headers.origin) return;
+    reply.header('access-control-allow-origin', '*');
+    if (request.method !== 'OPTIONS') return;
+    return reply
+      .header('access-control-allow-methods', 'PUT, GET')
+      .header('access-control-allow-headers', 'content-type')
+      .code(204)
+      .send();
+  });
   const address = await app.listen({ port: options.port ?? 0, host: LOOPBACK });
   return { endpoint: `http://${LOOPBACK}:${new URL(address).port}`, stop: () => app.close() };
 }

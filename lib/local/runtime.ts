@@ -4,7 +4,8 @@
  * the same handlers that deploy to Lambda.
  */
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -20,6 +21,7 @@ import { localSigningKey, localTokenCheck } from './identity.ts';
 import { LocalLambdas } from './lambda.ts';
 import { ensureBucket, ensureQueues, ensureTable, ensureTopics, type ProvisionedQueue } from './provision.ts';
 import { runEvery, type Schedule } from './scheduler.ts';
+import { localSite } from './site.ts';
 
 export interface LocalOptions {
   /** Where the API listens; 0 picks a free port. */
@@ -60,6 +62,13 @@ const TABLE_NAME = 'petitions';
 export const RUNTIME_FILE = 'runtime.json';
 const QUEUE_PREFIX = 'petitions';
 const BUCKET_NAME = 'petitions-attachments';
+/** In DATA_DIR: the SMS the local sender "sent", one JSON line each (GET /local/outbox). */
+export const OUTBOX_FILE = 'outbox.jsonl';
+
+/** The local sender's settings: the outbox, a file. */
+export function localSender(outboxFile: string): Record<string, string> {
+  return { [ENV.sender]: 'outbox', [ENV.outboxFile]: outboxFile };
+}
 
 /**
  * Starts the whole system. A function setting that is not valid (POLICY,
@@ -96,11 +105,13 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     const signingKey = await localSigningKey(options.dataDir);
     const tokens = localTokenCheck(signingKey);
     const secret = { value: await localDeploymentSecret(options.dataDir) };
+    const outboxFile = join(options.dataDir ?? (await mkdtemp(join(tmpdir(), 'petitions-'))), OUTBOX_FILE);
+    const sender = localSender(outboxFile);
     // One process plays every function: it gets the union of their environments.
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
       Object.assign(
         process.env,
-        environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret, bucketName: BUCKET_NAME }),
+        environmentOf(name, { tableName: TABLE_NAME, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret, bucketName: BUCKET_NAME, sender }),
       );
     }
     process.env[ENV.timeScale] = String(options.timeScale);
@@ -112,7 +123,9 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     await lambdas.load();
     if (fresh) await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });
 
-    const api = await serveApi(lambdas, options.port, log);
+    // The pages upload attachments straight to the emulator's S3.
+    const site = localSite({ connect: [process.env.AWS_ENDPOINT_URL_S3 ?? ''] });
+    const api = await serveApi(lambdas, options.port, log, { outboxFile, site });
     stops.push(api.close);
     if (options.dataDir) {
       // Where maintenance tools (npm run recount) find the running system.

@@ -54,11 +54,11 @@ function synth(props: PetitionsStackProps = {}): { stack: PetitionsStack; templa
   return { stack, template: Template.fromStack(stack) };
 }
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; NotResource?: unknown };
 type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[]; DeletionPolicy?: string };
 
 const actionsOf = (statement: Statement): string[] => [statement.Action].flat();
-const refersTo = (value: unknown, logicalId: string): boolean => JSON.stringify(value).includes(`"${logicalId}"`);
+const refersTo = (value: unknown, logicalId: string): boolean => (JSON.stringify(value) ?? '').includes(`"${logicalId}"`);
 
 describe('PetitionsStack', { timeout: 180_000 }, () => {
   let stack: PetitionsStack;
@@ -237,11 +237,11 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
   });
 
   describe('functions', () => {
-    it('has one function per wiring entry, plus the custom-resource provider', () => {
+    it("has one function per wiring entry, plus the custom-resource provider and the pages' copier", () => {
       const ours = FUNCTION_NAMES.map(fnId);
       expect(new Set(ours).size).toBe(FUNCTION_NAMES.length);
       for (const logicalId of ours) expect(resources[logicalId]?.Type).toBe('AWS::Lambda::Function');
-      template.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 1);
+      template.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 2);
     });
 
     it.each(FUNCTION_NAMES)('%s: Node.js 22 on arm64, active tracing, timeout and memory from the wiring', (name) => {
@@ -370,6 +370,8 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
             ...Object.fromEntries(Object.entries(process.env).filter(([name]) => /^AWS_(REGION|ACCESS_KEY_ID|SECRET_ACCESS_KEY|ENDPOINT_URL_\w+|SDK_JS_\w+)$/.test(name))),
             POWERTOOLS_METRICS_DISABLED: 'true',
             POWERTOOLS_LOG_LEVEL: 'SILENT',
+            // The submission is anonymous and carries no verified phone.
+            POLICY: JSON.stringify({ phoneVerification: false }),
             ...environment,
             EVENT: JSON.stringify(event),
           },
@@ -434,15 +436,36 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
     it.each(FUNCTION_NAMES)('%s: may publish only to the topics it declares', (name) => {
       const publishes = publishesOf(name);
       expect(topicsPublishedToBy(name)).toEqual(TOPIC_NAMES.filter((topic) => publishes.includes(topic)));
-      for (const statement of statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('sns:')))) {
+      // The SMS to petitioners' phone numbers are no topic's: the test below.
+      for (const statement of statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('sns:')) && s.NotResource === undefined)) {
         expect(actionsOf(statement)).toEqual(['sns:Publish']);
         expect(publishes.some((topic) => refersTo(statement.Resource, topicId(topic)))).toBe(true);
       }
     });
 
+    it('the sender publishes SMS to phone numbers and nothing else (no topic, no endpoint), and no other function does', () => {
+      const toPhones = (name: FunctionName) => statementsOf(name).filter((s) => s.NotResource !== undefined);
+      expect(FUNCTION_NAMES.filter((name) => toPhones(name).length > 0)).toEqual(['sendPetitionerMessage']);
+      expect(toPhones('sendPetitionerMessage')).toEqual([{ Effect: 'Allow', Action: 'sns:Publish', NotResource: 'arn:aws:sns:*:*:*' }]);
+    });
+
+    it('with the webhook sender: no SMS through SNS, and the sender reads its signing key and no other secret than the deployment one', () => {
+      const keyArn = 'arn:aws:secretsmanager:cn-north-1:123456789012:secret:sms-gateway-key-AbCdEf';
+      const { template: webhook } = synth({ sender: { kind: 'webhook', url: 'https://sms.example.org/send', keyArn } });
+      const statements = Object.values(webhook.findResources('AWS::IAM::Policy'))
+        .filter((policy) => refersTo(policy.Properties.Roles, roleId('sendPetitionerMessage')))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+      expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('sns:')))).toEqual([]);
+      const reads = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
+      expect(reads.flatMap(actionsOf)).toEqual(['secretsmanager:GetSecretValue']);
+      expect(reads.flatMap((s) => [s.Resource].flat())).toEqual([keyArn, { Ref: secretId() }]);
+      const sender = Object.values(webhook.findResources('AWS::Lambda::Function')).find((fn) => refersTo(fn.Properties.Role, roleId('sendPetitionerMessage')));
+      expect(sender?.Properties.Environment.Variables).toMatchObject({ PETITIONER_SENDER: 'webhook', SENDER_WEBHOOK_URL: 'https://sms.example.org/send', SENDER_WEBHOOK_KEY_ARN: keyArn });
+    });
+
     it('the deadline flow: the sweep sends to routing and deadline, escalation to notification (and to deadline, the next page of a calendar recount), the notifier publishes notices', () => {
       expect(queuesSentToBy('sweepDeadlines')).toEqual(['routing', 'deadline']);
-      expect(queuesSentToBy('escalateCase')).toEqual(['deadline', 'notification']);
+      expect(queuesSentToBy('escalateCase')).toEqual(['deadline', 'notification', 'petitionerMessage']);
       expect(queuesSentToBy('recordNotice')).toEqual([]);
       expect(FUNCTION_NAMES.filter((name) => topicsPublishedToBy(name).includes('notices'))).toEqual(['recordNotice']);
     });
@@ -690,7 +713,7 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       unseeded.resourceCountIs('Custom::ReferenceData', 0);
       unseeded.resourceCountIs('Custom::Migrations', 1);
       // The functions of the wiring and the provider's framework function.
-      unseeded.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 1);
+      unseeded.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length + 2);
     });
   });
 

@@ -59,8 +59,8 @@ const exercised = new Set<string>();
 beforeAll(async () => {
   // A policy day is 0.1 s, so that a visit can start while the test waits (its 3-day notice is 0.3 s).
   process.env.TIME_SCALE = '864000';
-  // The units' steps are on, so that each of their examples has its turn; the window to return one is 10 s.
-  process.env.POLICY = JSON.stringify({ signForReceipt: true, receipt: 'P100D', approveExtensions: true, replySignOff: true });
+  // The units' steps are on, so that each of their examples has its turn; the window to return one is 10 s; a case is hard after 0.1 s.
+  process.env.POLICY = JSON.stringify({ signForReceipt: true, receipt: 'P100D', approveExtensions: true, replySignOff: true, hardCaseAfter: 'P1D', phoneVerification: false });
   system = await testSystem();
   const served = await system.api('/v1/openapi.json');
   expect(served.status).toBe(200);
@@ -282,11 +282,15 @@ describe('a client built only from GET /v1/openapi.json', () => {
     // nor before it starts (this one in an hour); the next test receives at one that has started. An attachment is
     // completed only once its bytes are PUT to the upload URL, outside the API (test/integration/attachments.test.ts).
     // A group's member is named in the body, and the example's case is none the client made: 404
-    // (test/integration/matter-groups.test.ts adds and removes real ones).
+    // (test/integration/matter-groups.test.ts adds and removes real ones). A recovery needs the code the SMS brought,
+    // and a merge a possible repeat, which only a submission without a verified phone makes
+    // (test/integration/verification.test.ts, test/integration/repeats.test.ts).
     expect(summary, JSON.stringify([...refused.values()].map((answer) => answer.body))).toEqual([
+      'POST /v1/access-recovery: 400',
       'POST /v1/visits/{id}/receptions: 409',
       'POST /v1/matter-groups/{id}/members: 404',
       'POST /v1/matter-groups/{id}/removals: 404',
+      'POST /v1/cases/{id}/merge: 409',
       'POST /v1/cases/{id}/attachments/{attachmentId}/complete: 409',
     ]);
   });

@@ -76,8 +76,9 @@ describe('GET /v1/openapi.json', () => {
         // The example is a request the handler takes, not just one that looks right.
         expect(route.body.schema.safeParse(example).success, key).toBe(true);
       }
-      // Every body but a report's (a kind, a region code and a day) and a matter group's correction (a case id) holds text a person writes: in Chinese.
-      const noText = ['/v1/reports', '/v1/matter-groups/{id}/members', '/v1/matter-groups/{id}/removals'];
+      // Every body but a report's (a kind, a region code and a day), a matter group's correction (a case id)
+      // and a phone's verification and recovery (a phone, a code) holds text a person writes: in Chinese.
+      const noText = ['/v1/reports', '/v1/matter-groups/{id}/members', '/v1/matter-groups/{id}/removals', '/v1/verifications', '/v1/access-recovery'];
       if (route.body && !noText.includes(route.path)) expect(JSON.stringify(route.body.example), key).toMatch(/\p{Script=Han}/u);
     }
   });
@@ -88,7 +89,7 @@ describe('GET /v1/openapi.json', () => {
       expect(names.includes('header:Idempotency-Key'), key).toBe(['POST /v1/cases', 'POST /v1/visits/{id}/receptions'].includes(key));
     }
     const paged = operations().filter(({ operation }) => (operation.parameters ?? []).some((p) => p.name === 'cursor'));
-    expect(paged.map(({ key }) => key).sort()).toEqual(['GET /v1/cases', 'GET /v1/matter-groups', 'GET /v1/notices', 'GET /v1/regions', 'GET /v1/reports', 'GET /v1/visits']);
+    expect(paged.map(({ key }) => key).sort()).toEqual(['GET /v1/cases', 'GET /v1/cases/{id}/messages', 'GET /v1/hard-cases', 'GET /v1/matter-groups', 'GET /v1/notices', 'GET /v1/regions', 'GET /v1/reports', 'GET /v1/visits']);
   });
 
   it('passes Redocly’s recommended lint (deviations, with reasons, in redocly.yaml)', { timeout: 60_000 }, async () => {
@@ -149,7 +150,7 @@ describe('the check of every answer against the document', () => {
     expect(await contractBreaches('GET', '/v1/health', answer(202, { status: 'ok' }))).toEqual([expect.stringContaining('no such answer')]);
     expect(await contractBreaches('GET', '/v1/health', answer(200, { status: 'fine' }))).toEqual([expect.stringContaining('does not fit')]);
     expect(await contractBreaches('GET', '/v1/health', answer(200, 'ok', { 'content-type': 'text/plain' }))).toEqual([expect.stringContaining('content type')]);
-    const submitted = { id: 'c1', accessCode: 'A', status: 'received', receivedAt: '2026-12-02T01:00:00.000Z', acceptanceDueAt: '2026-12-17T01:00:00.000Z' };
+    const submitted = { id: 'c1', caseNumber: '330726-2026-000001', accessCode: 'A', status: 'received', receivedAt: '2026-12-02T01:00:00.000Z', acceptanceDueAt: '2026-12-17T01:00:00.000Z' };
     expect(await contractBreaches('POST', '/v1/cases', answer(201, submitted))).toEqual([expect.stringContaining('no Location header')]);
     expect(await contractBreaches('GET', '/v1/nowhere', answer(200, {}))).toEqual([expect.stringContaining('no operation')]);
   });

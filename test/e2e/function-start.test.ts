@@ -23,6 +23,7 @@ const wiredEnvironment = (name: FunctionName) =>
     topicArn: (topic) => `arn:aws:sns:us-east-1:000000000000:${topic}`,
     tokens: { issuer: 'https://issuer.example', audience: 'petitions', jwks: JSON.stringify({ keys: [] }) },
     secret: { value: randomBytes(32).toString('base64url') },
+    sender: { [ENV.sender]: 'sns' },
   });
 
 /** Loads the function's handler module afresh with `environment` (and nothing else of the wiring's). */
@@ -57,6 +58,17 @@ describe('a function as it starts', { timeout: 60_000 }, () => {
     expect(environment).toHaveProperty(setting);
     delete environment[setting];
     await expect(start(name, environment)).rejects.toThrow(new RegExp(`invalid setting: .*${setting}: not set`));
+  });
+
+  it('sendPetitionerMessage without a sender, or with one lacking its settings, fails its start, naming them', async () => {
+    const environment = wiredEnvironment('sendPetitionerMessage');
+    delete environment[ENV.sender];
+    await expect(start('sendPetitionerMessage', environment)).rejects.toThrow(`invalid setting: ${ENV.sender}`);
+    await expect(start('sendPetitionerMessage', { ...environment, [ENV.sender]: 'outbox' })).rejects.toThrow(`invalid setting: ${ENV.outboxFile}`);
+    await expect(start('sendPetitionerMessage', { ...environment, [ENV.sender]: 'webhook', [ENV.webhookUrl]: 'https://sms.example/send' })).rejects.toThrow(
+      `invalid setting: ${ENV.webhookKeyArn}: set one of`,
+    );
+    await expect(start('sendPetitionerMessage', { ...environment, [ENV.sender]: 'webhook', [ENV.webhookUrl]: 'https://sms.example/send', [ENV.webhookKey]: 'k'.repeat(32) })).resolves.toHaveProperty('handler');
   });
 
   it('submitCase without a JWKS, by value or by URL, fails its start, naming both', async () => {

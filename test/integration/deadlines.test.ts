@@ -1,6 +1,7 @@
 /**
  * The deadline machinery on the emulators, with the clock compressed
- * (TIME_SCALE=864000: a policy day lasts 0.1 s, the acceptance clock 1.5 s).
+ * (TIME_SCALE=864000: a policy day lasts 0.1 s, the acceptance clock 1.5 s,
+ * the handling clock 6 s, the bound of paused time 1 s).
  */
 import { DeleteMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { bearer, postJson, submission, useTestSystem } from '../support/emulators.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const system = useTestSystem({ TIME_SCALE: '864000' });
+const system = useTestSystem({ TIME_SCALE: '864000', POLICY: JSON.stringify({ maxPaused: 'P10D', phoneVerification: false }) });
 
 let phoneSeq = 13_200_000_000;
 
@@ -124,5 +125,50 @@ describe('deadline messages', () => {
   it('end in the dead-letter path as failures when they are not deadline checks', async () => {
     const poison = { MessageId: 'poison', ReceiptHandle: 'poison', Body: '{"kind":"deadline-check"}' };
     expect(await system.consume('deadline', [poison])).toEqual({ batchItemFailures: [{ itemIdentifier: 'poison' }] });
+  });
+});
+
+describe('the handling clock', () => {
+  const clerk = async () => bearer(await system.token('330726', 'clerk'));
+  const handler = async () => bearer(await system.token('330726:housing', 'handler'));
+  async function acceptedCase(): Promise<string> {
+    const { id } = await routedCase();
+    expect((await system.api(`/v1/cases/${id}/acceptance`, postJson({ decision: 'accept' }, await clerk()))).status).toBe(200);
+    return id;
+  }
+
+  it('warns an idle case after half its limit; a note moves the idle entry forward, so the sweep reads it only when it is due', async () => {
+    const id = await acceptedCase();
+    const idleAt = async () => Date.parse((await getCaseWithHistory(id))!.case.idleAt!);
+    const first = await idleAt();
+    await sleep(1_000);
+    const noted = await system.api(`/v1/cases/${id}/progress-notes`, postJson({ note: '已约现场查看', visibleToPetitioner: false }, await handler()));
+    expect(noted.status).toBe(200);
+    const moved = await idleAt();
+    expect(moved - first).toBeGreaterThanOrEqual(1_000);
+    // When it was first due, nothing is due: the note moved the idle entry to half the limit (3 s) after itself.
+    await sleep(Math.max(0, first + 200 - Date.now()));
+    await tick();
+    expect(await actions(id)).not.toContain('idle_warning');
+    await sleep(Math.max(0, moved + 200 - Date.now()));
+    await tick();
+    expect(await actions(id)).toEqual(['registered', 'routed', 'accepted', 'progress_noted', 'idle_warning']);
+  });
+
+  it('ends a pause at the bound of paused time (scaled like every limit); the deadline moves by the bound, and the case is not paused again', async () => {
+    const id = await acceptedCase();
+    const deadline = (await getCaseWithHistory(id))!.case.handlingDueAt!;
+    expect((await system.api(`/v1/cases/${id}/pauses`, postJson({ reason: 'awaiting_materials', note: '等待补充材料' }, await handler()))).status).toBe(200);
+    const supervisor = bearer(await system.token('330726', 'supervisor'));
+    expect((await system.api(`/v1/cases/${id}/pauses/1/approval`, postJson({ approve: true }, supervisor))).status).toBe(200);
+    await sleep(1_100);
+    await tick();
+    const { case: subject, history } = (await getCaseWithHistory(id))!;
+    expect(history.find((entry) => entry.action === 'pause_ended')).toMatchObject({ actor: 'system:deadlines', detail: { pausedMs: 1_000 } });
+    expect(Date.parse(subject.handlingDueAt!) - Date.parse(deadline)).toBe(1_000);
+    expect(subject.due).toMatchObject({ stage: 'handling' });
+    const again = await system.api(`/v1/cases/${id}/pauses`, postJson({ reason: 'hearing', note: '听证' }, await handler()));
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { detail: string }).detail).toContain('maxPaused');
   });
 });

@@ -56,7 +56,8 @@ describe('matter fingerprints', () => {
     expect((await getCase(first.body.id))!.matterFingerprint).toBe(keyed);
     expect((await documents.send(new GetCommand({ TableName: table, Key: { pk: `MATTER#${old}`, sk: 'MATTER' } }))).Item).toBeUndefined();
 
-    const repeat = await submit(submission({ petitioner, content: '再次反映' }));
+    // Brought by a clerk, who may learn of the open case.
+    const repeat = await submit(submission({ channel: 'letter', petitioner, content: '再次反映' }), { authorization: `Bearer ${await system.token('330726', 'clerk')}` });
     expect(repeat).toMatchObject({ status: 200, body: { id: first.body.id, repeat: true } });
 
     expect(await rekeyAll(2)).toBe(0);

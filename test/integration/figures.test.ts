@@ -48,10 +48,11 @@ describe('figures', () => {
         category: next() < 0.7 ? 'housing' : 'other',
         regionCode: next() < 0.5 ? '330726001001' : '330726001002',
         headcount: next() < 0.2 ? 6 : 1,
-        // A few petitioners come back with the same matter: repeats.
+        // A few petitioners come back with the same matter: repeats (registered by the office's clerk,
+        // a proven caller; an unproven one's would be cases of their own, test/integration/repeats.test.ts).
         petitioner: { name: '蒋十六', phone: String(13_100_000_000 + Math.floor(next() * 18)) },
       });
-      const key = { 'idempotency-key': `workload-${i}` };
+      const key = { 'idempotency-key': `workload-${i}`, ...bearer(clerk) };
       const first = await post('/v1/cases', body, key);
       // A client retry of the same request: the first answer again, nothing counted twice.
       expect((await post('/v1/cases', body, key)).body).toEqual(first.body);

@@ -14,28 +14,21 @@ vi.hoisted(() => {
 });
 import { idNumber } from '../support/domain.ts';
 import { bearer, postJson, submission, testSystem, type TestSystem } from '../support/emulators.ts';
+import { captureOutput } from '../support/captured-output.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const PETITIONER = { name: '欧阳二十一', phone: '13912345678', idNumber: idNumber('33072619851212123') };
 const SECRETS = [PETITIONER.name, PETITIONER.phone, PETITIONER.idNumber, '13912340000', '诸葛二十二'];
 
 let system: TestSystem;
-const captured: string[] = [];
-const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+let captured: ReturnType<typeof captureOutput>;
 
 beforeAll(async () => {
-  // Captured, not echoed: at DEBUG the handlers say a great deal.
-  for (const stream of ['stdout', 'stderr'] as const) {
-    process[stream].write = ((chunk: string | Uint8Array) => {
-      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    }) as typeof process.stdout.write;
-  }
+  captured = captureOutput();
   system = await testSystem();
 });
 afterAll(async () => {
-  process.stdout.write = writes.stdout;
-  process.stderr.write = writes.stderr;
+  captured.restore();
   await system.close();
 });
 
@@ -58,6 +51,8 @@ describe('logs and metrics', () => {
     await system.consume('routing', await system.receive('routing', 100, 2));
 
     await system.api(`/v1/cases/${id}/acceptance`, postJson({ decision: 'accept' }, bearer(clerk)));
+    // An urge with personal data in its note, and one too soon.
+    for (let i = 0; i < 2; i++) await system.api(`/v1/cases/${id}/urge`, postJson({ note: `${PETITIONER.name}催办，电话${PETITIONER.phone}` }, { 'x-access-code': accessCode }));
     await system.api(`/v1/cases/${id}/reply`, postJson({ opinion: `已电话联系${PETITIONER.name}` }, bearer(handler)));
     await system.api(`/v1/cases/${id}/evaluation`, postJson({ rating: 'dissatisfied', comment: PETITIONER.phone }, { 'x-access-code': accessCode }));
     await system.api(`/v1/cases/${id}/review-request`, postJson({ reason: `${PETITIONER.name}不服` }, { 'x-access-code': accessCode }));
@@ -70,7 +65,7 @@ describe('logs and metrics', () => {
       await sleep(200);
     }
 
-    const output = captured.join('');
+    const output = captured.text();
     for (const secret of SECRETS) expect(output, `"${secret}" was logged`).not.toContain(secret);
 
     // The logs are there, structured, with correlation ids; the metrics too.

@@ -35,13 +35,19 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/v1/cases/{id}/reply/approval': { approve: false, comment: '重拟' },
   '/v1/cases/{id}/reply': { opinion: '已处理' },
   '/v1/cases/{id}/review-opinion': { opinion: '维持', upheld: true },
+  '/v1/cases/{id}/progress-notes': { note: '已约现场查看', visibleToPetitioner: true },
+  '/v1/cases/{id}/pauses': { reason: 'hearing', note: '组织听证' },
+  '/v1/cases/{id}/pauses/{pauseId}/approval': { approve: true, reason: '同意' },
+  '/v1/cases/{id}/pauses/{pauseId}/end': { note: '听证已举行' },
   '/v1/cases/{id}/evaluation': { rating: 'satisfied' },
   '/v1/cases/{id}/review-request': { reason: '不服' },
+  '/v1/cases/{id}/urge': { note: '请尽快办理' },
   '/v1/visits': { leader: { name: 'a', title: 'b' }, regionCode: '330726', startsAt: '2030-01-01T00:00:00Z', venue: 'v', departments: [] },
   '/v1/visits/{id}/reschedule': { startsAt: '2030-01-02T00:00:00Z', reason: 'r' },
   '/v1/visits/{id}/cancellation': { reason: 'r' },
   '/v1/visits/{id}/receptions': { persons: 1, petitioner: { name: 'a', phone: '13811112222' }, category: 'housing', title: 't', content: 'c', regionCode: '330726', outcome: 'assigned' },
   '/v1/reports': { kind: 'weekly' },
+  '/v1/cases/{id}/ownership': { leader: { name: '李明', title: '副县长' }, plan: '约谈', targetDate: '2030-01-31' },
 };
 
 const hostileString = fc.oneof(
@@ -73,7 +79,7 @@ const idFor = (route: RouteWiring) =>
 const request = (route: RouteWiring) =>
   fc.record({
     id: idFor(route),
-    query: fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'overdue', 'regionCode', 'parentCode', 'from', 'to', 'by', 'kind', 'x'), hostileString, { maxKeys: 4 }),
+    query: fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'overdue', 'regionCode', 'parentCode', 'from', 'to', 'by', 'kind', 'unit', 'candidates', 'x'), hostileString, { maxKeys: 4 }),
     body: bodyFor(route.path),
     rawBody: fc.option(hostileString, { nil: undefined }),
     authorization: fc.oneof(fc.constant('valid'), fc.constant(undefined), hostileString.map((s) => `Bearer ${s}`)),
@@ -88,7 +94,7 @@ describe('every endpoint under hostile input', () => {
   it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('%s: never a 5xx, and a refusal writes nothing', async (_, route) => {
     await fc.assert(
       fc.asyncProperty(request(route), async (input) => {
-        const path = route.path.replace('{id}', input.id || 'x');
+        const path = route.path.replace('{id}', input.id || 'x').replace('{pauseId}', '1');
         const query = new URLSearchParams(input.query).toString();
         const headers: Record<string, string> = { 'x-access-code': input.accessCode.slice(0, 200).replace(/[^\x20-\x7e]/g, '') };
         if (input.authorization === 'valid') Object.assign(headers, bearer(admin));

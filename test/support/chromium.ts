@@ -81,3 +81,15 @@ export async function renderedDom(url: string, budgetMs = 10_000): Promise<strin
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Debian's Chromium driven by playwright-core, for tests that use a page as
+ * a person does (type, tap, go offline). Fails, never skips, where Chromium
+ * is missing.
+ */
+export async function launchBrowser(): Promise<import('playwright-core').Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(MISSING);
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+}

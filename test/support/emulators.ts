@@ -21,6 +21,11 @@ import { contractBreaches } from './api-contract.ts';
 import { environmentOf, FUNCTIONS, QUEUES, type FunctionName, type SecretSource } from '../../lib/wiring.ts';
 import type { QueueName } from '../../functions/queues/names.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localSender, OUTBOX_FILE } from '../../lib/local/runtime.ts';
+import { readOutbox, type OutboxEntry } from '../../functions/senders/outbox.ts';
 
 /** What {@link TestSystem.call} answers. */
 export interface ApiAnswer {
@@ -61,6 +66,8 @@ export interface TestSystem {
   signingKey: LocalSigningKey;
   /** The deployment secret the handlers were given (made for this system). */
   secret: SecretSource;
+  /** The SMS the outbox sender sent to a phone (11 digits), oldest first. */
+  outbox(phone: string): Promise<OutboxEntry[]>;
   /** Feeds messages to the queue's consumer as one SQS batch and answers its batch response. */
   consume(queue: QueueName, messages: Message[]): Promise<SQSBatchResponse>;
   /**
@@ -106,13 +113,15 @@ export async function testSystem(): Promise<TestSystem> {
   const signingKey = await localSigningKey();
   const tokens = localTokenCheck(signingKey);
   const secret = { value: await localDeploymentSecret() };
+  const outboxFile = join(await mkdtemp(join(tmpdir(), 'petitions-')), OUTBOX_FILE);
+  const sender = localSender(outboxFile);
   for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
-    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret, bucketName: name }));
+    Object.assign(process.env, environmentOf(fn, { tableName: name, queueUrl: (queue) => queues[queue].url, topicArn: (topic) => topics[topic], tokens, secret, bucketName: name, sender }));
   }
   const lambdas = new LocalLambdas();
   await lambdas.load();
   await lambdas.invoke('seedReferenceData', { RequestType: 'Create' });
-  const server = await serveApi(lambdas, 0, () => undefined);
+  const server = await serveApi(lambdas, 0, () => undefined, { outboxFile });
   const system: TestSystem = {
     tableName: name,
     bucketName: name,
@@ -124,6 +133,7 @@ export async function testSystem(): Promise<TestSystem> {
     lambdas,
     signingKey,
     secret,
+    outbox: (phone) => readOutbox(outboxFile, phone),
     token: (unit, ...roles) => signStaffToken(signingKey, { sub: `${roles[0]}@${unit}`, unit, roles }),
     async api(path, init) {
       const answer = await fetch(`${server.url}${path}`, init);

@@ -1,0 +1,85 @@
+/**
+ * The messages a petitioner gets at each milestone of their case (事事有回音):
+ * short Chinese SMS texts naming the case number and what happened, never
+ * the case's text, an identity number or a name. One change of a case makes
+ * at most one message, so each is sent once per (case, change).
+ */
+import type { Case, HistoryEntry } from './case.ts';
+
+/** What a message tells of. */
+export const MESSAGE_KINDS = [
+  'verification',
+  'access_code',
+  'received',
+  'accepted',
+  'not_accepted',
+  'forwarded',
+  'extended',
+  'replied',
+  'supervised',
+  'escalated',
+  'review_requested',
+  'review_opinion',
+  'final',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Where a message stands: waiting for the sender, sent, or not sendable (the case has no phone to send to). */
+export const MESSAGE_STATUSES = ['pending', 'sent', 'unreachable'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** A message about a case, made by one change of it (its version). */
+export interface CaseMessage {
+  caseId: string;
+  version: number;
+  at: string;
+  kind: MessageKind;
+  text: string;
+}
+
+/** The case number, where the case has one (cases numbered for people to read and say); else nothing. */
+function numberOf(subject: Case): string {
+  const caseNumber = (subject as Case & { caseNumber?: string }).caseNumber;
+  return caseNumber ? `（编号${caseNumber}）` : '';
+}
+
+const SIGNATURE = '【信访】';
+const YOURS = (subject: Case) => `${SIGNATURE}您的信访事项${numberOf(subject)}`;
+
+/**
+ * Each milestone by the history action that records it: its kind and text.
+ * Adding a milestone is one line here. Only changes the petitioner sees in
+ * their timeline are told (a unit's own receipt window is not).
+ */
+const MILESTONES: Record<string, (subject: Case) => { kind: MessageKind; text: string }> = {
+  registered: (s) => ({ kind: 'received', text: `${YOURS(s)}已登记，将在法定期限内告知是否受理。` }),
+  accepted: (s) => ({ kind: 'accepted', text: `${YOURS(s)}已受理，由${s.leadUnit ?? '承办单位'}办理。` }),
+  not_accepted: (s) => ({ kind: 'not_accepted', text: `${YOURS(s)}不予受理，理由：${s.acceptance?.reason ?? ''}。` }),
+  forwarded: (s) => ({ kind: 'forwarded', text: `${YOURS(s)}已转送${s.acceptance?.forwardTo ?? '有权处理的机关'}办理。` }),
+  extended: (s) => ({ kind: 'extended', text: `${YOURS(s)}办理期限延长${s.extension?.days ?? ''}日，理由：${s.extension?.reason ?? ''}。` }),
+  replied: (s) => ({ kind: 'replied', text: `${YOURS(s)}已作出答复，请凭查询码查看。如不服，可自收到答复之日起30日内请求复查。` }),
+  supervised: (s) => ({ kind: 'supervised', text: `${YOURS(s)}已超过办理期限，信访部门已督办。` }),
+  escalated: (s) => ({ kind: 'escalated', text: `${YOURS(s)}已提级督办。` }),
+  review_requested: (s) => ({ kind: 'review_requested', text: `${YOURS(s)}的复查申请已收到。` }),
+  rereview_requested: (s) => ({ kind: 'review_requested', text: `${YOURS(s)}的复核申请已收到。` }),
+  review_opinion: (s) => ({ kind: 'review_opinion', text: `${YOURS(s)}已作出复查意见，请凭查询码查看。如不服，可在30日内请求复核。` }),
+  rereview_opinion: (s) => ({ kind: 'final', text: `${YOURS(s)}已作出复核意见，请凭查询码查看。信访程序至此终结。` }),
+};
+
+/** The message one change of a case makes for its petitioner, if it is a milestone they are told of. */
+export function messageOf(after: Case, entry: HistoryEntry): CaseMessage | undefined {
+  const milestone = MILESTONES[entry.action];
+  if (!milestone || !entry.timeline) return undefined;
+  return { caseId: after.id, version: entry.version, at: entry.at, ...milestone(after) };
+}
+
+/** The phone a case's messages go to: its first petitioner's, if they gave one. */
+export function phoneOf(subject: Case): string | undefined {
+  return subject.petitioners[0]?.phone;
+}
+
+/** The SMS with a verification code. */
+export const verificationText = (code: string): string => `${SIGNATURE}您的验证码为${code}，5分钟内有效。请勿告诉他人。`;
+
+/** The SMS with a case's new access code, after recovery. */
+export const accessCodeText = (subject: Case, code: string): string => `${YOURS(subject)}的新查询码为${code}，原查询码已失效。请妥善保存。`;
