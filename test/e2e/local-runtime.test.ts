@@ -4,13 +4,9 @@
  * process "crashed" between the write and the send) is routed by the sweep;
  * Ctrl-C leaves nothing running; a restart keeps the cases.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashAccessCode, newAccessCode } from '../../functions/domain/access-code.ts';
 import { registerCase } from '../../functions/domain/case.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
@@ -20,66 +16,12 @@ import { createCase } from '../../functions/store/cases.ts';
 import { localDeploymentSecret } from '../../lib/local/deployment-secret.ts';
 import { freePort, useEmulators } from '../../lib/local/emulators.ts';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localSigningKey, signStaffToken } from '../../lib/local/identity.ts';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localSigningKey } from '../../lib/local/identity.ts';
 import type { Role } from '../../functions/domain/staff.ts';
 import { postJson, submission } from '../support/emulators.ts';
 import { eventually } from '../support/eventually.ts';
+import { freshDataDir, progress, routed, spawnNode, start, stop, token } from '../support/local-runtime.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const dataDirs: string[] = [];
-const running: ChildProcess[] = [];
-
-function freshDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'petitions-e2e-'));
-  dataDirs.push(dir);
-  return dir;
-}
-
-interface Started {
-  process: ChildProcess;
-  output: () => string;
-  api: string;
-  dynamoDb: string;
-}
-
-async function start(port: number, dataDir: string, settings: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SWEEP_INTERVAL_SECONDS: '1', ROUTING_RETRY_SECONDS: '1', ...settings },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Ctrl-C stops everything')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the local runtime did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const dynamoDb = /DynamoDB Local\s+(http:\/\/\S+)/.exec(output)?.[1];
-  if (!dynamoDb) throw new Error(`no DynamoDB endpoint printed:\n${output}`);
-  return { process: child, output: () => output, api: `http://localhost:${port}`, dynamoDb };
-}
-
-async function stop(started: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((r) => started.process.once('exit', (code) => r(code)));
-  started.process.kill('SIGINT');
-  return exited;
-}
-
-
-async function progress(api: string, id: string, code: string) {
-  const response = await fetch(`${api}/v1/cases/${id}/progress`, { headers: { 'x-access-code': code } });
-  return { status: response.status, body: (await response.json()) as { timeline: Array<{ event: string }>; level: string | null } };
-}
-
-const routed = (api: string, id: string, code: string) =>
-  eventually(async () => {
-    const { body } = await progress(api, id, code);
-    return body.timeline.some((t) => t.event === 'routed') ? body : undefined;
-  });
 
 const portOpen = (endpoint: string) =>
   new Promise<boolean>((r) => {
@@ -88,11 +30,6 @@ const portOpen = (endpoint: string) =>
     socket.once('connect', () => (socket.destroy(), r(true)));
     socket.once('error', () => r(false));
   });
-
-afterAll(() => {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
-  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('npm start', { timeout: 180_000 }, () => {
   it('takes a case in over HTTP and routes it, survives a lost routing message, stops cleanly and restarts with its data', async () => {
@@ -143,28 +80,15 @@ describe('npm start', { timeout: 180_000 }, () => {
   });
 });
 
-/**
- * A staff token as `npm run token` makes it: signed with the key in DATA_DIR. Signed here, not by
- * running the tool, whose synchronous run would stall this process (and its keep-alive sockets).
- */
-async function token(dataDir: string, unit: string, role: Role): Promise<string> {
-  return signStaffToken(await localSigningKey(dataDir), { sub: `${role}@${unit}`, unit, roles: [role] });
-}
-
 describe('npm start with a bad setting', () => {
   it.each([
     [{ POLICY: '{"acceptanse":"P10D"}' }, /POLICY: .*unknown name "acceptanse"/],
     [{ PORT: 'eighty' }, /PORT: must be a port number/],
   ])('refuses %j at once, naming it, and exits 2', { timeout: 60_000 }, async (settings, message) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: freshDataDir(), ...settings },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    running.push(child);
+    const child = spawnNode(['bin/local.ts'], { DATA_DIR: freshDataDir(), ...settings });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((done) => child.once('exit', done));
     expect(output).toMatch(message);
     expect(output).not.toContain('Petitions is running');
@@ -177,15 +101,11 @@ describe('npm run token', () => {
     const dataDir = freshDataDir();
     const key = await localSigningKey(dataDir);
     const printed = await new Promise<string>((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'bin/token.ts', '--unit', '330726', '--role', 'clerk'], {
-        cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dataDir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawnNode(['bin/token.ts', '--unit', '330726', '--role', 'clerk'], { DATA_DIR: dataDir });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.once('exit', (code) => (code === 0 ? done(stdout.trim().split('\n').at(-1) ?? '') : fail(new Error(`npm run token failed: ${stderr}`))));
     });
     const { payload } = await jwtVerify(printed, createLocalJWKSet(JSON.parse(key.jwks) as JSONWebKeySet), { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
