@@ -1,7 +1,8 @@
 /**
  * The actions on a case, one route each: staff decide acceptance, sign for
  * or return a case and rule on returns, extend, reply, approve extensions and
- * replies, record progress, pause the clock and approve and end pauses, and
+ * replies, record progress, pause the clock and approve and end pauses, ask
+ * other units to co-handle (they give opinions; the lead unit closes tasks), and
  * give review opinions; the petitioner rates and asks for review.
  * Each reads the case, applies one lifecycle step and saves it on condition
  * that nobody changed the case meanwhile (else 409). Every staff action
@@ -32,6 +33,14 @@ import { approveExtension, approveReply, extensionApprovalSchema, replyApprovalS
 import { withIdleClock } from '../domain/idle.ts';
 import { decidePause, endPause, pauseApprovalSchema, pauseEndSchema, pauseRequestSchema, requestPause } from '../domain/pauses.ts';
 import { addProgressNote, progressNoteSchema } from '../domain/progress-notes.ts';
+import {
+  askCoHandling,
+  closeCoHandling,
+  coHandlingClosureSchema,
+  coHandlingOpinionSchema,
+  coHandlingRequestSchema,
+  giveCoHandlingOpinion,
+} from '../domain/co-handling.ts';
 import { conflict } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
 import { calendarClock } from '../services/calendar-clock.ts';
@@ -47,6 +56,8 @@ import { now } from '../shared/clock.ts';
 interface Step<Input, Actor> {
   schema: z.ZodMiniType<Input>;
   apply(subject: Case, input: Input, actor: Actor, params: ApiRequest['params']): Promise<Change> | Change;
+  /** The answer, when it is not the changed case: what the step made. */
+  answer?(change: Change): ApiAnswer;
 }
 type StaffStep = Step<unknown, Acting>;
 type PetitionerStep = Step<unknown, { now: string; clock: Clock }>;
@@ -104,6 +115,25 @@ const STAFF_STEPS: Record<string, StaffStep> = {
     schema: pauseEndSchema,
     apply: (subject, input, acting, params) => endPause(subject, input, acting, params.pauseId ?? ''),
   }),
+  'POST /v1/cases/{id}/co-handling': staffStep({
+    schema: coHandlingRequestSchema,
+    async apply(subject, input, acting) {
+      await requireUnitsExist([['unit', input.unit]], 'The request names a unit that does not exist.');
+      return askCoHandling(subject, input, acting);
+    },
+    answer(change) {
+      const task = change.case.coHandling.at(-1) as Case['coHandling'][number];
+      return { status: 201, body: { taskId: task.id, dueAt: task.dueAt } };
+    },
+  }),
+  'POST /v1/cases/{id}/co-handling/{taskId}/opinion': staffStep({
+    schema: coHandlingOpinionSchema,
+    apply: (subject, input, acting, params) => giveCoHandlingOpinion(subject, input, acting, params.taskId ?? ''),
+  }),
+  'POST /v1/cases/{id}/co-handling/{taskId}/closure': staffStep({
+    schema: coHandlingClosureSchema,
+    apply: (subject, input, acting, params) => closeCoHandling(subject, input, acting, params.taskId ?? ''),
+  }),
 };
 
 const PETITIONER_STEPS: Record<string, PetitionerStep> = {
@@ -132,7 +162,7 @@ async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnsw
   const acting = { staff, now: at, clock: await calendarClock(at) };
   const change = withIdleClock(await step.apply(subject, input, acting, request.params), acting);
   await save(subject, change);
-  return { status: 200, body: caseView(change.case) };
+  return step.answer ? step.answer(change) : { status: 200, body: caseView(change.case) };
 }
 
 async function actAsPetitioner(request: ApiRequest, step: PetitionerStep): Promise<ApiAnswer> {

@@ -32,6 +32,7 @@ export type Counters = Record<string, number>;
  * - `overdue`: open and past the deadline of the clock now running
  * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
  * - `paused`: the pauses (中止) of the case that were approved; `idle`: the idle warnings it got
+ * - `coHandlingOverdue`: its co-handling tasks (协办) whose deadline passed without an opinion (supervised)
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -60,6 +61,7 @@ export function contributionOf(subject: Case): Counters {
   for (const returned of subject.returns) add(`returned:${returned.unit}`);
   add('paused', subject.pauses.filter((pause) => pause.status === 'running' || pause.status === 'ended').length);
   add('idle', subject.idleWarnings);
+  add('coHandlingOverdue', subject.coHandling.filter((task) => task.supervisedAt !== null).length);
   return counters;
 }
 
@@ -139,6 +141,8 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     paused: count('paused'),
     /** Idle warnings: handling clocks with nothing done for half their limit. */
     idle: count('idle'),
+    /** Co-handling tasks whose deadline passed without the co-unit's opinion. */
+    coHandlingOverdue: count('coHandlingOverdue'),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

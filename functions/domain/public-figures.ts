@@ -84,6 +84,7 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     returnedByUnit: withheldBreakdown(figures.returnedByUnit),
     paused: shown(figures.paused),
     idle: shown(figures.idle),
+    coHandlingOverdue: shown(figures.coHandlingOverdue),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),
     satisfactionRate: rate('satisfactionRate'),

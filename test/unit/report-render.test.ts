@@ -20,6 +20,7 @@ const figures = (received: number, rates: [number | null, number | null, number 
   returnedByUnit: {},
   paused: 0,
   idle: 0,
+  coHandlingOverdue: 0,
   timelyAcceptanceRate: rates[0],
   onTimeClosureRate: rates[1],
   satisfactionRate: rates[2],
