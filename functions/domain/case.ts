@@ -411,7 +411,12 @@ export function sideDues(subject: Case): SideDue[] {
 
 /** The due time of `stage` (and `ref`) the case has now: one of its side due times, or its one next due time. */
 export function dueOf(subject: Case, stage: DueStage, ref: string | null = null): Due | null {
-  if (stage === 'idle' || stage === 'coHandling') return sideDues(subject).find((due) => due.stage === stage && due.ref === ref) ?? null;
+  if (stage === 'idle' || stage === 'coHandling') {
+    const side = sideDues(subject).find((due) => due.stage === stage && due.ref === ref);
+    if (!side) return null;
+    const { ref: _ref, ...due } = side;
+    return due;
+  }
   return subject.due?.stage === stage ? subject.due : null;
 }
 
