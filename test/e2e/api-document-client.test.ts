@@ -282,11 +282,13 @@ describe('a client built only from GET /v1/openapi.json', () => {
     // nor before it starts (this one in an hour); the next test receives at one that has started. An attachment is
     // completed only once its bytes are PUT to the upload URL, outside the API (test/integration/attachments.test.ts).
     // A group's member is named in the body, and the example's case is none the client made: 404
-    // (test/integration/matter-groups.test.ts adds and removes real ones).
+    // (test/integration/matter-groups.test.ts adds and removes real ones). A co-handling task is settled once: the
+    // example's task has its opinion first, so its closure is refused (test/integration/co-handling.test.ts closes one).
     expect(summary, JSON.stringify([...refused.values()].map((answer) => answer.body))).toEqual([
       'POST /v1/visits/{id}/receptions: 409',
       'POST /v1/matter-groups/{id}/members: 404',
       'POST /v1/matter-groups/{id}/removals: 404',
+      'POST /v1/cases/{id}/co-handling/{taskId}/closure: 409',
       'POST /v1/cases/{id}/attachments/{attachmentId}/complete: 409',
     ]);
   });
