@@ -55,6 +55,8 @@ describe('asking a unit to co-handle', () => {
     const calendar = byCalendar.calendar!;
     expect(taskDeadline(at(2), undefined, byCalendar)).toBe(limitEnd(at(2), { days: 7, working: true }, calendar));
     expect(taskDeadline(at(2), 3, byCalendar)).toBe(limitEnd(at(2), { days: 3, working: true }, calendar));
+    // Across the National Day holiday (1 to 7 October), with Saturday 10 October a make-up workday (docs/DOMAIN.md).
+    expect(taskDeadline('2026-09-30T02:00:00.000Z', undefined, byCalendar)).toBe('2026-10-15T15:59:59.999Z');
     // Seven working days from a Wednesday span a weekend: more than seven calendar days.
     expect(Date.parse(taskDeadline(at(2), undefined, byCalendar))).toBeGreaterThan(Date.parse(at(9)));
   });
