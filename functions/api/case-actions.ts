@@ -64,6 +64,9 @@ type PetitionerStep = Step<unknown, { now: string; clock: Clock }>;
 
 // Each step is typed by its own schema; the tables hold them erased.
 const staffStep = <Input>(definition: Step<Input, Acting>) => definition as StaffStep;
+/** A step on one item of the case (a pause, a co-handling task), named by the path parameter `name`. */
+const itemStep = <Input>(schema: z.ZodMiniType<Input>, name: string, apply: (subject: Case, input: Input, acting: Acting, itemId: string) => Change) =>
+  staffStep({ schema, apply: (subject, input, acting, params) => apply(subject, input, acting, params[name] ?? '') });
 const petitionerStep = <Input>(definition: Step<Input, { now: string; clock: Clock }>) => definition as PetitionerStep;
 
 /** Every unit an acceptance names must be a region the system knows. */
@@ -107,14 +110,8 @@ const STAFF_STEPS: Record<string, StaffStep> = {
   'POST /v1/cases/{id}/review-opinion': staffStep({ schema: reviewOpinionSchema, apply: giveReviewOpinion }),
   'POST /v1/cases/{id}/progress-notes': staffStep({ schema: progressNoteSchema, apply: addProgressNote }),
   'POST /v1/cases/{id}/pauses': staffStep({ schema: pauseRequestSchema, apply: requestPause }),
-  'POST /v1/cases/{id}/pauses/{pauseId}/approval': staffStep({
-    schema: pauseApprovalSchema,
-    apply: (subject, input, acting, params) => decidePause(subject, input, acting, params.pauseId ?? ''),
-  }),
-  'POST /v1/cases/{id}/pauses/{pauseId}/end': staffStep({
-    schema: pauseEndSchema,
-    apply: (subject, input, acting, params) => endPause(subject, input, acting, params.pauseId ?? ''),
-  }),
+  'POST /v1/cases/{id}/pauses/{pauseId}/approval': itemStep(pauseApprovalSchema, 'pauseId', decidePause),
+  'POST /v1/cases/{id}/pauses/{pauseId}/end': itemStep(pauseEndSchema, 'pauseId', endPause),
   'POST /v1/cases/{id}/co-handling': staffStep({
     schema: coHandlingRequestSchema,
     async apply(subject, input, acting) {
@@ -126,14 +123,8 @@ const STAFF_STEPS: Record<string, StaffStep> = {
       return { status: 201, body: { taskId: task.id, dueAt: task.dueAt } };
     },
   }),
-  'POST /v1/cases/{id}/co-handling/{taskId}/opinion': staffStep({
-    schema: coHandlingOpinionSchema,
-    apply: (subject, input, acting, params) => giveCoHandlingOpinion(subject, input, acting, params.taskId ?? ''),
-  }),
-  'POST /v1/cases/{id}/co-handling/{taskId}/closure': staffStep({
-    schema: coHandlingClosureSchema,
-    apply: (subject, input, acting, params) => closeCoHandling(subject, input, acting, params.taskId ?? ''),
-  }),
+  'POST /v1/cases/{id}/co-handling/{taskId}/opinion': itemStep(coHandlingOpinionSchema, 'taskId', giveCoHandlingOpinion),
+  'POST /v1/cases/{id}/co-handling/{taskId}/closure': itemStep(coHandlingClosureSchema, 'taskId', closeCoHandling),
 };
 
 const PETITIONER_STEPS: Record<string, PetitionerStep> = {

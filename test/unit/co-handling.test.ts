@@ -9,17 +9,12 @@ import { acceptanceSchema, canSee, decideAcceptance, replyToCase, type Acting } 
 import { addMs, clockOf, DEFAULT_POLICY, withCalendar, type Clock } from '../../functions/domain/policy.ts';
 import { recountDeadlines } from '../../functions/domain/recount-deadlines.ts';
 import { approveReply } from '../../functions/domain/sign-off.ts';
-import type { Role, Staff } from '../../functions/domain/staff.ts';
+import type { Staff } from '../../functions/domain/staff.ts';
 import { progressOf } from '../../functions/domain/views.ts';
 import { shippedCalendarYear } from '../../functions/reference/calendar.ts';
-import { demoChain, refusal, routedDemoCase } from '../support/domain.ts';
+import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
 
-const DAY = 86_400_000;
-const T0 = '2026-03-02T00:00:00.000Z';
-const at = (days: number) => addMs(T0, days * DAY);
 const clock = clockOf(DEFAULT_POLICY);
-
-const staff = (unit: string, ...roles: Role[]): Staff => ({ sub: `${roles[0]}@${unit}`, unit, roles });
 const clerk = staff('330726', 'clerk');
 const handler = staff('330726:housing', 'handler');
 const coUnit = staff('330726:civil_affairs', 'handler');
