@@ -7,15 +7,18 @@
  *
  * Precision and recall are pairwise (of the pairs of petitions put in one
  * group, how many are one true matter; of the true pairs, how many were put
- * in one group), with each petition grouped, in arrival order, with its best
- * candidate found by band keys in its county and category (the newest few
- * items a key), when `sameMatter` confirms it. Items read per new case are
+ * in one group), with each petition grouped, in arrival order, with the
+ * first of its candidates by `rankCandidates` (found by band keys in its
+ * county and category, the newest few items a key, confirmed by
+ * `sameMatter`); on stderr, the same with the set spread through 10,000
+ * unrelated open cases, which precision on the set alone does not see. Items read per new case are
  * the band-key lookups, the index items they return and the candidates'
  * signatures read, averaged over the set's petitions as probes among 10,000
  * and 100,000 open cases of the same county. Pure computation: no emulator.
  * docs/MATTERS.md explains.
  */
-import { commonWordsOf, estimatedJaccard, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
+import { commonWordsOf, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
+import { rankCandidates } from '../functions/domain/matter-candidates.ts';
 import { GROUPING_POLICY } from '../functions/domain/matter-groups.ts';
 import { budgetLine } from './budget.ts';
 import { fillerPetitions, mattersSet, type LabelledPetition } from './matters-set.ts';
@@ -46,31 +49,42 @@ interface Signed extends LabelledPetition {
 
 const indexKeys = ({ county, category, signed }: Signed) => signed.bandKeys.map((key) => `${county}#${category}#${key}`);
 
-/** Groups the petitions in arrival order as routing would: answers each one's group. */
+/** Groups the petitions in arrival order as routing would (`rankCandidates`' first): answers each one's group. */
 function group(petitions: Signed[], { threshold, perKey }: Grouping): number[] {
   const index = new Map<string, number[]>();
   const groups: number[] = [];
+  const sizes = new Map<number, number>();
   petitions.forEach((petition, i) => {
-    const candidates = new Set(indexKeys(petition).flatMap((key) => (index.get(key) ?? []).slice(-perKey)));
-    let best: { score: number; j: number } | undefined;
-    for (const j of candidates) {
-      if (!sameMatter(petition.signed, petitions[j]!.signed, threshold)) continue;
-      const score = estimatedJaccard(petition.signed.signature, petitions[j]!.signed.signature);
-      if (!best || score > best.score) best = { score, j };
-    }
-    groups.push(best ? groups[best.j]! : i);
+    const found = [...new Set(indexKeys(petition).flatMap((key) => (index.get(key) ?? []).slice(-perKey)))];
+    const candidates = found.map((j) => ({ caseId: String(j), signed: petitions[j]!.signed, groupId: sizes.get(groups[j]!)! > 1 ? String(groups[j]) : null }));
+    const [best] = rankCandidates(petition.signed, candidates, { threshold });
+    const joined = best ? groups[Number(best.caseId)]! : i;
+    groups.push(joined);
+    sizes.set(joined, (sizes.get(joined) ?? 0) + 1);
     for (const key of indexKeys(petition)) index.set(key, [...(index.get(key) ?? []), i]);
   });
   return groups;
 }
 
-/** Pairwise precision and recall of `groups` against the petitions' true matters. */
-function pairwise(petitions: Signed[], groups: number[]): { precision: number; recall: number } {
+/**
+ * The set spread evenly through `open` filler petitions of the same county,
+ * as they would arrive among the open cases of other matters: precision
+ * measured on the set alone does not see the fillers it joins.
+ */
+function amongFillers(set: Signed[], open: number, sign: (petition: LabelledPetition) => Signed): Signed[] {
+  const fillers = fillerPetitions(open).map(sign);
+  const every = Math.floor(fillers.length / set.length);
+  return fillers.flatMap((filler, i) => (i % every === 0 && i / every < set.length ? [set[i / every]!, filler] : [filler]));
+}
+
+/** Pairwise precision and recall of `groups` against the petitions' true matters, over the pairs with a `counted` petition. */
+function pairwise(petitions: Signed[], groups: number[], counted: (petition: Signed) => boolean = () => true): { precision: number; recall: number } {
   let grouped = 0;
   let correct = 0;
   let truePairs = 0;
   for (let i = 0; i < petitions.length; i++) {
     for (let j = i + 1; j < petitions.length; j++) {
+      if (!counted(petitions[i]!) && !counted(petitions[j]!)) continue;
       const same = petitions[i]!.matter === petitions[j]!.matter;
       const together = groups[i] === groups[j];
       if (together) grouped++;
@@ -137,9 +151,17 @@ export async function benchMatters(grouping = GROUPING, sizes: [number, number] 
   const sign = (petition: LabelledPetition): Signed => ({ ...petition, signed: textSignature(petition.text, parameters, common.get(petition.category)) });
   const set = mattersSet().map(sign);
   const { precision, recall } = pairwise(set, group(set, grouping));
+  const background = amongFillers(set, sizes[0], sign);
+  const backgroundGroups = group(background, grouping);
+  const withBackground = pairwise(background, backgroundGroups);
+  const setWithBackground = pairwise(background, backgroundGroups, (petition) => !petition.matter.startsWith('filler:'));
   const matters = new Set(set.map((petition) => petition.matter)).size;
   const short = set.filter((petition) => petition.signed.bandKeys.length === 0).length;
   console.error(`  set: ${set.length} petitions, ${matters} matters, ${short} too short to group; threshold ${threshold}, common share ${commonShare}, ${parameters.bands} bands × ${parameters.permutations / parameters.bands} rows, ${perKey} items a lookup`);
+  console.error(
+    `  among ${sizes[0]} open fillers (the set spread through them, all grouped in arrival order): precision ${withBackground.precision.toFixed(3)}, recall ${withBackground.recall.toFixed(3)}; ` +
+      `of the pairs with a petition of the set, precision ${setWithBackground.precision.toFixed(3)}, recall ${setWithBackground.recall.toFixed(3)}`,
+  );
   const reads = sizes.map((open) => {
     const started = performance.now();
     const result = itemsRead(set, open, grouping, sign);

@@ -734,6 +734,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The petitioner urges (催办) the unit whose clock is running on the case, at most once per policy `urgeInterval` */
+        post: operations["postCasesByIdUrge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/client-apps": {
         parameters: {
             query?: never;
@@ -780,6 +797,40 @@ export interface paths {
         put?: never;
         /** Complete an upload: the file is checked against what was declared and, a JPEG, stripped of its metadata */
         post: operations["postCasesByIdAttachmentsByAttachmentIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A leader of the case's office or above names the owning leader of a hard case (包案), with the plan and the target date */
+        post: operations["postCasesByIdOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hard-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's hard cases: with candidates=true the open cases that are hard, else the responsibility list of owned cases */
+        get: operations["getHardCases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -869,6 +920,12 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        GetHardCases200: {
+            items: components["schemas"]["HardCaseEntry"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         GetMatterGroups200: {
             items: components["schemas"]["MatterGroup"][];
             nextCursor: string | null;
@@ -911,6 +968,42 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        HardCaseEntry: {
+            id: string;
+            title: string;
+            category: string;
+            regionCode: string;
+            /** @enum {string} */
+            status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
+            level: ("province" | "city" | "county" | "township" | "village") | null;
+            receivedAt: string;
+            escalationCount: number;
+            office: string | null;
+            leadUnit: string | null;
+            owner: ({
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            targetDate: string | null;
+            daysOpen?: number;
+            deadline?: string | null;
+            plan?: string;
+            ownedAt?: string;
+            finishedAt?: string | null;
+            /** @enum {string} */
+            target?: "kept" | "missed" | "open";
+            progress?: ({
+                at: string;
+                actor: string;
+                action: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -924,6 +1017,7 @@ export interface components {
             per10k: number;
             overdue: number;
             repeat: number;
+            urges: number;
             score: number;
             matters?: components["schemas"]["MatterSummary"][];
         } & {
@@ -960,7 +1054,7 @@ export interface components {
         };
         Notice: {
             /** @enum {string} */
-            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "idle";
+            kind: "warning" | "supervision" | "escalation" | "critical" | "closed" | "idle" | "urge" | "repeat";
             caseId: string;
             level: ("province" | "city" | "county" | "township" | "village") | null;
             deadline: string | null;
@@ -972,6 +1066,12 @@ export interface components {
                 [key: string]: unknown;
             })[];
             at: string;
+            owner?: {
+                name: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -991,6 +1091,7 @@ export interface components {
         };
         Progress: {
             id: string;
+            caseNumber: string | null;
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
             level: ("province" | "city" | "county" | "township" | "village") | null;
@@ -1071,6 +1172,7 @@ export interface components {
         };
         Reception: {
             id: string;
+            caseNumber: string;
             accessCode: string;
             visitId: string;
             /** @enum {string} */
@@ -1139,6 +1241,8 @@ export interface components {
                 };
                 paused: number;
                 idle: number;
+                hardCases: number;
+                urges: number;
                 coHandlingOverdue: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
@@ -1166,6 +1270,8 @@ export interface components {
                 };
                 paused: number;
                 idle: number;
+                hardCases: number;
+                urges: number;
                 coHandlingOverdue: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
@@ -1227,6 +1333,7 @@ export interface components {
         };
         StaffCase: {
             id: string;
+            caseNumber: string | null;
             /** @enum {string} */
             channel: "online" | "letter" | "visit" | "phone" | "leader_visit";
             category: string;
@@ -1273,6 +1380,22 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            ownership: ({
+                leader: {
+                    name: string;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                plan: string;
+                targetDate: string;
+                unit: string;
+                at: string;
+                by: string;
+                finishedAt: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
             matterGroup?: ({
                 id: string;
                 size: number;
@@ -1333,6 +1456,8 @@ export interface components {
                 };
                 paused: number;
                 idle: number;
+                hardCases: number;
+                urges: number;
                 coHandlingOverdue: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
@@ -1357,6 +1482,8 @@ export interface components {
             };
             paused: number;
             idle: number;
+            hardCases: number;
+            urges: number;
             coHandlingOverdue: number;
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
@@ -1364,11 +1491,18 @@ export interface components {
         };
         Submitted: {
             id: string;
+            caseNumber: string;
             accessCode: string;
             /** @enum {string} */
             status: "received" | "accepted" | "not_accepted" | "forwarded" | "replied" | "under_review" | "under_rereview" | "closed" | "final";
             receivedAt: string;
             acceptanceDueAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Urged: {
+            urgedAt: string;
+            nextAllowedAt: string;
         } & {
             [key: string]: unknown;
         };
@@ -1482,6 +1616,14 @@ export interface components {
             days: number;
             reason: string;
         };
+        PostCasesByIdOwnershipBody: {
+            leader: {
+                name: string;
+                title: string;
+            };
+            plan: string;
+            targetDate: string;
+        };
         PostCasesByIdPausesBody: {
             /** @enum {string} */
             reason: "hearing" | "appraisal" | "awaiting_materials" | "other";
@@ -1520,6 +1662,9 @@ export interface components {
         };
         PostCasesByIdReviewRequestBody: {
             reason: string;
+        };
+        PostCasesByIdUrgeBody: {
+            note?: string;
         };
         PostClientAppsBody: {
             name: string;
@@ -3675,6 +3820,64 @@ export interface operations {
             503: components["responses"]["Busy"];
         };
     };
+    postCasesByIdUrge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "已过去一个多月，仍无人联系我"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdUrgeBody"];
+            };
+        };
+        responses: {
+            /** @description The urge is recorded and the unit notified; the next is allowed from `nextAllowedAt`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Urged"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoAccessCode"];
+            404: components["responses"]["NotFound"];
+            /** @description No unit is handling the case now: it is being routed, waits on the petitioner after the reply, or is finished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Urged within the policy's urgeInterval (or beyond the route's throttle): try again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
     postClientApps: {
         parameters: {
             query?: never;
@@ -3829,6 +4032,102 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Nothing was uploaded yet, it is complete already, or the case has its 20 files. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "leader": {
+                 *         "name": "李明",
+                 *         "title": "副县长"
+                 *       },
+                 *       "plan": "约谈物业，督促屋面维修，每周回访",
+                 *       "targetDate": "2027-03-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdOwnershipBody"];
+            };
+        };
+        responses: {
+            /** @description The case with its owner; a second naming replaces the first, and the history keeps both. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is finished, not a hard case yet, or owned already as named; or another change came first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getHardCases: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+                unit?: string;
+                candidates?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hard cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetHardCases200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            /** @description The unit is unknown or outside the caller's scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

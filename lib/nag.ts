@@ -46,6 +46,7 @@ const OPEN_ROUTES: Record<string, string> = {
   'GET /v1/cases/{id}/progress': ACCESS_CODE,
   'POST /v1/cases/{id}/evaluation': ACCESS_CODE,
   'POST /v1/cases/{id}/review-request': ACCESS_CODE,
+  'POST /v1/cases/{id}/urge': ACCESS_CODE,
   'POST /v1/cases/{id}/attachments': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
   'POST /v1/cases/{id}/attachments/{attachmentId}/complete': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,
   'GET /v1/cases/{id}/attachments': `${ACCESS_CODE} Staff send a token instead, which the handler verifies itself (a gateway authorizer cannot be optional).`,

@@ -112,6 +112,7 @@ function response(answer: AnswerDoc, name: string, names: Names): Record<string,
   return {
     description: answer.description,
     ...(answer.location && { headers: { Location: { description: 'Where what was created is.', schema: { type: 'string' } } } }),
+    ...(answer.retryAfter && { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'string' } } } }),
     content: { [type]: { schema } },
   };
 }

@@ -7,10 +7,12 @@
  * Plain data: no AWS construct is imported here.
  */
 import * as answers from '../functions/api/answers.ts';
-import { calendarQuery, calendarYearBody, compileReportBody, hotspotsQuery, matterGroupsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
+import { calendarQuery, calendarYearBody, compileReportBody, hardCasesQuery, hotspotsQuery, matterGroupsQuery, pageQuery, publicStatsQuery, regionsQuery, reportsQuery, statsQuery, visitsQuery, worklistQuery } from '../functions/api/queries.ts';
 import { attachmentDeclarationSchema } from '../functions/domain/attachments.ts';
 import { clientAppSchema } from '../functions/domain/client-apps.ts';
+import { ownershipSchema } from '../functions/domain/hard-cases.ts';
 import { submissionSchema } from '../functions/domain/intake.ts';
+import { urgeSchema } from '../functions/domain/urging.ts';
 import { acceptanceSchema, evaluationSchema, extensionSchema, replySchema, reviewOpinionSchema, reviewRequestSchema } from '../functions/domain/lifecycle.ts';
 import { memberSchema } from '../functions/domain/matter-groups.ts';
 import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
@@ -85,11 +87,11 @@ export const FUNCTIONS = {
   listRegions: withSecret(api('list-regions', 'GET /v1/regions', ['GetItem', 'Query'])),
   listCategories: withSecret(api('list-categories', 'GET /v1/categories', ['Query'])),
   calendar: withSecret(api('calendar', 'GET /v1/calendar and PUT /v1/calendar/{year}: the statutory calendar; a replaced year starts the recount of open deadlines', ['GetItem', 'Query', 'PutItem'], ['deadline'])),
-  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
+  submitCase: withSecret(api('submit-case', 'POST /v1/cases: intake; a repeat on an owned matter is told to its owner', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification'])),
   caseProgress: withSecret(api('case-progress', "GET /v1/cases/{id}/progress: the petitioner's view", ['Query'])),
   listCases: withSecret(api('list-cases', "GET /v1/cases: the staff member's worklist", ['Query'])),
   getCase: withSecret(api('get-case', 'GET /v1/cases/{id}: the whole case, for staff', ['GetItem', 'Query'])),
-  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'])),
+  caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review, ownership, urging', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['notification'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
@@ -108,7 +110,8 @@ export const FUNCTIONS = {
   reports: withSecret({ ...api('reports', 'Joint-meeting reports: compile, list, fetch as JSON and as a page', ['GetItem', 'BatchGetItem', 'Query', 'PutItem']), timeoutSeconds: 29 }),
   clientApps: api('client-apps', 'POST /v1/client-apps: an admin registers a client app and gets its API key', ['PutItem']),
   open311: withSecret(api('open311', 'Open311 GeoReport v2, the public reads: discovery, services, service requests, tokens', ['GetItem', 'Query'])),
-  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing'])),
+  open311Submit: withSecret(api('open311-requests', "Open311 GeoReport v2, POST requests: a client app's submission, through intake", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['routing', 'notification'])),
+  hardCases: withSecret(api('hard-cases', 'GET /v1/hard-cases: the hard-case candidates and the responsibility list of owned cases', ['GetItem', 'BatchGetItem', 'Query'])),
   compileReports: withSecret({
     entry: 'functions/schedules/compile-reports.ts',
     description: 'Compiles the weekly, monthly and quarterly reports of every county and city',
@@ -206,6 +209,8 @@ export interface AnswerDoc {
   contentType?: string;
   /** It names what it created in a `Location` header. */
   location?: true;
+  /** It says in a `Retry-After` header when to try again (a refusal that is too soon). */
+  retryAfter?: true;
 }
 
 export interface RouteWiring {
@@ -556,6 +561,16 @@ export const ROUTES: readonly RouteWiring[] = [
     answers: { 200: json('The progress after the request.', answers.progress), 409: conflicting },
   },
   {
+    method: 'POST', path: '/v1/cases/{id}/urge', function: 'caseActions', auth: 'public', throttle: 'anonymous', accessCode: true,
+    summary: "The petitioner urges (催办) the unit whose clock is running on the case, at most once per policy `urgeInterval`",
+    body: { schema: urgeSchema, example: { note: '已过去一个多月，仍无人联系我' } },
+    answers: {
+      200: json('The urge is recorded and the unit notified; the next is allowed from `nextAllowedAt`.', answers.urged),
+      409: refusal('No unit is handling the case now: it is being routed, waits on the petitioner after the reply, or is finished.'),
+      429: { ...refusal("Urged within the policy's urgeInterval (or beyond the route's throttle): try again after `Retry-After` seconds."), retryAfter: true },
+    },
+  },
+  {
     method: 'POST', path: '/v1/client-apps', function: 'clientApps', auth: 'staff', throttle: 'staff',
     summary: 'Register a client app (admins): its API key for Open311 submissions, shown once',
     body: { schema: clientAppSchema, example: { name: '浦江县12345热线' } },
@@ -584,6 +599,22 @@ export const ROUTES: readonly RouteWiring[] = [
     method: 'GET', path: '/v1/cases/{id}/attachments', function: 'attachments', auth: 'optional', throttle: 'anonymous', accessCode: true,
     summary: "A case's files the caller may see, each with a download URL valid 5 minutes",
     answers: { 200: json("Staff see every file; the petitioner, their own and those staff marked public.", answers.attachments) },
+  },
+  // Hard cases (包案).
+  {
+    method: 'POST', path: '/v1/cases/{id}/ownership', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "A leader of the case's office or above names the owning leader of a hard case (包案), with the plan and the target date",
+    body: { schema: ownershipSchema, example: { leader: { name: '李明', title: '副县长' }, plan: '约谈物业，督促屋面维修，每周回访', targetDate: '2027-03-31' } },
+    answers: {
+      200: json('The case with its owner; a second naming replaces the first, and the history keeps both.', answers.staffCase),
+      409: refusal('The case is finished, not a hard case yet, or owned already as named; or another change came first.'),
+    },
+  },
+  {
+    method: 'GET', path: '/v1/hard-cases', function: 'hardCases', auth: 'staff', throttle: 'staff',
+    summary: "A unit's hard cases: with candidates=true the open cases that are hard, else the responsibility list of owned cases",
+    query: hardCasesQuery,
+    answers: { 200: json('A page of hard cases.', answers.page(answers.hardCaseEntry)), 404: refusal("The unit is unknown or outside the caller's scope.") },
   },
 ];
 

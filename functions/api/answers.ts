@@ -6,6 +6,7 @@
  */
 import { ATTACHMENT_TYPES } from '../domain/attachments.ts';
 import { CASE_STATUSES, RATINGS, RECEPTION_OUTCOMES } from '../domain/case.ts';
+import { TARGET_STATES } from '../domain/hard-cases.ts';
 import { CHANNELS } from '../domain/intake.ts';
 import { NOTICE_KINDS } from '../domain/ladder.ts';
 import { REGION_LEVELS } from '../domain/regions.ts';
@@ -20,6 +21,10 @@ const count = z.number().check(z.int(), z.minimum(0));
 const rate = nullable(z.number().check(z.minimum(0), z.maximum(1)));
 const status = z.enum(CASE_STATUSES);
 const level = z.enum(REGION_LEVELS);
+/** A case number, `330726-2026-000123`: county, year, sequence (see functions/domain/case-number.ts). */
+const caseNumber = z.string().check(z.regex(/^\d{6}-\d{4}-\d{6,}$/, 'a case number, county-year-sequence'));
+/** Cases taken in before 1.1 have none. */
+const caseNumberOrNull = nullable(caseNumber);
 
 /** A page of a list: pass `nextCursor` back as `?cursor=` for the next page; `null` on the last. */
 export const page = <T extends z.core.SomeType>(item: T) => z.looseObject({ items: z.array(item), nextCursor: nullable(z.string()) });
@@ -51,9 +56,12 @@ export const region = z.looseObject({ code: z.string(), name: z.string(), level,
 export const category = z.looseObject({ code: z.string(), name: z.string(), department: nullable(z.string()) });
 
 /** 201: the case is registered; the access code is shown once. */
-export const submitted = z.looseObject({ id: z.string(), accessCode: z.string(), status, receivedAt: instant, acceptanceDueAt: instant });
+export const submitted = z.looseObject({ id: z.string(), caseNumber, accessCode: z.string(), status, receivedAt: instant, acceptanceDueAt: instant });
 /** 200: the same matter is open already; it was joined, nothing new was created. */
 export const repeated = z.looseObject({ id: z.string(), repeat: z.literal(true), status });
+
+/** 200: the petitioner's urge (催办) is recorded; the next is allowed from `nextAllowedAt`. */
+export const urged = z.looseObject({ urgedAt: instant, nextAllowedAt: instant });
 
 /** A client app just registered, with its API key: shown this once. */
 export const clientApp = z.looseObject({ id: z.string(), name: z.string(), apiKey: z.string() });
@@ -61,6 +69,7 @@ export const clientApp = z.looseObject({ id: z.string(), name: z.string(), apiKe
 /** What the petitioner sees of their case: no personal data, no internal notes. */
 export const progress = z.looseObject({
   id: z.string(),
+  caseNumber: caseNumberOrNull,
   status,
   level: nullable(level),
   dueAt: nullable(instant),
@@ -70,10 +79,12 @@ export const progress = z.looseObject({
 });
 
 const answer = z.looseObject({ opinion: z.string(), at: instant, by: z.string() });
+const leader = z.looseObject({ name: z.string(), title: z.string() });
 
 /** The whole case as staff see it; with its history where it is fetched alone. */
 export const staffCase = z.looseObject({
   id: z.string(),
+  caseNumber: caseNumberOrNull,
   channel: z.enum(CHANNELS),
   category: z.string(),
   title: z.string(),
@@ -93,6 +104,8 @@ export const staffCase = z.looseObject({
   evaluations: z.array(z.looseObject({ rating: z.enum(RATINGS), at: instant })),
   version: count,
   history: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string(), detail: z.unknown() }))),
+  /** The owning leader of a hard case (包案), the plan and the target day; `finishedAt` once the case finished. */
+  ownership: nullable(z.looseObject({ leader, plan: z.string(), targetDate: day, unit: z.string(), at: instant, by: z.string(), finishedAt: nullable(instant) })),
   /** The matter group it is in (docs/MATTERS.md), where it is fetched alone. */
   matterGroup: z.optional(nullable(z.looseObject({ id: z.string(), size: count }))),
   /** The co-handling tasks (协办), in order: open until `opinion` or `closure`. */
@@ -129,6 +142,35 @@ export const worklistEntry = z.looseObject({
   deadline: nullable(instant),
 });
 
+/**
+ * A hard case (包案) of GET /v1/hard-cases: a candidate (`candidates=true`:
+ * with `daysOpen` and `deadline`, and its owner if it has one), or an owned
+ * case of the responsibility list (with `plan`, `target` and `progress`).
+ */
+export const hardCaseEntry = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  regionCode: z.string(),
+  status,
+  level: nullable(level),
+  receivedAt: instant,
+  escalationCount: count,
+  office: nullable(z.string()),
+  leadUnit: nullable(z.string()),
+  owner: nullable(leader),
+  targetDate: nullable(day),
+  daysOpen: z.optional(count),
+  deadline: z.optional(nullable(instant)),
+  plan: z.optional(z.string()),
+  ownedAt: z.optional(instant),
+  finishedAt: z.optional(nullable(instant)),
+  /** Whether the target is kept: finished by the target day (`kept`), not (`missed`), or open with the day to come (`open`). */
+  target: z.optional(z.enum(TARGET_STATES)),
+  /** The latest staff actions, newest first. */
+  progress: z.optional(z.array(z.looseObject({ at: instant, actor: z.string(), action: z.string() }))),
+});
+
 /** A matter group (举一反三): its members are the case ids in the caller's scope. */
 export const matterGroup = z.looseObject({
   id: z.string(),
@@ -156,6 +198,8 @@ export const notice = z.looseObject({
   deadline: nullable(instant),
   to: z.array(z.looseObject({ unit: z.string(), role: z.enum(ROLES) })),
   at: instant,
+  /** The owning leader (包案) a repeat on an owned matter is told to (`kind: repeat`). */
+  owner: z.optional(leader),
 });
 
 const counts = z.record(z.string(), count);
@@ -172,6 +216,8 @@ const figures = z.looseObject({
   returnedByUnit: counts,
   paused: count,
   idle: count,
+  hardCases: count,
+  urges: count,
   coHandlingOverdue: count,
   timelyAcceptanceRate: rate,
   onTimeClosureRate: rate,
@@ -212,6 +258,7 @@ export const hotspot = z.looseObject({
   per10k: z.number(),
   overdue: count,
   repeat: count,
+  urges: count,
   score: z.number(),
   matters: z.optional(z.array(matterSummary)),
 });
@@ -245,6 +292,7 @@ export const visitSummary = z.looseObject({
 /** 201: a batch received at a visit, registered as a case; the access code is shown once. */
 export const reception = z.looseObject({
   id: z.string(),
+  caseNumber,
   accessCode: z.string(),
   visitId: z.string(),
   outcome: z.enum(RECEPTION_OUTCOMES),

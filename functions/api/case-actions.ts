@@ -2,8 +2,9 @@
  * The actions on a case, one route each: staff decide acceptance, sign for
  * or return a case and rule on returns, extend, reply, approve extensions and
  * replies, record progress, pause the clock and approve and end pauses, ask
- * other units to co-handle (they give opinions; the lead unit closes tasks), and
- * give review opinions; the petitioner rates and asks for review.
+ * other units to co-handle (they give opinions; the lead unit closes tasks),
+ * give review opinions, and name a hard case's owner; the petitioner rates,
+ * asks for review and urges (催办).
  * Each reads the case, applies one lifecycle step and saves it on condition
  * that nobody changed the case meanwhile (else 409). Every staff action
  * restarts the case's idle clock.
@@ -28,6 +29,7 @@ import {
   type AcceptanceInput,
 } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/policy.ts';
+import { ownershipSchema, takeOwnership } from '../domain/hard-cases.ts';
 import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../domain/receipt.ts';
 import { approveExtension, approveReply, extensionApprovalSchema, replyApprovalSchema } from '../domain/sign-off.ts';
 import { withIdleClock } from '../domain/idle.ts';
@@ -51,6 +53,11 @@ import { requireUnitsExist, type NamedUnit } from '../services/references.ts';
 import { getCase, saveChange } from '../store/cases.ts';
 import { getRegionChain } from '../store/reference.ts';
 import { now } from '../shared/clock.ts';
+import { urge, urgeSchema } from '../domain/urging.ts';
+import { noticeSender } from '../queues/notices.ts';
+import { config } from '../shared/config.ts';
+import { errorSummary, logger } from '../shared/logger.ts';
+import { retryWhileStale, STALE } from '../shared/retry.ts';
 
 /** One lifecycle step: the body it takes, and how it changes the case (the route's path parameters at hand). */
 interface Step<Input, Actor> {
@@ -123,6 +130,7 @@ const STAFF_STEPS: Record<string, StaffStep> = {
       return { status: 201, body: { taskId: task.id, dueAt: task.dueAt } };
     },
   }),
+  'POST /v1/cases/{id}/ownership': staffStep({ schema: ownershipSchema, apply: takeOwnership }),
   'POST /v1/cases/{id}/co-handling/{taskId}/opinion': itemStep(coHandlingOpinionSchema, 'taskId', giveCoHandlingOpinion),
   'POST /v1/cases/{id}/co-handling/{taskId}/closure': itemStep(coHandlingClosureSchema, 'taskId', closeCoHandling),
 };
@@ -142,6 +150,28 @@ async function save(before: Case, change: Change): Promise<void> {
   if ((await saveChange(before, change)) !== 'saved') {
     throw conflict('The case changed while you were acting on it: read it again and decide anew.');
   }
+}
+
+const sendNotices = noticeSender();
+// An urge races other changes to the case: it reads it again, and then may find itself too soon.
+const URGE_ATTEMPTS = 3;
+
+/** The petitioner urges the case: of two urges at once, one is recorded and the other is too soon (429). */
+async function urgeCase(request: ApiRequest): Promise<ApiAnswer> {
+  const input = request.body(urgeSchema);
+  const exhausted = () => new Error('the case kept changing while it was urged');
+  const urging = await retryWhileStale(URGE_ATTEMPTS, exhausted, async () => {
+    const found = await caseOfPetitioner(request);
+    const urged = urge(found.case, input, { now: now(), clock: config.clock });
+    return (await saveChange(found.case, urged.change)) === 'saved' ? urged : STALE;
+  });
+  try {
+    await sendNotices([urging.notice]);
+  } catch (error) {
+    // The urge stands, and its history entry holds the notice staff see with the case.
+    logger.warn('urge notice not sent', { caseId: urging.notice.caseId, error: errorSummary(error) });
+  }
+  return { status: 200, body: { urgedAt: urging.change.entry.at, nextAllowedAt: urging.nextAllowedAt } };
 }
 
 async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnswer> {
@@ -166,6 +196,7 @@ async function actAsPetitioner(request: ApiRequest, step: PetitionerStep): Promi
 }
 
 export const handler = httpHandler(async (request) => {
+  if (request.route === 'POST /v1/cases/{id}/urge') return urgeCase(request);
   const staffStep = STAFF_STEPS[request.route];
   if (staffStep) return actAsStaff(request, staffStep);
   const petitionerStep = PETITIONER_STEPS[request.route];

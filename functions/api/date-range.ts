@@ -1,14 +1,13 @@
 /** The date range every figure is asked for: `from` and `to`, inclusive, YYYY-MM-DD (China time). */
-import { DAY_MS, dayOfMs, msOfDay } from '../domain/calendar.ts';
+import { DAY_MS } from '../domain/calendar.ts';
+import { day } from '../domain/fields.ts';
 import * as z from '../domain/zod.ts';
+
+export { day };
 
 /** The longest range one request may cover: the reads stay bounded by days, never by cases. */
 const MAX_DAYS = 400;
 
-export const day = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
-  z.refine((value) => !Number.isNaN(msOfDay(value)) && dayOfMs(msOfDay(value)) === value, 'must be a real date'),
-);
 /** The checks of every figures range: `from` and `to` inclusive (YYYY-MM-DD, China time), in order, bounded. */
 export const rangeChecks = [
   z.refine<{ from: string; to: string }>((q) => q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),

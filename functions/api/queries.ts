@@ -4,7 +4,7 @@
  * names them for the API document (lib/openapi.ts).
  */
 import { CASE_STATUSES } from '../domain/case.ts';
-import { parentRegionCode, regionCode, text } from '../domain/fields.ts';
+import { parentRegionCode, regionCode, text, unitId } from '../domain/fields.ts';
 import { REPORT_KINDS } from '../domain/reports.ts';
 import * as z from '../domain/zod.ts';
 import { invalid } from '../domain/problem.ts';
@@ -33,6 +33,12 @@ export const regionsQuery = z.extend(pageQuery, { parentCode: z.optional(regionC
 export const worklistQuery = z.extend(pageQuery, {
   status: z.optional(z.enum(CASE_STATUSES)),
   overdue: z.optional(z.enum(['true', 'false'])),
+});
+
+/** GET /v1/hard-cases: the caller's own unit by default; the candidates, or the responsibility list. */
+export const hardCasesQuery = z.extend(pageQuery, {
+  unit: z.optional(unitId),
+  candidates: z.optional(z.enum(['true', 'false'])),
 });
 
 const figuresRange = { from: day, to: day, by: z.optional(z.enum(['week', 'month'])) };

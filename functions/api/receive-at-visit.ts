@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
+import type { Case } from '../domain/case.ts';
 import { decideRouting } from '../domain/routing.ts';
 import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
 import { calendarClock } from '../services/calendar-clock.ts';
@@ -47,14 +48,16 @@ export const handler = httpHandler(async (request) => {
     routing: decideRouting({ addressedTo: null }, chain, category),
     fingerprintKey: deploymentKeys().fingerprint,
   });
-  const answer: FirstAnswer = {
+  const answerFor = (numbered: Case): FirstAnswer => ({
     requestHash,
     status: 201,
-    location: `/v1/cases/${received.case.id}`,
-    body: { id: received.case.id, accessCode, visitId: visit.id, outcome: input.outcome, status: received.case.status },
-  };
-  const creation = await createCase(received.case, received.entries, idempotencyKey ? { idempotencyKey, answer } : undefined);
-  if (creation.outcome === 'answered' && idempotencyKey) return answerOf(await replayStored(idempotencyKey, requestHash));
+    location: `/v1/cases/${numbered.id}`,
+    body: { id: numbered.id, caseNumber: numbered.caseNumber, accessCode, visitId: visit.id, outcome: input.outcome, status: numbered.status },
+  });
+  const creation = await createCase(received.case, received.entries, idempotencyKey ? (numbered) => ({ idempotencyKey, answer: answerFor(numbered) }) : undefined);
+  // Refused for an answer kept already: only a request with a key keeps one.
+  if (creation.outcome === 'answered') return answerOf(await replayStored(idempotencyKey as string, requestHash));
+  if (creation.outcome !== 'created') throw new Error(`case ${received.case.id}: a case taken at a visit holds no matter, yet was a repeat`);
   logger.info('reception recorded', { caseId: received.case.id, visitId: visit.id, outcome: input.outcome });
-  return answerOf(answer);
+  return answerOf(answerFor(creation.case));
 });

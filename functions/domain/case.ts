@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { COLLECTIVE_HEADCOUNT, type Channel, type Petitioner, type Submission } from './intake.ts';
+import type { Ownership } from './hard-cases.ts';
 import { matterFingerprint } from './petitioner.ts';
 import { addMs, deadlineAfter, type Clock } from './policy.ts';
 import type { RegionLevel } from './regions.ts';
@@ -48,6 +49,8 @@ export interface Due {
 /** A case (信访事项) as the system keeps it. */
 export interface Case {
   id: string;
+  /** The number people read and say (see case-number.ts), given as the case is written; `null` for a case taken in before 1.1. */
+  caseNumber: string | null;
   channel: Channel;
   category: string;
   title: string;
@@ -93,10 +96,15 @@ export interface Case {
   escalationCount: number;
   /** When the ladder reached the top and raised its critical alert; it climbs no further. */
   criticalAt: string | null;
+  /** How many times the petitioner urged it (催办), and when last. */
+  urgeCount: number;
+  lastUrgedAt: string | null;
   /** Whether it holds its matter fingerprint (repeats join it); a case taken at a leader's visit does not. */
   holdsMatter: boolean;
   /** The leader's visit (下访) it was received at, and what the leader decided there. */
   visit: VisitLink | null;
+  /** The owning leader (包案) of a hard case, with the plan and target; `null` while nobody owns it. */
+  ownership: Ownership | null;
   due: Due | null;
   /** When the idle warning falls due: half the handling limit after the last action, while the handling clock runs (its own due entry). */
   idleAt: string | null;
@@ -283,10 +291,17 @@ export interface ChangeRecord {
   timeline?: TimelineEvent;
 }
 
+/** An owned case's ownership after a change to `status` at `at`: when it finishes, the time is kept; else unchanged. */
+export function ownershipAfter(ownership: Ownership | null, status: CaseStatus, at: string): Ownership | null {
+  return ownership && ownership.finishedAt === null && !isOpen(status) ? { ...ownership, finishedAt: at } : ownership;
+}
+
 /** The case after `patch`, one version on, with the history entry that records it. */
 export function next(subject: Case, patch: Partial<Case>, record: ChangeRecord): Change {
   const version = subject.version + 1;
-  return { case: { ...subject, ...patch, version }, entry: { version, ...record } };
+  const changed = { ...subject, ...patch, version };
+  // An owned case keeps when it finished: its owner's target is judged by it.
+  return { case: { ...changed, ownership: ownershipAfter(changed.ownership, changed.status, record.at) }, entry: { version, ...record } };
 }
 
 export interface Registration {
@@ -307,6 +322,8 @@ export function registerCase(submission: Submission, registration: Registration)
   const petitioner = submission.petitioner;
   const registered: Case = {
     id,
+    // The store numbers it as it writes it: the number is the next of its series then.
+    caseNumber: null,
     channel: submission.channel,
     category: submission.category,
     title: submission.title,
@@ -340,8 +357,11 @@ export function registerCase(submission: Submission, registration: Registration)
     evaluations: [],
     escalationCount: 0,
     criticalAt: null,
+    urgeCount: 0,
+    lastUrgedAt: null,
     holdsMatter: true,
     visit: null,
+    ownership: null,
     due: { stage: 'routing', at: addMs(now, routingRetryMs) },
     idleAt: null,
     idleWarnings: 0,

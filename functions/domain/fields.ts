@@ -1,4 +1,5 @@
 /** The fields every request schema is made of, defined once. */
+import { dayOfMs, msOfDay } from './calendar.ts';
 import { PARENT_REGION_CODE_PATTERN, REGION_CODE_PATTERN, UNIT_PATTERN } from './units.ts';
 import * as z from './zod.ts';
 
@@ -55,3 +56,9 @@ export const regionCode = z.string().check(z.regex(REGION_CODE_PATTERN, 'must be
 export const parentRegionCode = z.string().check(z.regex(PARENT_REGION_CODE_PATTERN, 'must be the code of a region with units below it (6 or 9 digits)'));
 
 export const unitId = z.string().check(z.regex(UNIT_PATTERN, 'must be a unit id such as 330726 or 330726:housing'));
+
+/** A real calendar day, YYYY-MM-DD. */
+export const day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  z.refine((value) => !Number.isNaN(msOfDay(value)) && dayOfMs(msOfDay(value)) === value, 'must be a real date'),
+);

@@ -32,6 +32,8 @@ export type Counters = Record<string, number>;
  * - `overdue`: open and past the deadline of the clock now running
  * - `returned`, and `returned:<unit>` per returning unit: the returns (退回) of the case
  * - `paused`: the pauses (中止) of the case that were approved; `idle`: the idle warnings it got
+ * - `hardCases`: open and owned by a leader (包案)
+ * - `urges`: the petitioner's urges (催办)
  * - `coHandlingOverdue`: its co-handling tasks (协办) whose deadline passed without an opinion (supervised)
  */
 export function contributionOf(subject: Case): Counters {
@@ -58,9 +60,11 @@ export function contributionOf(subject: Case): Counters {
   else if (subject.status === 'accepted' && overdue) add('handling:overdue');
   for (const evaluation of subject.evaluations) add(`rating:${evaluation.rating}`);
   add('returned', subject.returns.length);
+  add('urges', subject.urgeCount);
   for (const returned of subject.returns) add(`returned:${returned.unit}`);
   add('paused', subject.pauses.filter((pause) => pause.status === 'running' || pause.status === 'ended').length);
   add('idle', subject.idleWarnings);
+  add('hardCases', isOpen(subject.status) && subject.ownership !== null ? 1 : 0);
   add('coHandlingOverdue', subject.coHandling.filter((task) => task.supervisedAt !== null).length);
   return counters;
 }
@@ -141,6 +145,10 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     paused: count('paused'),
     /** Idle warnings: handling clocks with nothing done for half their limit. */
     idle: count('idle'),
+    /** Open cases owned by a leader (包案). */
+    hardCases: count('hardCases'),
+    /** The petitioners' urges (催办): cases they found slow. */
+    urges: count('urges'),
     /** Co-handling tasks whose deadline passed without the co-unit's opinion. */
     coHandlingOverdue: count('coHandlingOverdue'),
     /** Decisions within the limit ÷ decisions made or overdue. */

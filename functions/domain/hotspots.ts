@@ -16,6 +16,8 @@ export interface Hotspot {
   overdue: number;
   /** Repeat petitions they gathered (重复访). */
   repeat: number;
+  /** The petitioners' urges (催办) of them: counted, not scored. */
+  urges: number;
   score: number;
 }
 
@@ -39,7 +41,7 @@ export function rankHotspots(units: Array<{ region: Region; counters: Counters }
       const repeat = counters.repeat ?? 0;
       const per10k = region.population > 0 ? (volume / region.population) * 10_000 : 0;
       const score = volume === 0 ? 0 : per10k * (1 + overdue / volume + repeat / volume);
-      return { code: region.code, name: region.name, volume, per10k: round(per10k), overdue, repeat, score: round(score, 3) };
+      return { code: region.code, name: region.name, volume, per10k: round(per10k), overdue, repeat, urges: counters.urges ?? 0, score: round(score, 3) };
     })
     .sort((a, b) => b.score - a.score || b.volume - a.volume || a.code.localeCompare(b.code))
     .slice(0, limit);

@@ -13,7 +13,10 @@ import { addMs, type Clock } from './policy.ts';
 import type { Region, RegionLevel } from './regions.ts';
 import type { Role } from './staff.ts';
 
-export const NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed', 'idle'] as const;
+/** The notices the deadline worker sends, one a rung (or idle warning) it applies. */
+export const RUNG_NOTICE_KINDS = ['warning', 'supervision', 'escalation', 'critical', 'closed', 'idle'] as const;
+/** Every notice: the deadline worker's, the petitioner's urging (催办) of the unit whose clock runs, and a repeat on an owned matter. */
+export const NOTICE_KINDS = [...RUNG_NOTICE_KINDS, 'urge', 'repeat'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A notice of one rung: what happened to which case, and who is told. No personal data. */
@@ -22,12 +25,15 @@ export interface Notice {
   caseId: string;
   /** The case version the rung produced: with the case id, it names the notice once. */
   version: number;
-  stage: DueStage;
+  /** The clock it concerns; `null` for a notice of no clock (a repeat on an owned matter). */
+  stage: DueStage | null;
   level: RegionLevel | null;
   /** The legal deadline that ran out (or is about to). */
   deadline: string | null;
   to: Array<{ unit: string; role: Role }>;
   at: string;
+  /** The owning leader (包案) a repeat on an owned matter is told to. */
+  owner?: { name: string; title: string };
 }
 
 export interface DueContext {
@@ -49,8 +55,8 @@ function unique(recipients: Notice['to']): Notice['to'] {
 }
 
 /** Who must act on the clock that is running: the office (acceptance), the lead unit (handling), the reviewing office. */
-function actingUnit(subject: Case): { unit: string; role: Role } {
-  switch (subject.due?.stage) {
+export function actingUnit(subject: Case, stage: DueStage | undefined = subject.due?.stage): { unit: string; role: Role } {
+  switch (stage) {
     case 'handling':
     case 'pause':
       return { unit: subject.leadUnit ?? (subject.office as string), role: 'handler' };

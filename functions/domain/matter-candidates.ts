@@ -21,21 +21,25 @@ export const COMMON_WORDS: Readonly<Record<string, readonly string[]>> = Object.
   transport: ['路', '公路', '坑坑洼洼', '下雨', '积水', '修'],
 });
 
-/** A candidate the band keys found, with its signature. */
+/** A candidate the band keys found, with its signature and the group it is in. */
 export interface Candidate {
   caseId: string;
   signed: TextSignature;
+  groupId: string | null;
 }
 
 /**
- * The candidates that are the same matter as a new case's text, most similar
- * first: the band keys find some false ones, and `sameMatter` confirms.
+ * The candidates that are the same matter as a new case's text: the band
+ * keys find some false ones, and `sameMatter` confirms. Those in a group
+ * first, most similar first, then the others: a new case that confirms a
+ * member of the matter's group joins it rather than found a second group of
+ * the same matter with a case still alone.
  */
 export function rankCandidates<Found extends Candidate>(signed: TextSignature, candidates: readonly Found[], { threshold }: Pick<GroupingPolicy, 'threshold'>): Found[] {
   return candidates
     .filter((candidate) => sameMatter(signed, candidate.signed, threshold))
     .map((candidate) => ({ candidate, score: estimatedJaccard(signed.signature, candidate.signed.signature) }))
-    .sort((a, b) => b.score - a.score || a.candidate.caseId.localeCompare(b.candidate.caseId))
+    .sort((a, b) => Number(b.candidate.groupId !== null) - Number(a.candidate.groupId !== null) || b.score - a.score || a.candidate.caseId.localeCompare(b.candidate.caseId))
     .map(({ candidate }) => candidate);
 }
 

@@ -32,6 +32,10 @@ export interface Policy {
   receipt: string;
   /** The pauses of a case (时限中止) stop its handling clock for at most this in all. */
   maxPaused: string;
+  /** A case open this long is a hard case (包案), a candidate for an owning leader. */
+  hardCaseAfter: string;
+  /** The petitioner may urge (催办) an open case once in this. */
+  urgeInterval: string;
   /** A co-unit gives its opinion on a co-handling task (协办) within this of the request, unless the request names its days. */
   coHandling: Limit;
 }
@@ -58,6 +62,8 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   visitNotice: 'P3D',
   receipt: 'P2D',
   maxPaused: 'P60D',
+  hardCaseAfter: 'P90D',
+  urgeInterval: 'P7D',
   coHandling: { workingDays: 7 },
 });
 

@@ -7,6 +7,7 @@ export const PROBLEM_STATUS = {
   conflict: 409,
   too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   unavailable: 503,
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_STATUS;
@@ -26,6 +27,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** Seconds after which the same request may succeed (answered as Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(`${title}: ${detail}`);
     this.name = 'Problem';
@@ -39,3 +42,6 @@ export const notFound = (detail: string) => new Problem('not_found', 'Not found'
 
 /** The case's current state forbids the action (409). */
 export const conflict = (detail: string) => new Problem('conflict', 'Not possible now', detail);
+
+/** Asked again sooner than allowed (429): allowed again in `retryAfter` seconds. */
+export const tooSoon = (detail: string, retryAfter: number) => new Problem('too_many_requests', 'Too soon', detail, [], retryAfter);

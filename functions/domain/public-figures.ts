@@ -84,6 +84,8 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     returnedByUnit: withheldBreakdown(figures.returnedByUnit),
     paused: shown(figures.paused),
     idle: shown(figures.idle),
+    hardCases: shown(figures.hardCases),
+    urges: shown(figures.urges),
     coHandlingOverdue: shown(figures.coHandlingOverdue),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),

@@ -3,6 +3,7 @@
  * and city, for the meetings that review the volume, structure and trend of
  * petitions, the three rates, the hotspots and the hard cases.
  */
+import type { Case } from './case.ts';
 import type { MatterSummary } from './matter-groups.ts';
 import { addDays, DAY_MS, dayOfMs, mondayOf, msOfDay } from './calendar.ts';
 import type { Figures } from './figures.ts';
@@ -103,6 +104,12 @@ export function periodsEndingOn(day: string): ReportKind[] {
 /** How many whole days a case has been open at `now`. */
 export function daysOpen(receivedAt: string, now: string): number {
   return Math.floor((Date.parse(now) - Date.parse(receivedAt)) / DAY_MS);
+}
+
+/** A case as the meeting, and the hard-case candidates, show it. */
+export function hardCase(subject: Case, now: string): HardCase {
+  const { id, title, category, regionCode, status, level, receivedAt, escalationCount, responsibleLeader, leadUnit, coUnits } = subject;
+  return { id, title, category, regionCode, status, level, receivedAt, daysOpen: daysOpen(receivedAt, now), escalationCount, responsibleLeader, leadUnit, coUnits };
 }
 
 /** Refuses (403) staff who may not compile a report: it is the office's work for the joint meeting. */

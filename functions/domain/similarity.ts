@@ -2,15 +2,17 @@
  * Similarity of petitions' text: forty people writing separately about one
  * factory's smell should be seen as one matter (举一反三). Petitions are short,
  * informal Chinese, so the text is normalised, cut into words, and compared as
- * sets of shingles (words and character bigrams) by MinHash. LSH band keys let
- * a store find the candidates of a new case by a fixed number of key lookups,
- * and the estimated Jaccard similarity of two signatures confirms them.
+ * sets of shingles (words, and pairs of characters as written and as
+ * sounded) by MinHash. LSH band keys let a store find the candidates of a new
+ * case by a fixed number of key lookups; the estimated Jaccard similarity of
+ * two signatures, a shared name and one issue confirm them.
  * docs/MATTERS.md says why this method, its parameters and where it fails.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { Converter } from 'opencc-js/t2cn';
 import stopwordsByLanguage from 'stopwords-iso' with { type: 'json' };
+import { SOUNDS } from './sounds.ts';
 
 export interface SimilarityParameters {
   /** MinHash hash functions: the signature's length. */
@@ -25,10 +27,12 @@ export interface SimilarityParameters {
 
 /**
  * As tried on the evaluation set of `bench/matters-set.ts` (docs/MATTERS.md
- * has the figures): 4 rows a band put the LSH's 50% point near a Jaccard
- * similarity of 0.4; 2 rows found more but read several times the items.
+ * has the figures): 2 rows a band put the LSH's 50% point near a Jaccard
+ * similarity of 0.1, so the band keys miss few pairs of one matter, and
+ * `sameMatter`'s rules keep out what they bring in; 4 rows missed half of
+ * them. Another value here needs the re-signing migration.
  */
-export const SIMILARITY: SimilarityParameters = { permutations: 128, bands: 32, minWords: 2, seed: 0x5eed_2026 };
+export const SIMILARITY: SimilarityParameters = { permutations: 128, bands: 64, minWords: 2, seed: 0x5eed_2026 };
 
 // Standard traditional, then Hong Kong's and Taiwan's variant forms: each converter
 // alone leaves some of the other's (衞, 睡不著).
@@ -65,6 +69,8 @@ let segmenter: Jieba | undefined;
 const jieba = () => (segmenter ??= Jieba.withDict(dict));
 
 const BUILDING = /^\d+(幢|栋|号楼)$/;
+// How long or how many (两个月, 好几次, 10点): a detail any matter's petitioners give, not its name.
+const QUANTITY = /^[\d一二两三四五六七八九十百千万半几好多]+[个]?(年|月|天|日|周|次|点|回|号)?$/;
 
 /** Joins a number to the building word after it ("3", "幢" → "3幢"): a building is named by both. */
 function joinBuildings(words: string[]): string[] {
@@ -79,13 +85,14 @@ function joinBuildings(words: string[]): string[] {
 /**
  * The meaningful words of a normalised text, clause by clause: jieba's cut
  * (with its HMM, which finds names not in the dictionary, such as a firm's),
- * numbered buildings as one word, less function words and courtesies.
+ * numbered buildings as one word, less function words, courtesies and
+ * quantities.
  */
 export function wordsOf(normalised: string): string[][] {
   return normalised
     .split(' ')
     .filter((clause) => clause.length > 0)
-    .map((clause) => joinBuildings(jieba().cut(clause, true)).filter((word) => !STOPWORDS.has(word)));
+    .map((clause) => joinBuildings(jieba().cut(clause, true)).filter((word) => !STOPWORDS.has(word) && (BUILDING.test(word) || !QUANTITY.test(word))));
 }
 
 /**
@@ -103,24 +110,96 @@ export function commonWordsOf(texts: readonly string[], share: number): Set<stri
   return new Set([...documents].filter(([, count]) => count > share * texts.length).map(([word]) => word));
 }
 
-const HAN = /^\p{Script=Han}$/u;
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+
+let sounds: Map<string, string> | undefined;
+/**
+ * A character's toneless pinyin in its most common reading (./sounds.ts,
+ * GB 2312), or the character itself when it is not there. One reading per
+ * character, not the reading in context: both texts of a pair are read alike.
+ */
+function soundOf(character: string): string {
+  sounds ??= new Map(SOUNDS.split('|').flatMap((entry) => {
+    const [sound, characters] = entry.split(' ') as [string, string];
+    return [...characters].map((each) => [each, sound] as const);
+  }));
+  return sounds.get(character) ?? character;
+}
+
+/**
+ * The pairs of adjacent Han characters of a clause's words, each with its
+ * toneless pinyin: a slip of the input method writes a name with another
+ * character of the same sound (鑫达 → 新达, 噪音 → 燥音), which the pinyin of
+ * the pair still matches. Joined over the words, so that a name jieba cut in
+ * two (新/达) is one pair again.
+ */
+function bigramsOf(words: readonly string[]): Array<{ characters: string; sound: string }> {
+  const pairs: Array<{ characters: string; sound: string }> = [];
+  for (const [run] of words.join('').matchAll(HAN_RUN)) {
+    const characters = [...run];
+    for (let i = 1; i < characters.length; i++) pairs.push({ characters: `${characters[i - 1]}${characters[i]}`, sound: `${soundOf(characters[i - 1]!)}${soundOf(characters[i]!)}` });
+  }
+  return pairs;
+}
 
 /**
  * The shingles compared: each word, and each pair of adjacent Han characters
- * within a clause once function words are gone. Words carry the matter's
- * names; bigrams survive a different cut, a typo or a homophone in one
- * character of a longer word. Latin words (KTV, a brand) count as words only.
+ * within a clause once function words are gone, written and sounded. Words
+ * carry the matter's names; pairs survive a different cut, a typo or a
+ * homophone in one character of a longer word. Latin words (KTV, a brand)
+ * count as words only.
  */
 export function shinglesOf(clauses: string[][]): Set<string> {
   const shingles = new Set<string>();
   for (const words of clauses) {
     for (const word of words) shingles.add(`w:${word}`);
-    const characters = [...words.join('')];
-    for (let i = 1; i < characters.length; i++) {
-      if (HAN.test(characters[i - 1]!) && HAN.test(characters[i]!)) shingles.add(`c:${characters[i - 1]}${characters[i]}`);
-    }
+    for (const { characters, sound } of bigramsOf(words)) shingles.add(`c:${characters}`).add(`p:${sound}`);
   }
   return shingles;
+}
+
+// A township or street named before what the petition is about (白马镇, 浦阳街道), which jieba
+// may cut as 白马/镇 or 白马/镇鑫达: a place where many matters are, not a matter.
+const TOWNSHIP = /\p{Script=Han}{2} ?(?:镇|乡|街道)/gu;
+
+/**
+ * What a text says the matter is, beyond where it is: the sounds of the
+ * character pairs of its distinctive words once township names are out, and
+ * its Latin words. Two petitions about the same town's different factories
+ * share the town and little else; two about one factory share its name.
+ */
+function namesOf(clauses: string[][], common: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  for (const words of clauses) {
+    const named = words.join(' ').replace(TOWNSHIP, ' ').split(' ').filter((word) => word.length > 0 && !common.has(word));
+    for (const word of named) if (/^[\p{Script=Latin}\d]+$/u.test(word) && !/^\d+$/.test(word)) names.add(`w:${word}`);
+    for (const { sound } of bigramsOf(named)) names.add(`p:${sound}`);
+  }
+  return names;
+}
+
+/**
+ * The issues petitions raise about one subject that are different matters
+ * (a firm's unpaid wages and its unpaid social insurance go to other offices
+ * and get other answers), each by the words that raise it. The words are
+ * common in their category, so the signature leaves them out and the firm's
+ * name alone would join the two. Matched by sound, so a slip (工姿, 社宝)
+ * still raises its issue. A text that raises several is about the first:
+ * one on social insurance says where the money came from (工资里扣了钱却没缴社保),
+ * one on wages rarely names social insurance.
+ */
+export const ISSUES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  socialInsurance: ['社保', '养老保险', '医保', '五险', '工伤保险', '断缴', '公积金', '缴费'],
+  wages: ['工资', '工钱', '欠薪', '薪水', '血汗钱', '结清', '包工头', '讨薪'],
+});
+
+const soundsOf = (text: string): string[] => [...text.matchAll(HAN_RUN)].flatMap(([run]) => [...run].map(soundOf));
+const ISSUE_SOUNDS = Object.entries(ISSUES).map(([issue, words]) => ({ issue, sounds: words.map((word) => soundsOf(word).join(' ')) }));
+
+/** The first issue (`ISSUES`) a normalised text raises, found by the sound of its words. */
+function issueOf(normalised: string): string | null {
+  const sounds = ` ${normalised.split(' ').map((clause) => soundsOf(clause).join(' ')).join(' | ')} `;
+  return ISSUE_SOUNDS.find(({ sounds: words }) => words.some((word) => sounds.includes(` ${word} `)))?.issue ?? null;
 }
 
 /** MurmurHash3's finaliser: a bijection on 32 bits with full avalanche, so seeded with xor it is one hash function. */
@@ -189,6 +268,10 @@ export interface TextSignature {
   distinctive: number;
   /** Hashes of the numbered buildings the text names (3幢, 5号楼). */
   buildings: string[];
+  /** Hashes of what it names beyond its township (`namesOf`): two texts must share one. */
+  names: string[];
+  /** The issue it raises (`ISSUES`), if any: two texts that raise one must raise the same. */
+  issue: string | null;
   signature: number[];
   /** Empty when the text is too short to be grouped. */
   bandKeys: string[];
@@ -199,28 +282,35 @@ export interface TextSignature {
  * partition's `common` ones (all signatures compared must be made with the
  * same set). A text with fewer than `minWords` distinct meaningful words
  * ("太臭了", "工资没发") says too little to tell one matter from another, and
- * one with nothing but common words names nothing ("天天排放臭气"): neither gets
- * band keys, so it is never anyone's candidate, and `sameMatter` never joins it.
+ * one with nothing but common words or its township names nothing
+ * ("天天排放臭气", "白马镇又在排放臭气"): neither gets band keys, so it is never
+ * anyone's candidate, and `sameMatter` never joins it.
  */
 export function textSignature(text: string, parameters: SimilarityParameters = SIMILARITY, common: ReadonlySet<string> = NO_WORDS): TextSignature {
-  const clauses = wordsOf(normalise(text));
+  const normalised = normalise(text);
+  const clauses = wordsOf(normalised);
   const distinctiveClauses = clauses.map((words) => words.filter((word) => !common.has(word)));
   const words = new Set(clauses.flat()).size;
   const distinctive = new Set(distinctiveClauses.flat()).size;
   const signature = minHash(shinglesOf(distinctiveClauses), parameters);
-  const grouped = words >= parameters.minWords && distinctive > 0;
+  const names = [...namesOf(clauses, common)].map((name) => hashOf(name).toString(16));
+  const grouped = words >= parameters.minWords && distinctive > 0 && names.length > 0;
   const buildings = [...new Set(clauses.flat().filter((word) => BUILDING.test(word)))].map((word) => hashOf(word).toString(16));
-  return { words, distinctive, buildings, signature, bandKeys: grouped ? bandKeysOf(signature, parameters.bands) : [] };
+  return { words, distinctive, buildings, names, issue: issueOf(normalised), signature, bandKeys: grouped ? bandKeysOf(signature, parameters.bands) : [] };
 }
 
 /**
- * Whether two texts are one matter: both can be grouped, they do not name
- * different buildings (the roofs of 3幢 and 7幢 of one estate are two repairs,
- * though told in the same words), and the estimated similarity is at least
- * `threshold` (a policy value). Confirms the candidates the band keys found,
- * which include some false ones.
+ * Whether two texts are one matter: both can be grouped, they share what
+ * names the matter beyond its township (two factories of one town share
+ * the town's name and the kind's words only), they do not raise different
+ * issues (`ISSUES`), they do not name different buildings (the roofs of 3幢 and 7幢 of one estate are two repairs, though
+ * told in the same words), and the estimated similarity is at least
+ * `threshold` (a policy value). Confirms the candidates the band keys found
+ * (LSH only proposes), which include some false ones.
  */
 export function sameMatter(a: TextSignature, b: TextSignature, threshold: number): boolean {
   const otherBuildings = a.buildings.length > 0 && b.buildings.length > 0 && !a.buildings.some((building) => b.buildings.includes(building));
-  return a.bandKeys.length > 0 && b.bandKeys.length > 0 && !otherBuildings && estimatedJaccard(a.signature, b.signature) >= threshold;
+  const otherIssues = a.issue !== null && b.issue !== null && a.issue !== b.issue;
+  const sharedName = a.names.some((name) => b.names.includes(name));
+  return a.bandKeys.length > 0 && b.bandKeys.length > 0 && sharedName && !otherIssues && !otherBuildings && estimatedJaccard(a.signature, b.signature) >= threshold;
 }

@@ -5,6 +5,8 @@ import type { RegionLevel } from './regions.ts';
 /** What a petitioner sees of their own case: no personal data, no internal notes. */
 export interface Progress {
   id: string;
+  /** The number to quote on the phone; `null` for a case taken in before 1.1. */
+  caseNumber: string | null;
   status: CaseStatus;
   level: RegionLevel | null;
   dueAt: string | null;
@@ -14,6 +16,7 @@ export interface Progress {
 export function progressOf(subject: Case, history: HistoryEntry[]): Progress {
   return {
     id: subject.id,
+    caseNumber: subject.caseNumber,
     status: subject.status,
     level: subject.level,
     dueAt: legalDueAt(subject),

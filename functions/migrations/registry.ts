@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { loadCalendar } from './load-calendar.ts';
 import type { Migration } from './migration.ts';
 import { rekeyMatters } from './rekey-matters.ts';
+import { resignMatters } from './resign-matters.ts';
 
-export const MIGRATIONS: readonly Migration[] = [rekeyMatters, loadCalendar];
+export const MIGRATIONS: readonly Migration[] = [rekeyMatters, loadCalendar, resignMatters];
 
 /**
  * The steps' ids, hashed: the deploy's custom resource carries it, so a

@@ -15,11 +15,12 @@ const noticeMessage = z.strictObject({
     kind: z.enum(NOTICE_KINDS),
     caseId: id,
     version: z.number().check(z.int(), z.minimum(1)),
-    stage: z.enum(DUE_STAGES),
+    stage: z.nullable(z.enum(DUE_STAGES)),
     level: z.nullable(z.enum(REGION_LEVELS)),
     deadline: z.nullable(id),
     to: z.array(z.strictObject({ unit: id, role: z.enum(ROLES) })),
     at: id,
+    owner: z.optional(z.strictObject({ name: id, title: id })),
   }),
 });
 

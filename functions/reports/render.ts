@@ -191,6 +191,8 @@ export function renderReport(report: Report, options: { categoryNames?: Record<s
     card('集体访', f.collective, [`上期 ${p.collective}`]),
     card('越级访', f.overLevel, [`上期 ${p.overLevel}`]),
     card('升级（级次）', f.escalated, [`上期 ${p.escalated}`]),
+    // Reports compiled before ownership (包案) have no count of it.
+    card('包案在办', f.hardCases ?? 0, [`上期 ${p.hardCases ?? 0}`]),
   ]}</div>`;
 
   const rates = (

@@ -4,7 +4,7 @@ import { GROUPING_POLICY, groupIdOf, partitionOf, type GroupingPolicy, type Matt
 import { SIMILARITY, textSignature, type TextSignature } from '../domain/similarity.ts';
 import { retryWhileStale, STALE } from '../shared/retry.ts';
 import { getCases } from '../store/get-cases.ts';
-import { findCandidates, getGroup, getSignedCase, saveSigning, type Placement, type SignedCase } from '../store/matter-groups.ts';
+import { findCandidates, getGroup, getSignedCase, resign, saveSigning, type Placement, type SignedCase, type Signing } from '../store/matter-groups.ts';
 
 // Another case may join the same group, or found one with the same candidate, meanwhile: read again.
 const ATTEMPTS = 4;
@@ -42,6 +42,25 @@ async function placementOf(subject: Case, signed: TextSignature, candidates: Sig
   return { kind: 'alone' };
 }
 
+/** A case's signature by its text, and where the store indexes it. */
+function signingOf(subject: Case, policy: GroupingPolicy): { signing: Signing; signed: TextSignature } {
+  const { county, category } = partitionOf(subject);
+  const expiresAt = Math.floor((Date.parse(subject.receivedAt) + policy.windowMs) / 1000);
+  return { signing: { caseId: subject.id, county, category, receivedAt: subject.receivedAt, expiresAt }, signed: textSignature(textOf(subject), SIMILARITY, commonWordsFor(category)) };
+}
+
+/**
+ * Signs an open case routing signed before again, by the current method
+ * (after a change of it, `functions/migrations/resign-matters.ts`), keeping
+ * its group. A case with no signature (never routed, or put in a group by
+ * staff only) is left as it is. Answers whether it was signed again.
+ */
+export async function resignByText(subject: Case, policy: GroupingPolicy = GROUPING_POLICY): Promise<boolean> {
+  if (!isOpen(subject.status) || !(await getSignedCase(subject.id))?.signed) return false;
+  const { signing, signed } = signingOf(subject, policy);
+  return (await resign(signing, signed)) === 'signed';
+}
+
 /**
  * Puts an open case in the matter group of the open cases of other
  * petitioners in its county and category that are the same matter by their
@@ -54,13 +73,11 @@ export async function groupByText(subject: Case, policy: GroupingPolicy = GROUPI
   return retryWhileStale(ATTEMPTS, () => new Error(`case ${subject.id}: its matter group kept changing while it was grouped`), async () => {
     // A redelivery stops here, before the lookups.
     if (await getSignedCase(subject.id)) return 'done';
-    const { county, category } = partitionOf(subject);
-    const signed = textSignature(textOf(subject), SIMILARITY, commonWordsFor(category));
+    const { signing, signed } = signingOf(subject, policy);
     const since = new Date(Date.parse(subject.receivedAt) - policy.windowMs).toISOString();
-    const candidates = signed.bandKeys.length > 0 ? await findCandidates(subject.id, { county, category, since }, signed.bandKeys, policy.perKey) : [];
+    const candidates = signed.bandKeys.length > 0 ? await findCandidates(subject.id, { county: signing.county, category: signing.category, since }, signed.bandKeys, policy.perKey) : [];
     const placement = await placementOf(subject, signed, candidates, policy);
-    const expiresAt = Math.floor((Date.parse(subject.receivedAt) + policy.windowMs) / 1000);
-    const saved = await saveSigning({ caseId: subject.id, county, category, receivedAt: subject.receivedAt, expiresAt }, signed, placement);
+    const saved = await saveSigning(signing, signed, placement);
     if (saved === 'stale') return STALE;
     if (saved === 'done') return 'done';
     return placement.kind === 'alone' ? 'alone' : 'grouped';

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
-import { recordRepeat, registerCase } from '../domain/case.ts';
+import { recordRepeat, registerCase, type Case } from '../domain/case.ts';
 import type { Submission } from '../domain/intake.ts';
+import { repeatNotice } from '../domain/hard-cases.ts';
+import type { Notice } from '../domain/ladder.ts';
+import { noticeSender } from '../queues/notices.ts';
 import { routeCaseSender } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
 import { calendarClock } from './calendar-clock.ts';
@@ -16,6 +19,7 @@ import { caseReferences } from './references.ts';
 import { now } from '../shared/clock.ts';
 
 const sendRouteCase = routeCaseSender();
+const sendNotices = noticeSender();
 
 /** Who registers a case: the petitioner online, or a member of staff. */
 export interface Registrar {
@@ -51,10 +55,23 @@ async function joinOpenCase(openCaseId: string, submission: Submission, registra
     const answer: IntakeAnswer = { requestHash, status: 200, body: { id: open.id, repeat: true, status: open.status } };
     const answering: Answering | undefined = idempotencyKey ? { idempotencyKey, answer } : undefined;
     const saving = await saveChange(open, change, answering);
-    if (saving === 'saved') return answer;
+    if (saving === 'saved') {
+      // A repeat on an owned matter goes to its owner (包案领导).
+      if (open.ownership) await tellOwner(repeatNotice(open, open.ownership, change));
+      return answer;
+    }
     if (saving === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
     return STALE;
   });
+}
+
+/** Tells the owner's unit of a repeat; a lost notice is logged, the repeat stands (it is in the history). */
+async function tellOwner(notice: Notice): Promise<void> {
+  try {
+    await sendNotices([notice]);
+  } catch (error) {
+    logger.warn('repeat notice to the owner not sent', { caseId: notice.caseId, error: errorSummary(error) });
+  }
 }
 
 /**
@@ -81,23 +98,25 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     actor: registrar.actor,
     fingerprintKey: deploymentKeys().fingerprint,
   });
-  const registered = change.case;
-  const answer: IntakeAnswer = {
+  const answerFor = (registered: Case): IntakeAnswer => ({
     requestHash,
     status: 201,
     location: `/v1/cases/${registered.id}`,
     // The access code is in the kept answer (for 24 hours) so that a retry can still hand it over.
     body: {
       id: registered.id,
+      caseNumber: registered.caseNumber,
       accessCode,
       status: registered.status,
       receivedAt: registered.receivedAt,
       acceptanceDueAt: registered.acceptanceDueAt,
     },
-  };
-  const creation = await createCase(registered, [change.entry], idempotencyKey ? { idempotencyKey, answer } : undefined);
-  if (creation.outcome === 'answered' && idempotencyKey) return replayStored(idempotencyKey, requestHash);
+  });
+  const creation = await createCase(change.case, [change.entry], idempotencyKey ? (numbered) => ({ idempotencyKey, answer: answerFor(numbered) }) : undefined);
   if (creation.outcome === 'repeat') return joinOpenCase(creation.openCaseId, submission, registrar, requestHash, idempotencyKey);
+  // Refused for an answer kept already: only a request with a key keeps one.
+  if (creation.outcome === 'answered') return replayStored(idempotencyKey as string, requestHash);
+  const registered = creation.case;
 
   try {
     await sendRouteCase([registered.id]);
@@ -105,5 +124,5 @@ export async function takeIn(submission: Submission, registrar: Registrar, idemp
     logger.warn('routing message not sent; the sweep will send it', { caseId: registered.id, error: errorSummary(error) });
   }
   logger.info('case registered', { caseId: registered.id, channel: registered.channel, category: registered.category });
-  return answer;
+  return answerFor(registered);
 }

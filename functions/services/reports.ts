@@ -5,7 +5,7 @@ import { figuresOf, seriesOf, sum } from '../domain/figures.ts';
 import { rankHotspots } from '../domain/hotspots.ts';
 import { GROUPING_POLICY, largestMatters } from '../domain/matter-groups.ts';
 import { groupsOf } from '../store/matter-groups.ts';
-import { daysOpen, periodContaining, periodsEndingOn, previousPeriod, reportId, type HardCase, type Report, type ReportKind } from '../domain/reports.ts';
+import { hardCase, periodContaining, periodsEndingOn, previousPeriod, reportId, type Report, type ReportKind } from '../domain/reports.ts';
 import { casesUnder } from '../store/worklist.ts';
 import { readFigures } from '../store/figures.ts';
 import { allRegions, childRegions, getRegion, listCategories } from '../store/reference.ts';
@@ -16,11 +16,6 @@ const HOTSPOTS = 10;
 /** The largest matter groups a report names. */
 const MATTERS = 5;
 const HARD_CASES = 5;
-
-function hardCase(subject: Case, now: string): HardCase {
-  const { id, title, category, regionCode, status, level, receivedAt, escalationCount, responsibleLeader, leadUnit, coUnits } = subject;
-  return { id, title, category, regionCode, status, level, receivedAt, daysOpen: daysOpen(receivedAt, now), escalationCount, responsibleLeader, leadUnit, coUnits };
-}
 
 /** The open cases under a region that have been open longest and climbed most often (老大难). */
 async function hardCasesUnder(regionCode: string, now: string): Promise<Report['hardCases']> {

@@ -41,7 +41,7 @@ export function problemAnswer(problem: Problem): ApiAnswer {
   const status = PROBLEM_STATUS[problem.kind];
   return {
     status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { 'content-type': 'application/problem+json', ...(problem.retryAfter !== undefined && { 'retry-after': String(problem.retryAfter) }) },
     body: {
       type: `/v1/problems/${problem.kind.replaceAll('_', '-')}`,
       title: problem.title,

@@ -23,6 +23,8 @@ export const METRIC = {
   repliesOnTime: 'RepliesOnTime',
   repliesLate: 'RepliesLate',
   ratings: 'Ratings',
+  /** The petitioners' urges (催办), as counted (once a case is routed). */
+  urges: 'Urges',
   /** A deadline counted into a calendar year nobody loaded (weekends only there): an admin should load it. */
   calendarYearsMissing: 'CalendarYearsMissing',
 } as const;

@@ -37,5 +37,6 @@ export function countChange(created: boolean, delta: Counters): void {
   count(METRIC.decisionsLate, delta['acceptance:late'] ?? 0);
   count(METRIC.repliesOnTime, delta['handling:onTime'] ?? 0);
   count(METRIC.repliesLate, delta['handling:late'] ?? 0);
+  count(METRIC.urges, delta.urges ?? 0);
   for (const [name, value] of Object.entries(delta)) if (name.startsWith('rating:') && value > 0) countBy(METRIC.ratings, 'rating', name.slice(7), value);
 }

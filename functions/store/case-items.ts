@@ -4,7 +4,20 @@
  * department assignments (each an entry of that department's worklist).
  */
 import { CASE_STATUSES, DUE_STAGES, isTaskOpen, legalDueAt, RUNGS, sideDues, type Case, type Due, type HistoryEntry } from '../domain/case.ts';
-import { assignmentKey, caseKey, dueShardOf, officeWorklistKey, officeWorklistSort, sideDueKey, unitWorklistKey, unitWorklistSort } from './keys.ts';
+import {
+  assignmentKey,
+  caseKey,
+  dueShardOf,
+  officeWorklistKey,
+  officeWorklistSort,
+  ownedAssignmentKey,
+  ownedKey,
+  ownedOfficeKey,
+  ownedUnitKey,
+  sideDueKey,
+  unitWorklistKey,
+  unitWorklistSort,
+} from './keys.ts';
 import { numberAt, oneOfAt, stringAt, withoutKeys, type Item } from './item.ts';
 import { WORKLIST_PROJECTION } from './schema.ts';
 
@@ -60,16 +73,21 @@ export function caseOf(item: Item): Case {
   oneOfAt(item, 'status', CASE_STATUSES);
   numberAt(item, 'version');
   const stored = fields as Omit<Case, 'due'>;
-  // Cases written before receipts, returns, drafts, approved extensions, idle warnings, pauses and co-handling have none of them: their extension was granted at once.
+  // Cases written before receipts, returns, drafts, approved extensions, idle warnings, pauses, ownership and co-handling have none of them: their extension was granted at once.
+  // Cases written before case numbers and urging have no number and were never urged.
   return {
     ...stored,
     idleAt: stored.idleAt ?? null,
     idleWarnings: stored.idleWarnings ?? 0,
     pauses: stored.pauses ?? [],
+    caseNumber: stored.caseNumber ?? null,
+    urgeCount: stored.urgeCount ?? 0,
+    lastUrgedAt: stored.lastUrgedAt ?? null,
     coHandling: stored.coHandling ?? [],
     receipt: stored.receipt ?? null,
     returns: stored.returns ?? [],
     replyDraft: stored.replyDraft ?? null,
+    ownership: stored.ownership ?? null,
     extension: stored.extension && { ...stored.extension, status: stored.extension.status ?? 'approved', decision: stored.extension.decision ?? null },
     due,
   };
@@ -104,4 +122,20 @@ export function assignmentItem(subject: Case, unit: string): Item {
     worklistKey: unitWorklistKey(unit, subject.status),
     worklistSort: unitWorklistSort(subject.receivedAt, subject.id),
   };
+}
+
+/** An owned case's entries on the responsibility list (包案): its office's, and each assigned department's. */
+export function ownedItems(subject: Case): Item[] {
+  if (subject.ownership === null) return [];
+  const entry = caseItem(subject);
+  const projected = Object.fromEntries(WORKLIST_PROJECTION.map((name) => [name, entry[name]]));
+  return [
+    { ...ownedKey(subject.id), ...projected, worklistKey: ownedOfficeKey(officeRegionOf(subject), subject.status), worklistSort: entry.worklistSort },
+    ...assignedUnits(subject).map((unit) => ({
+      ...ownedAssignmentKey(subject.id, unit),
+      ...projected,
+      worklistKey: ownedUnitKey(unit, subject.status),
+      worklistSort: unitWorklistSort(subject.receivedAt, subject.id),
+    })),
+  ];
 }

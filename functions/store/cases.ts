@@ -7,45 +7,66 @@ import { caseUpdate, commit, type Answering } from './commit.ts';
 import { stringAt } from './item.ts';
 import { CASE_SK, caseKey, casePk, isHistorySk, matterKey } from './keys.ts';
 import { findCaseByMatter } from './matters.ts';
+import { nextCaseNumber } from './case-numbers.ts';
+import { numberSeriesOf } from '../domain/case-number.ts';
+import { backOff, retryWhileStale, STALE } from '../shared/retry.ts';
 
 export type Creation =
-  | { outcome: 'created' }
+  | { outcome: 'created'; case: Case }
   | { outcome: 'repeat'; openCaseId: string }
   | { outcome: 'answered' };
 
+// Cases of one county taken in at once draw on one counter: each that lost the number draws again,
+// after a short random wait so that the losers do not collide again.
+const NUMBER_ATTEMPTS = 25;
+const NUMBER_BACKOFF_MS = 5;
+
 /**
- * Writes a new case with its first history entries (in the case item) and,
- * if it holds one, its matter fingerprint, in one transaction. Nothing is
- * written when the petitioner already has this matter open (`repeat`) or the
+ * Writes a new case, numbered (the next number of its county and year), with
+ * its first history entries (in the case item) and, if it holds one, its
+ * matter fingerprint, in one transaction. Nothing is written, and no number
+ * taken, when the petitioner already has this matter open (`repeat`) or the
  * idempotency key already has an answer (`answered`).
+ *
+ * @param answering - the first answer to keep, made from the case as numbered
  */
-export async function createCase(registered: Case, entries: HistoryEntry[], answering?: Answering): Promise<Creation> {
-  const refused = await commit(undefined, registered, {
-    case: {
-      Put: { TableName: tableName(), Item: { ...caseItem(registered), [CREATION_HISTORY]: entries }, ConditionExpression: 'attribute_not_exists(pk)' },
-    },
-    entries: [],
-    ...(registered.holdsMatter && {
-      matter: {
-        Put: {
-          TableName: tableName(),
-          Item: { ...matterKey(registered.matterFingerprint), caseId: registered.id },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
+export async function createCase(registered: Case, entries: HistoryEntry[], answering?: (numbered: Case) => Answering): Promise<Creation> {
+  const series = numberSeriesOf(registered);
+  const exhausted = () => new Error(`case ${registered.id}: ${NUMBER_ATTEMPTS} numbers of ${series.county}-${series.year} were taken by others first`);
+  let attempt = 0;
+  return retryWhileStale(NUMBER_ATTEMPTS, exhausted, async (): Promise<Creation | typeof STALE> => {
+    if (attempt++ > 0) await backOff(attempt, NUMBER_BACKOFF_MS, { jitter: true });
+    const { caseNumber, take } = await nextCaseNumber(series);
+    const numbered: Case = { ...registered, caseNumber };
+    const refused = await commit(undefined, numbered, {
+      case: {
+        Put: { TableName: tableName(), Item: { ...caseItem(numbered), [CREATION_HISTORY]: entries }, ConditionExpression: 'attribute_not_exists(pk)' },
       },
-    }),
-    answering,
-    at: registered.receivedAt,
+      entries: [],
+      number: take,
+      ...(registered.holdsMatter && {
+        matter: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...matterKey(registered.matterFingerprint), caseId: registered.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      }),
+      answering: answering?.(numbered),
+      at: registered.receivedAt,
+    });
+    if (refused.length === 0) return { outcome: 'created', case: numbered };
+    if (refused.includes('answer')) return { outcome: 'answered' };
+    if (refused.includes('matter')) {
+      const openCaseId = await findCaseByMatter(registered.matterFingerprint);
+      // The matter was released between the write and this read: let the caller try again.
+      if (openCaseId === undefined) throw new Error('a matter fingerprint vanished during intake');
+      return { outcome: 'repeat', openCaseId };
+    }
+    if (refused.length === 1 && refused[0] === 'number') return STALE;
+    throw new Error(`case ${registered.id} could not be created: ${refused.join(', ')} refused`);
   });
-  if (refused.length === 0) return { outcome: 'created' };
-  if (refused.includes('answer')) return { outcome: 'answered' };
-  if (refused.includes('matter')) {
-    const openCaseId = await findCaseByMatter(registered.matterFingerprint);
-    // The matter was released between the write and this read: let the caller try again.
-    if (openCaseId === undefined) throw new Error('a matter fingerprint vanished during intake');
-    return { outcome: 'repeat', openCaseId };
-  }
-  throw new Error(`case ${registered.id} could not be created: ${refused.join(', ')} refused`);
 }
 
 /**

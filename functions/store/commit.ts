@@ -1,19 +1,19 @@
 /**
  * The one way a change to a case is written: the case, its history, its
- * worklist entries, its side entries in the due index, its matter, a first
- * answer to keep, and its figures, all or nothing.
+ * worklist entries, its side entries in the due index, its matter, a new
+ * case's number, a first answer to keep, and its figures, all or nothing.
  */
 import type { Case, HistoryEntry } from '../domain/case.ts';
 import { chinaDay } from '../domain/calendar.ts';
 import { difference, visitContributionOf, type Counters } from '../domain/figures.ts';
 import type { Region } from '../domain/regions.ts';
 import { countChange } from '../shared/metrics.ts';
-import { assignedUnits, assignmentItem, caseItem, sideDueItems } from './case-items.ts';
+import { assignedUnits, assignmentItem, caseItem, ownedItems, sideDueItems } from './case-items.ts';
 import { tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
 import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
 import type { Item } from './item.ts';
-import { assignmentKey, caseKey, historyKey } from './keys.ts';
+import { assignmentKey, caseKey, historyKey, ownedAssignmentKey } from './keys.ts';
 import { getRegionChain } from './reference.ts';
 
 /** A first answer to keep with a change, for a request made with an Idempotency-Key. */
@@ -28,6 +28,9 @@ function assignmentWrites(before: Case | undefined, after: Case): TransactItem[]
   return [
     ...units.map((unit) => ({ Put: { TableName: tableName(), Item: assignmentItem(after, unit) } })),
     ...dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: assignmentKey(after.id, unit) } })),
+    // An owned case's entries on the responsibility list follow it the same way.
+    ...ownedItems(after).map((item) => ({ Put: { TableName: tableName(), Item: item } })),
+    ...(after.ownership ? dropped.map((unit) => ({ Delete: { TableName: tableName(), Key: ownedAssignmentKey(after.id, unit) } })) : []),
   ];
 }
 
@@ -104,7 +107,7 @@ async function counting(before: Case | undefined, after: Case): Promise<{ writes
   return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
 }
 
-export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'answer' | 'figures';
+export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'number' | 'answer' | 'figures';
 
 /**
  * Writes one change to a case all or nothing: the case (on its own
@@ -116,7 +119,7 @@ export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'an
 export async function commit(
   before: Case | undefined,
   after: Case,
-  writes: { case: TransactItem; entries: HistoryEntry[]; matter?: TransactItem; answering?: Answering | undefined; at: string },
+  writes: { case: TransactItem; entries: HistoryEntry[]; matter?: TransactItem; number?: TransactItem; answering?: Answering | undefined; at: string },
 ): Promise<WriteName[]> {
   const counted = await counting(before, after);
   const refused = await writeAll<WriteName>([
@@ -125,6 +128,7 @@ export async function commit(
     ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
     ...sideDueWrites(before, after).map((write) => ({ name: 'due' as const, write })),
     ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
+    ...(writes.number ? [{ name: 'number' as const, write: writes.number }] : []),
     ...answerWrites(writes.answering, writes.at),
     ...counted.writes,
   ]);

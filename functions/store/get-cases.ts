@@ -4,13 +4,18 @@ import { caseOf } from './case-items.ts';
 import { documents, tableName, untilProcessed } from './client.ts';
 import { caseKey } from './keys.ts';
 
-/** Up to 100 cases by id, in one batch read (and again for what DynamoDB leaves unprocessed). */
+/** BatchGetItem reads at most 100 keys a request. */
+const BATCH_READ = 100;
+
+/** Cases by id, 100 a batch read (and again for what DynamoDB leaves unprocessed). */
 export async function getCases(ids: string[]): Promise<Case[]> {
   const found: Case[] = [];
-  await untilProcessed<Record<string, unknown>>(ids.map(caseKey), 'cases could not be read', async (keys) => {
-    const { Responses, UnprocessedKeys } = await documents.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
-    found.push(...(Responses?.[tableName()] ?? []).map(caseOf));
-    return UnprocessedKeys?.[tableName()]?.Keys ?? [];
-  });
+  for (let i = 0; i < ids.length; i += BATCH_READ) {
+    await untilProcessed<Record<string, unknown>>(ids.slice(i, i + BATCH_READ).map(caseKey), 'cases could not be read', async (keys) => {
+      const { Responses, UnprocessedKeys } = await documents.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+      found.push(...(Responses?.[tableName()] ?? []).map(caseOf));
+      return UnprocessedKeys?.[tableName()]?.Keys ?? [];
+    });
+  }
   return found;
 }

@@ -34,6 +34,8 @@ export function sideDueRefOf(sk: string): string | null {
   return hash === -1 ? null : sk.slice(hash + 1);
 }
 export const assignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `UNIT#${unit}` });
+// Case numbers: one counter a county and year, the last sequence given in that series.
+export const caseNumberCounterKey = (county: string, year: string): ItemKey => ({ pk: `CASENUMBERS#${county}`, sk: `YEAR#${year}` });
 const MATTER_PREFIX = 'MATTER#';
 export const matterKey = (fingerprint: string): ItemKey => ({ pk: `${MATTER_PREFIX}${fingerprint}`, sk: 'MATTER' });
 export const isMatterPk = (pk: string): boolean => pk.startsWith(MATTER_PREFIX);
@@ -67,6 +69,13 @@ export const officeWorklistKey = (region: string, status: CaseStatus): string =>
 export const officeWorklistSort = (office: string, receivedAt: string, id: string): string => `${office}#${receivedAt}#${id}`;
 export const unitWorklistKey = (unit: string, status: CaseStatus): string => `UNIT#${unit}#${status}`;
 export const unitWorklistSort = (receivedAt: string, id: string): string => `${receivedAt}#${id}`;
+
+// The responsibility list (包案) in the worklist index: an owned case's entries beside its worklist entries, keyed the
+// same way (its office's, and each assigned department's), in partitions of their own; kept in every status.
+export const ownedKey = (id: string): ItemKey => ({ pk: casePk(id), sk: 'OWNED' });
+export const ownedAssignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `OWNED#UNIT#${unit}` });
+export const ownedOfficeKey = (region: string, status: CaseStatus): string => `OWNEDOFFICE#${region.slice(0, 2)}#${status}`;
+export const ownedUnitKey = (unit: string, status: CaseStatus): string => `OWNEDUNIT#${unit}#${status}`;
 
 // Visits, and the visits index: a province's visits by start time.
 const VISIT_PREFIX = 'VISIT#';

@@ -42,6 +42,9 @@ const signedCaseOf = (item: Item): SignedCase => ({
         words: numberAt(item, 'words'),
         distinctive: numberAt(item, 'distinctive'),
         buildings: item.buildings as string[],
+        // Signed before names were kept: shares none until the re-signing migration signs it again.
+        names: Array.isArray(item.names) ? (item.names as string[]) : [],
+        issue: typeof item.issue === 'string' ? item.issue : null,
         signature: item.signature as number[],
         bandKeys: item.bandKeys as string[],
       }
@@ -163,6 +166,46 @@ export interface Signing {
   expiresAt: number;
 }
 
+/** The band items that let later cases find this one by its band keys. */
+const bandWrites = (signing: Signing, signed: TextSignature): NamedWrite<'band'>[] =>
+  signed.bandKeys.map((key) => ({
+    name: 'band',
+    write: {
+      Put: {
+        TableName: tableName(),
+        Item: { pk: matterBandPk(signing.county, signing.category, key), sk: matterBandSort(signing.receivedAt, signing.caseId), caseId: signing.caseId, expiresAt: signing.expiresAt },
+      },
+    },
+  }));
+
+/**
+ * Signs a case signed before again, after a change of the method: the new
+ * signature on its signature item (its group and whether staff took it out
+ * kept) and the band items of its new keys, all or nothing. The old band
+ * items expire with the window; a case they still name is confirmed by its
+ * new signature. `absent` when the case has no signature item.
+ */
+export async function resign(signing: Signing, signed: TextSignature): Promise<'signed' | 'absent'> {
+  const { words, distinctive, buildings, names, issue, signature, bandKeys } = signed;
+  const refused = await writeAll<'signature' | 'band'>([
+    {
+      name: 'signature',
+      write: {
+        Update: {
+          TableName: tableName(),
+          Key: matterSignatureKey(signing.caseId),
+          UpdateExpression: 'SET words = :words, distinctive = :distinctive, buildings = :buildings, #names = :names, issue = :issue, signature = :signature, bandKeys = :bandKeys',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#names': 'names' },
+          ExpressionAttributeValues: { ':words': words, ':distinctive': distinctive, ':buildings': buildings, ':names': names, ':issue': issue, ':signature': signature, ':bandKeys': bandKeys },
+        },
+      },
+    },
+    ...bandWrites(signing, signed),
+  ]);
+  return refused.length === 0 ? 'signed' : 'absent';
+}
+
 /**
  * Writes a case's signature, its band items and its place in a group, all
  * or nothing. `done` when the case was signed already (a redelivered routing
@@ -182,15 +225,7 @@ export async function saveSigning(signing: Signing, signed: TextSignature, place
         },
       },
     },
-    ...signed.bandKeys.map((key) => ({
-      name: 'band' as const,
-      write: {
-        Put: {
-          TableName: tableName(),
-          Item: { pk: matterBandPk(signing.county, signing.category, key), sk: matterBandSort(signing.receivedAt, signing.caseId), caseId: signing.caseId, expiresAt: signing.expiresAt },
-        },
-      },
-    })),
+    ...bandWrites(signing, signed),
   ];
   if (placement.kind === 'join') {
     const { group } = placement;

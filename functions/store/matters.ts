@@ -2,19 +2,15 @@
  * Matters: the open case that holds each matter fingerprint (repeats join
  * it), and the re-keying of those fingerprints to the deployment's key.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { isOpen, OPEN_STATUSES, type Case } from '../domain/case.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Case } from '../domain/case.ts';
 import { matterFingerprint } from '../domain/petitioner.ts';
-import * as z from '../domain/zod.ts';
 import { logger } from '../shared/logger.ts';
 import { deploymentKeys } from '../shared/secrets.ts';
 import { documents, tableName, writeAll } from './client.ts';
-import { cursorCodec } from './cursor.ts';
-import { getCases } from './get-cases.ts';
 import { stringAt } from './item.ts';
-import { caseIdOf, caseKey, matterKey, officeWorklistKey } from './keys.ts';
-import { childRegions } from './reference.ts';
-import { INDEX } from './schema.ts';
+import { caseKey, matterKey } from './keys.ts';
+import { openCasesCursor, pageOfOpenCases } from './open-cases.ts';
 
 /** The id of the open case holding a matter, if any. */
 export async function findCaseByMatter(fingerprint: string): Promise<string | undefined> {
@@ -22,11 +18,8 @@ export async function findCaseByMatter(fingerprint: string): Promise<string | un
   return Item ? stringAt(Item, 'caseId') : undefined;
 }
 
-// The position of a re-keying run: the worklist partition reached (an index into the province-and-status partitions) and the last entry read there.
-const rekeyCursors = cursorCodec(
-  'matter-rekey',
-  z.object({ p: z.number().check(z.int(), z.minimum(0)), sort: z.optional(z.string()), id: z.optional(z.string()) }),
-);
+// The position of a re-keying run (`pageOfOpenCases`).
+const rekeyCursors = openCasesCursor('matter-rekey');
 
 /**
  * Moves the matter of one open case to the fingerprint `current`: the new
@@ -72,44 +65,17 @@ async function moveMatter(subject: Case, current: string): Promise<'moved' | 'ch
  * @param page.limit - at most this many cases read per call
  */
 export async function rekeyMatterFingerprints(page: { after?: string; limit: number }): Promise<{ done: boolean; next?: string; read: number; changed: number }> {
-  const provinces = [...new Set((await childRegions(undefined)).map((region) => region.code.slice(0, 2)))].sort();
-  const partitions = provinces.flatMap((province) => OPEN_STATUSES.map((status) => officeWorklistKey(province, status)));
-  const binding = [partitions];
-  let partition = 0;
-  let start: Record<string, unknown> | undefined;
-  if (page.after !== undefined) {
-    const { p, sort, id } = rekeyCursors.decode(page.after, binding);
-    partition = p;
-    if (sort !== undefined && id !== undefined) start = { ...caseKey(id), worklistKey: partitions[p], worklistSort: sort };
-  }
-  if (partition >= partitions.length) return { done: true, read: 0, changed: 0 };
-  const { Items = [], LastEvaluatedKey } = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: INDEX.worklist,
-      KeyConditionExpression: 'worklistKey = :key',
-      ExpressionAttributeValues: { ':key': partitions[partition] },
-      ProjectionExpression: 'id',
-      Limit: page.limit,
-      ExclusiveStartKey: start,
-    }),
-  );
+  const { cases, read, next } = await pageOfOpenCases(rekeyCursors, page);
   const key = deploymentKeys().fingerprint;
   let changed = 0;
-  const ids = Items.map((item) => stringAt(item, 'id'));
-  for (const subject of ids.length > 0 ? await getCases(ids) : []) {
+  for (const subject of cases) {
     const petitioner = subject.petitioners[0];
-    if (!subject.holdsMatter || !isOpen(subject.status) || !petitioner) continue;
+    if (!subject.holdsMatter || !petitioner) continue;
     const current = matterFingerprint(petitioner, subject.category, subject.regionCode, key);
     if (current === subject.matterFingerprint) continue;
     const moved = await moveMatter(subject, current);
     if (moved === 'moved') changed++;
     if (moved === 'held') logger.warn('matter not re-keyed: another open case holds it under the new key', { caseId: subject.id });
   }
-  if (LastEvaluatedKey) {
-    const next = rekeyCursors.encode({ p: partition, sort: stringAt(LastEvaluatedKey, 'worklistSort'), id: caseIdOf(stringAt(LastEvaluatedKey, 'pk')) }, binding);
-    return { done: false, next, read: Items.length, changed };
-  }
-  if (partition + 1 < partitions.length) return { done: false, next: rekeyCursors.encode({ p: partition + 1 }, binding), read: Items.length, changed };
-  return { done: true, read: Items.length, changed };
+  return { done: next === undefined, ...(next !== undefined && { next }), read, changed };
 }

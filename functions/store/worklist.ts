@@ -8,7 +8,7 @@ import { documents, tableName } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { getCases } from './get-cases.ts';
 import { nullableStringAt, oneOfAt, stringAt, type Item } from './item.ts';
-import { assignmentKey, caseIdOf, caseKey, officeWorklistKey, unitWorklistKey } from './keys.ts';
+import { assignmentKey, caseIdOf, caseKey, officeWorklistKey, ownedAssignmentKey, ownedKey, ownedOfficeKey, ownedUnitKey, unitWorklistKey } from './keys.ts';
 import { INDEX, WORKLIST_PROJECTION } from './schema.ts';
 
 /** Whose worklist: a petition office (its region's subtree) or a department (its own unit). */
@@ -43,6 +43,12 @@ export interface WorklistQuery {
   overdueAt?: string;
   limit: number;
   cursor?: string;
+  /**
+   * Another list over the same entries, with cursors of its own: the hard-case
+   * candidates (read from the worklist), or the owned cases (包案: the
+   * responsibility list's entries).
+   */
+  list?: 'hard-case-candidates' | 'owned-cases';
 }
 
 // With the overdue filter a page may come back short: read on, but at most this many pages per request.
@@ -62,12 +68,21 @@ const worklistCursors = cursorCodec(
 export async function listWorklist(scope: WorklistScope, query: WorklistQuery): Promise<{ items: WorklistEntry[]; nextCursor: string | null }> {
   // An office's entries are its cases' items (a subtree prefix of its province's partition); a department's are its assignments.
   const office = 'office' in scope ? scope.office : undefined;
+  const owned = query.list === 'owned-cases';
   const list =
     'office' in scope
-      ? { name: `office:${scope.office}`, partition: (status: CaseStatus) => officeWorklistKey(scope.office, status), itemKey: caseKey }
-      : { name: `unit:${scope.unit}`, partition: (status: CaseStatus) => unitWorklistKey(scope.unit, status), itemKey: (id: string) => assignmentKey(id, scope.unit) };
+      ? {
+          name: `office:${scope.office}`,
+          partition: (status: CaseStatus) => (owned ? ownedOfficeKey : officeWorklistKey)(scope.office, status),
+          itemKey: owned ? ownedKey : caseKey,
+        }
+      : {
+          name: `unit:${scope.unit}`,
+          partition: (status: CaseStatus) => (owned ? ownedUnitKey : unitWorklistKey)(scope.unit, status),
+          itemKey: (id: string) => (owned ? ownedAssignmentKey : assignmentKey)(id, scope.unit),
+        };
   const partition = list.partition;
-  const binding = [list.name, query.statuses, query.overdueAt !== undefined];
+  const binding = [list.name, query.statuses, query.overdueAt !== undefined, ...(query.list ? [query.list] : [])];
   let statusIndex = 0;
   let start: Record<string, unknown> | undefined;
   if (query.cursor !== undefined) {

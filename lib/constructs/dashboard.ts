@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { RATINGS } from '../../functions/domain/case.ts';
-import { NOTICE_KINDS } from '../../functions/domain/ladder.ts';
+import { RUNG_NOTICE_KINDS } from '../../functions/domain/ladder.ts';
 import { METRIC } from '../../functions/shared/metric-names.ts';
 import { QUEUES, type FunctionName } from '../wiring.ts';
 import { API_P99_LATENCY_MS, API_5XX_PERCENT, QUEUE_AGE_ALARM_MINUTES, customMetric } from './observability.ts';
@@ -116,7 +116,7 @@ export class OperationsDashboard extends Construct {
       [heading('## Cases and deadlines (custom metrics, namespace Petitions)')],
       [
         graph('Cases received and routed', [sum(METRIC.casesReceived), sum(METRIC.casesRouted)]),
-        graph('Deadline rungs applied, by rung', byDimension(METRIC.deadlineRungs, 'rung', NOTICE_KINDS), { stacked: true }),
+        graph('Deadline rungs applied, by rung', byDimension(METRIC.deadlineRungs, 'rung', RUNG_NOTICE_KINDS), { stacked: true }),
         graph('Overdue open cases', [customMetric(METRIC.overdueBacklog, 'Maximum', PERIOD).with({ label: METRIC.overdueBacklog })], {
           threshold: alarmLine(props.overdueBacklogThreshold, 'alarm'),
         }),
@@ -126,7 +126,7 @@ export class OperationsDashboard extends Construct {
           threshold: alarmLine(1, 'heartbeat: at least 1'),
         }),
         graph('Acceptance decisions: timely / late', [sum(METRIC.decisionsTimely), sum(METRIC.decisionsLate)]),
-        graph('Replies: on time / late', [sum(METRIC.repliesOnTime), sum(METRIC.repliesLate)]),
+        graph('Replies: on time / late, and urges (催办)', [sum(METRIC.repliesOnTime), sum(METRIC.repliesLate), sum(METRIC.urges)]),
       ],
       [
         graph('Ratings, by rating', byDimension(METRIC.ratings, 'rating', RATINGS), { stacked: true }),

@@ -149,6 +149,8 @@ describe('grants', { timeout: 180_000 }, () => {
     expect([...sent.get('submitCase')!].sort()).toEqual(
       ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue', 'sqs:SendMessage'].sort(),
     );
+    // Hard cases: the index queried, the cases read in batches (candidates) and with their history (the responsibility list).
+    expect([...sent.get('hardCases')!].sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']);
     expect([...sent.get('recordNotice')!].sort()).toEqual(['dynamodb:BatchWriteItem', 'secretsmanager:GetSecretValue', 'sns:Publish']);
     // Attachments: presigned PUT and GET, and the check's read, write and deletes.
     expect([...sent.get('attachments')!].sort()).toEqual(

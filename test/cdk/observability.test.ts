@@ -9,7 +9,7 @@ import { testApp } from '../support/cdk.ts';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RATINGS } from '../../functions/domain/case.ts';
-import { NOTICE_KINDS } from '../../functions/domain/ladder.ts';
+import { RUNG_NOTICE_KINDS } from '../../functions/domain/ladder.ts';
 import type { QueueName } from '../../functions/queues/names.ts';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/shared/metric-names.ts';
 import {
@@ -310,7 +310,7 @@ describe('observability', () => {
     });
 
     it('shows DeadlineRungs by each rung and Ratings by each rating', () => {
-      for (const rung of NOTICE_KINDS) expect(body()).toContain(`\\"${METRIC.deadlineRungs}\\",\\"rung\\",\\"${rung}\\"`);
+      for (const rung of RUNG_NOTICE_KINDS) expect(body()).toContain(`\\"${METRIC.deadlineRungs}\\",\\"rung\\",\\"${rung}\\"`);
       for (const rating of RATINGS) expect(body()).toContain(`\\"${METRIC.ratings}\\",\\"rating\\",\\"${rating}\\"`);
     });
   });

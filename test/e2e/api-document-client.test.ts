@@ -59,8 +59,8 @@ const exercised = new Set<string>();
 beforeAll(async () => {
   // A policy day is 0.1 s, so that a visit can start while the test waits (its 3-day notice is 0.3 s).
   process.env.TIME_SCALE = '864000';
-  // The units' steps are on, so that each of their examples has its turn; the window to return one is 10 s.
-  process.env.POLICY = JSON.stringify({ signForReceipt: true, receipt: 'P100D', approveExtensions: true, replySignOff: true });
+  // The units' steps are on, so that each of their examples has its turn; the window to return one is 10 s; a case is hard after 0.1 s.
+  process.env.POLICY = JSON.stringify({ signForReceipt: true, receipt: 'P100D', approveExtensions: true, replySignOff: true, hardCaseAfter: 'P1D' });
   system = await testSystem();
   const served = await system.api('/v1/openapi.json');
   expect(served.status).toBe(200);

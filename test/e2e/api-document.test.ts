@@ -88,7 +88,7 @@ describe('GET /v1/openapi.json', () => {
       expect(names.includes('header:Idempotency-Key'), key).toBe(['POST /v1/cases', 'POST /v1/visits/{id}/receptions'].includes(key));
     }
     const paged = operations().filter(({ operation }) => (operation.parameters ?? []).some((p) => p.name === 'cursor'));
-    expect(paged.map(({ key }) => key).sort()).toEqual(['GET /v1/cases', 'GET /v1/matter-groups', 'GET /v1/notices', 'GET /v1/regions', 'GET /v1/reports', 'GET /v1/visits']);
+    expect(paged.map(({ key }) => key).sort()).toEqual(['GET /v1/cases', 'GET /v1/hard-cases', 'GET /v1/matter-groups', 'GET /v1/notices', 'GET /v1/regions', 'GET /v1/reports', 'GET /v1/visits']);
   });
 
   it('passes Redocly’s recommended lint (deviations, with reasons, in redocly.yaml)', { timeout: 60_000 }, async () => {
@@ -149,7 +149,7 @@ describe('the check of every answer against the document', () => {
     expect(await contractBreaches('GET', '/v1/health', answer(202, { status: 'ok' }))).toEqual([expect.stringContaining('no such answer')]);
     expect(await contractBreaches('GET', '/v1/health', answer(200, { status: 'fine' }))).toEqual([expect.stringContaining('does not fit')]);
     expect(await contractBreaches('GET', '/v1/health', answer(200, 'ok', { 'content-type': 'text/plain' }))).toEqual([expect.stringContaining('content type')]);
-    const submitted = { id: 'c1', accessCode: 'A', status: 'received', receivedAt: '2026-12-02T01:00:00.000Z', acceptanceDueAt: '2026-12-17T01:00:00.000Z' };
+    const submitted = { id: 'c1', caseNumber: '330726-2026-000001', accessCode: 'A', status: 'received', receivedAt: '2026-12-02T01:00:00.000Z', acceptanceDueAt: '2026-12-17T01:00:00.000Z' };
     expect(await contractBreaches('POST', '/v1/cases', answer(201, submitted))).toEqual([expect.stringContaining('no Location header')]);
     expect(await contractBreaches('GET', '/v1/nowhere', answer(200, {}))).toEqual([expect.stringContaining('no operation')]);
   });

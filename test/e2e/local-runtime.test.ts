@@ -120,7 +120,7 @@ describe('npm start', { timeout: 180_000 }, () => {
       actor: 'petitioner',
       fingerprintKey: deriveKeys(await localDeploymentSecret(dataDir)).fingerprint,
     });
-    expect(await createCase(lost.case, [lost.entry])).toEqual({ outcome: 'created' });
+    expect(await createCase(lost.case, [lost.entry])).toMatchObject({ outcome: 'created' });
     expect((await routed(first.api, lost.case.id, lostCode)).level).toBe('county');
 
     expect(await stop(first)).toBe(0);

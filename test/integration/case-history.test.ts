@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { type Change } from '../../functions/domain/case.ts';
 import { applyRouting, decideRouting } from '../../functions/domain/routing.ts';
@@ -16,12 +16,14 @@ const system = useTestSystem();
  */
 async function putOldShapedCase(change: Change): Promise<void> {
   await putCases([change.case]);
+  await documents.send(new UpdateCommand({ TableName: system.tableName, Key: { pk: `CASE#${change.case.id}`, sk: 'CASE' }, UpdateExpression: 'REMOVE caseNumber' }));
   const { version } = change.entry;
   const item = { pk: `CASE#${change.case.id}`, sk: `HISTORY#${String(version).padStart(8, '0')}`, ...change.entry };
   await documents.send(new PutCommand({ TableName: system.tableName, Item: item }));
 }
 
-const withoutId = (found: Awaited<ReturnType<typeof getCaseWithHistory>>) => found && { ...found, case: { ...found.case, id: '' } };
+// The previous release numbered no case: the rest must read the same.
+const withoutId = (found: Awaited<ReturnType<typeof getCaseWithHistory>>) => found && { ...found, case: { ...found.case, id: '', caseNumber: null } };
 
 describe('a case history', () => {
   it('reads a case written by the previous release (separate first entry) as one written now, before and after a change', async () => {
@@ -30,15 +32,16 @@ describe('a case history', () => {
     const current = demoRegistration(now, config.clock, { id: '00000000-0000-4000-8000-000000000001' });
     const old = demoRegistration(now, config.clock, { id: '00000000-0000-4000-8000-000000000002' });
     const entriesBefore = await countEntries(system);
-    expect(await createCase(current.case, [current.entry])).toEqual({ outcome: 'created' });
-    // Intake writes the case and its matter: the first history entry is in the case item.
-    expect(await countEntries(system)).toBe(entriesBefore + 2);
+    expect(await createCase(current.case, [current.entry])).toMatchObject({ outcome: 'created' });
+    // Intake writes the case, its matter and the counter of its number (the first of this table's): the first history entry is in the case item.
+    expect(await countEntries(system)).toBe(entriesBefore + 3);
     await putOldShapedCase(old);
 
     const [readCurrent, readOld] = [await getCaseWithHistory(current.case.id), await getCaseWithHistory(old.case.id)];
     expect(readCurrent?.history).toEqual([current.entry]);
     expect(readOld?.history).toEqual([old.entry]);
     expect(withoutId(readCurrent)).toEqual(withoutId(readOld));
+    expect([readCurrent?.case.caseNumber, readOld?.case.caseNumber]).toEqual([expect.stringMatching(/^330726-\d{4}-000001$/), null]);
 
     // Routing: a change saved on each keeps the first entry first, and the change's entry after it.
     for (const change of [current, old]) {
@@ -54,7 +57,7 @@ describe('a case history', () => {
   it('removes from the case item what a change takes away (its due time), and keeps its creation entries', async () => {
     const now = new Date().toISOString();
     const current = demoRegistration(now, config.clock, { id: '00000000-0000-4000-8000-000000000003', idNumber: idNumber('33072619800101123') });
-    expect(await createCase(current.case, [current.entry])).toEqual({ outcome: 'created' });
+    expect(await createCase(current.case, [current.entry])).toMatchObject({ outcome: 'created' });
     const withoutDue = { case: { ...current.case, due: null, version: 2 }, entry: { ...current.entry, version: 2, action: 'noted' } };
     expect(await saveChange(current.case, withoutDue)).toBe('saved');
     const { Item } = await documents.send(new GetCommand({ TableName: system.tableName, Key: { pk: `CASE#${current.case.id}`, sk: 'CASE' } }));

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { holidayCalendar, limitEnd } from '../../functions/domain/calendar.ts';
+import { chinaDay, holidayCalendar, limitEnd } from '../../functions/domain/calendar.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { idNumber } from '../support/domain.ts';
 import { countEntries, postJson, submission, useTestSystem } from '../support/emulators.ts';
@@ -24,6 +24,7 @@ describe('POST /v1/cases', () => {
     expect(response.headers.get('location')).toBe(`/v1/cases/${body.id}`);
     expect(body).toEqual({
       id: expect.any(String),
+      caseNumber: expect.stringMatching(/^330726-\d{4}-\d{6}$/),
       accessCode: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
       status: 'received',
       receivedAt: expect.any(String),
@@ -33,7 +34,7 @@ describe('POST /v1/cases', () => {
     expect(body.acceptanceDueAt).toBe(limitEnd(body.receivedAt, { days: 15, working: false }, holidayCalendar([])));
 
     const stored = await getCaseWithHistory(body.id);
-    expect(stored?.case).toMatchObject({ status: 'received', collective: true, headcount: 6, version: 1 });
+    expect(stored?.case).toMatchObject({ caseNumber: body.caseNumber, status: 'received', collective: true, headcount: 6, version: 1 });
     expect(stored?.case.accessCodeHash).not.toContain(body.accessCode);
     expect(stored?.history.map((entry) => entry.action)).toEqual(['registered']);
 
@@ -69,6 +70,41 @@ describe('POST /v1/cases', () => {
     const otherRegion = await submit(submission({ petitioner, regionCode: '330726001002' }));
     expect([first.response.status, otherCategory.response.status, otherRegion.response.status]).toEqual([201, 201, 201]);
     expect(new Set([first.body.id, otherCategory.body.id, otherRegion.body.id]).size).toBe(3);
+  });
+
+  describe('case numbers', () => {
+    const sequenceOf = (caseNumber: string) => Number(caseNumber.split('-')[2]);
+
+    it('numbers each case of a county and year next, China time: a repeat takes no number', async () => {
+      const first = await submit(submission({ petitioner: freshPetitioner() }));
+      const petitioner = freshPetitioner();
+      const second = await submit(submission({ petitioner }));
+      await submit(submission({ petitioner, content: '又来反映' }));
+      const third = await submit(submission({ petitioner: freshPetitioner() }));
+      const year = chinaDay(first.body.receivedAt).slice(0, 4);
+      expect(first.body.caseNumber).toMatch(new RegExp(`^330726-${year}-\\d{6}$`));
+      expect([second.body.caseNumber, third.body.caseNumber].map(sequenceOf)).toEqual([sequenceOf(first.body.caseNumber) + 1, sequenceOf(first.body.caseNumber) + 2]);
+    });
+
+    it('gives 20 cases of one county taken in at once 20 distinct consecutive numbers', async () => {
+      // A county of its own (Yiwu, 330782), so that no other test's case takes one of the numbers.
+      const answers = await Promise.all(Array.from({ length: 20 }, () => submit(submission({ petitioner: freshPetitioner(), regionCode: '330782' }))));
+      expect(answers.map((a) => a.response.status)).toEqual(Array.from({ length: 20 }, () => 201));
+      const sequences = answers.map((a) => sequenceOf(a.body.caseNumber)).sort((a, b) => a - b);
+      expect(sequences).toEqual(Array.from({ length: 20 }, (_, i) => (sequences[0] as number) + i));
+      const stored = await Promise.all(answers.map((a) => getCaseWithHistory(a.body.id)));
+      expect(stored.map((found) => found?.case.caseNumber)).toEqual(answers.map((a) => a.body.caseNumber));
+    });
+
+    it('takes no number for a retry with the same Idempotency-Key', async () => {
+      const body = submission({ petitioner: freshPetitioner() });
+      const key = { 'idempotency-key': `number-${phoneSeq}` };
+      const first = await submit(body, key);
+      const retries = await Promise.all(Array.from({ length: 3 }, () => submit(body, key)));
+      expect(retries.map((retry) => retry.body.caseNumber)).toEqual([first.body.caseNumber, first.body.caseNumber, first.body.caseNumber]);
+      const after = await submit(submission({ petitioner: freshPetitioner() }));
+      expect(sequenceOf(after.body.caseNumber)).toBe(sequenceOf(first.body.caseNumber) + 1);
+    });
   });
 
   describe('with an Idempotency-Key', () => {
@@ -138,7 +174,7 @@ describe('GET /v1/cases/{id}/progress', () => {
     const response = await system.api(`/v1/cases/${body.id}/progress`, { headers: { 'x-access-code': body.accessCode } });
     expect(response.status).toBe(200);
     const progress = (await response.json()) as Record<string, unknown>;
-    expect(progress).toMatchObject({ id: body.id, status: 'received', dueAt: body.acceptanceDueAt, timeline: [{ event: 'received' }] });
+    expect(progress).toMatchObject({ id: body.id, caseNumber: body.caseNumber, status: 'received', dueAt: body.acceptanceDueAt, timeline: [{ event: 'received' }] });
     const shown = JSON.stringify(progress);
     for (const secret of [petitioner.name, petitioner.phone, petitioner.idNumber]) expect(shown).not.toContain(secret);
   });

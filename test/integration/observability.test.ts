@@ -58,6 +58,8 @@ describe('logs and metrics', () => {
     await system.consume('routing', await system.receive('routing', 100, 2));
 
     await system.api(`/v1/cases/${id}/acceptance`, postJson({ decision: 'accept' }, bearer(clerk)));
+    // An urge with personal data in its note, and one too soon.
+    for (let i = 0; i < 2; i++) await system.api(`/v1/cases/${id}/urge`, postJson({ note: `${PETITIONER.name}催办，电话${PETITIONER.phone}` }, { 'x-access-code': accessCode }));
     await system.api(`/v1/cases/${id}/reply`, postJson({ opinion: `已电话联系${PETITIONER.name}` }, bearer(handler)));
     await system.api(`/v1/cases/${id}/evaluation`, postJson({ rating: 'dissatisfied', comment: PETITIONER.phone }, { 'x-access-code': accessCode }));
     await system.api(`/v1/cases/${id}/review-request`, postJson({ reason: `${PETITIONER.name}不服` }, { 'x-access-code': accessCode }));

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
+import { next } from '../../functions/domain/case.ts';
 import { compileDueReports } from '../../functions/services/reports.ts';
+import { getCase, saveChange } from '../../functions/store/cases.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
 import { postJson, submission, useTestSystem } from '../support/emulators.ts';
 
@@ -28,7 +30,7 @@ describe('joint-meeting reports', () => {
     expect(report).toMatchObject({
       id: `330726-weekly-${report.period.from}`,
       regionName: '浦江县',
-      figures: { received: 5 },
+      figures: { received: 5, hardCases: 0 },
       previousFigures: { received: 0 },
       volumeChange: null,
     });
@@ -70,5 +72,17 @@ describe('joint-meeting reports', () => {
     const city = await call('GET', '/v1/reports?regionCode=330700&kind=weekly', await system.token('330700', 'leader'));
     expect(city.body.items.map((r: { id: string }) => r.id)).toContain('330700-weekly-2026-11-16');
     expect(await compileDueReports('2026-11-25T02:00:00.000Z')).toMatchObject({ kinds: [], reports: 0 });
+  });
+
+  it('count the open cases owned by a leader (包案), on the page too', async () => {
+    const open = await call('GET', '/v1/cases?status=received&limit=1', leader);
+    const stored = (await getCase(open.body.items[0].id))!;
+    // Escalated twice, as the ladder writes it: a hard case however young.
+    await saveChange(stored, next(stored, { escalationCount: 2 }, { at: new Date().toISOString(), actor: 'system:deadlines', action: 'escalated', detail: {} }));
+    const owned = await call('POST', `/v1/cases/${stored.id}/ownership`, leader, { leader: { name: '李明', title: '副县长' }, plan: '约谈', targetDate: today });
+    expect(owned.status).toBe(200);
+    const report = (await call('POST', '/v1/reports', leader, { kind: 'weekly', day: today })).body;
+    expect(report.figures).toMatchObject({ received: 5, hardCases: 1 });
+    expect((await call('GET', `/v1/reports/${report.id}/page`, leader)).body).toMatch(/包案在办<\/div><div class="v">1</);
   });
 });

@@ -44,11 +44,13 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/v1/cases/{id}/co-handling/{taskId}/closure': { reason: '无需意见' },
   '/v1/cases/{id}/evaluation': { rating: 'satisfied' },
   '/v1/cases/{id}/review-request': { reason: '不服' },
+  '/v1/cases/{id}/urge': { note: '请尽快办理' },
   '/v1/visits': { leader: { name: 'a', title: 'b' }, regionCode: '330726', startsAt: '2030-01-01T00:00:00Z', venue: 'v', departments: [] },
   '/v1/visits/{id}/reschedule': { startsAt: '2030-01-02T00:00:00Z', reason: 'r' },
   '/v1/visits/{id}/cancellation': { reason: 'r' },
   '/v1/visits/{id}/receptions': { persons: 1, petitioner: { name: 'a', phone: '13811112222' }, category: 'housing', title: 't', content: 'c', regionCode: '330726', outcome: 'assigned' },
   '/v1/reports': { kind: 'weekly' },
+  '/v1/cases/{id}/ownership': { leader: { name: '李明', title: '副县长' }, plan: '约谈', targetDate: '2030-01-31' },
 };
 
 const hostileString = fc.oneof(
@@ -80,7 +82,7 @@ const idFor = (route: RouteWiring) =>
 const request = (route: RouteWiring) =>
   fc.record({
     id: idFor(route),
-    query: fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'overdue', 'regionCode', 'parentCode', 'from', 'to', 'by', 'kind', 'x'), hostileString, { maxKeys: 4 }),
+    query: fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'overdue', 'regionCode', 'parentCode', 'from', 'to', 'by', 'kind', 'unit', 'candidates', 'x'), hostileString, { maxKeys: 4 }),
     body: bodyFor(route.path),
     rawBody: fc.option(hostileString, { nil: undefined }),
     authorization: fc.oneof(fc.constant('valid'), fc.constant(undefined), hostileString.map((s) => `Bearer ${s}`)),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordRepeat, registerCase, type Registration } from '../../functions/domain/case.ts';
 import { applyRouting, decideRouting } from '../../functions/domain/routing.ts';
 import { progressOf } from '../../functions/domain/views.ts';
+import { caseNumberOf, numberSeriesOf } from '../../functions/domain/case-number.ts';
 import { submissionSchema, type Submission } from '../../functions/domain/intake.ts';
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { category, demoChain, FINGERPRINT_KEY, idNumber } from '../support/domain.ts';
@@ -142,6 +143,7 @@ describe("the petitioner's progress view", () => {
     const progress = progressOf(routed.case, [internal, routed.entry, registered.entry]);
     expect(progress).toEqual({
       id: 'case-1',
+      caseNumber: null,
       status: 'received',
       level: 'county',
       dueAt: registered.case.acceptanceDueAt,
@@ -152,5 +154,21 @@ describe("the petitioner's progress view", () => {
     });
     const shown = JSON.stringify(progress);
     for (const secret of ['张三', '13800138000', idNumber(), '内部意见', 'hash', 'proposedLeadUnit']) expect(shown).not.toContain(secret);
+  });
+});
+
+describe('case numbers', () => {
+  it('number a case in its county and its year in China: the last evening of the year in UTC is already the next', () => {
+    expect(numberSeriesOf({ regionCode: '330726001001', receivedAt: '2026-06-01T08:00:00.000Z' })).toEqual({ county: '330726', year: '2026' });
+    expect(numberSeriesOf({ regionCode: '330726', receivedAt: '2026-12-31T16:30:00.000Z' })).toEqual({ county: '330726', year: '2027' });
+  });
+
+  it('are six digits of sequence, and more after the millionth', () => {
+    expect(caseNumberOf({ county: '330726', year: '2026' }, 123)).toBe('330726-2026-000123');
+    expect(caseNumberOf({ county: '330726', year: '2026' }, 1_234_567)).toBe('330726-2026-1234567');
+  });
+
+  it('are given by the store: a case is registered without one', () => {
+    expect(registerCase(submission(), registration).case.caseNumber).toBeNull();
   });
 });

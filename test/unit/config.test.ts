@@ -101,7 +101,7 @@ describe('a bad setting at start', () => {
   it('a handler loads with good settings (so the test above is about the setting)', async () => {
     vi.resetModules();
     // The settings submitCase's wiring gives it (test/e2e/function-start.test.ts starts every function so).
-    Object.assign(process.env, { TABLE_NAME: 'petitions', ROUTING_QUEUE_URL: 'http://127.0.0.1:9/000000000000/routing',
+    Object.assign(process.env, { TABLE_NAME: 'petitions', ROUTING_QUEUE_URL: 'http://127.0.0.1:9/000000000000/routing', NOTIFICATION_QUEUE_URL: 'http://127.0.0.1:9/000000000000/notification',
       JWT_ISSUER: 'https://issuer.example', JWT_AUDIENCE: 'petitions', JWT_JWKS_URL: 'https://issuer.example/jwks.json', POLICY: '{"handling":"P30D"}' });
     const module = (await import('../../functions/api/submit-case.ts')) as { handler: unknown };
     expect(typeof module.handler).toBe('function');

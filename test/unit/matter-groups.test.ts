@@ -30,9 +30,9 @@ describe('ranking candidates', () => {
     const ranked = rankCandidates(
       subject,
       [
-        { caseId: 'unrelated', signed: sign('城南社区3幢楼顶漏水，物业不予处理') },
-        { caseId: 'close', signed: sign('白马镇鑫达化工厂天天排放臭气，老人孩子咳嗽') },
-        { caseId: 'same', signed: sign('白马镇鑫达化工厂天天排放臭气，家里老人孩子一直咳嗽。') },
+        { caseId: 'unrelated', signed: sign('城南社区3幢楼顶漏水，物业不予处理'), groupId: null },
+        { caseId: 'close', signed: sign('白马镇鑫达化工厂天天排放臭气，老人孩子咳嗽'), groupId: null },
+        { caseId: 'same', signed: sign('白马镇鑫达化工厂天天排放臭气，家里老人孩子一直咳嗽。'), groupId: null },
       ],
       GROUPING_POLICY,
     );

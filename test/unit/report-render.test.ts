@@ -20,6 +20,8 @@ const figures = (received: number, rates: [number | null, number | null, number 
   returnedByUnit: {},
   paused: 0,
   idle: 0,
+  hardCases: 2,
+  urges: 4,
   coHandlingOverdue: 0,
   timelyAcceptanceRate: rates[0],
   onTimeClosureRate: rates[1],
@@ -93,11 +95,11 @@ function pujiangWeek(): Report {
       { start: '2026-11-22', received: 8 },
     ],
     hotspots: [
-      { code: '330726109', name: '大畈乡', volume: 6, per10k: 8.57, overdue: 1, repeat: 2, score: 12.857 },
-      { code: '330726103', name: '郑宅镇', volume: 12, per10k: 3.75, overdue: 1, repeat: 2, score: 4.688 },
-      { code: '330726101', name: '黄宅镇', volume: 19, per10k: 3.39, overdue: 1, repeat: 3, score: 4.107 },
-      { code: '330726001', name: '浦阳街道', volume: 31, per10k: 3.16, overdue: 2, repeat: 5, score: 3.878 },
-      { code: '330726002', name: '仙华街道', volume: 15, per10k: 2.42, overdue: 0, repeat: 1, score: 2.581 },
+      { code: '330726109', name: '大畈乡', volume: 6, per10k: 8.57, overdue: 1, repeat: 2, urges: 0, score: 12.857 },
+      { code: '330726103', name: '郑宅镇', volume: 12, per10k: 3.75, overdue: 1, repeat: 2, urges: 0, score: 4.688 },
+      { code: '330726101', name: '黄宅镇', volume: 19, per10k: 3.39, overdue: 1, repeat: 3, urges: 0, score: 4.107 },
+      { code: '330726001', name: '浦阳街道', volume: 31, per10k: 3.16, overdue: 2, repeat: 5, urges: 0, score: 3.878 },
+      { code: '330726002', name: '仙华街道', volume: 15, per10k: 2.42, overdue: 0, repeat: 1, urges: 0, score: 2.581 },
     ],
     hardCases: { longestOpen: [hostile, unowned], mostEscalated: [wages, hostile] },
     matters: [{ id: 'MG-5d2be90c', title: '白马镇鑫达化工厂排放臭气', category: 'environment', size: 12, regionCode: '330726101202' }],
@@ -150,6 +152,12 @@ describe('renderReport', () => {
     expect(html).toMatch(/越级访<\/div><div class="v">5</);
     expect(renderReport({ ...pujiangWeek(), volumeChange: -0.0813 })).toContain('环比 ↓8.1%');
     expect(renderReport({ ...pujiangWeek(), volumeChange: null })).toContain('环比 —');
+  });
+
+  it('shows the open cases owned by a leader (包案), and 0 for a report compiled before ownership', () => {
+    expect(html).toMatch(/包案在办<\/div><div class="v">2</);
+    const { hardCases: _now, ...before } = figures(138, [0.957, 0.872, 0.941]);
+    expect(renderReport({ ...pujiangWeek(), figures: before as Figures, previousFigures: before as Figures })).toMatch(/包案在办<\/div><div class="v">0<\/div><div class="d">上期 0</);
   });
 
   it('shows the three rates as percentages, and 暂无数据 where there are none', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GROUPING_POLICY } from '../../functions/domain/matter-groups.ts';
 import {
   bandKeysOf,
   commonWordsOf,
@@ -12,8 +13,8 @@ import {
   type TextSignature,
 } from '../../functions/domain/similarity.ts';
 
-/** The threshold the benchmark groups with (bench/matters.ts). */
-const THRESHOLD = 0.25;
+/** Routing's threshold, which the benchmark groups with too (bench/matters.ts). */
+const THRESHOLD = GROUPING_POLICY.threshold;
 const sharedBandKeys = (a: TextSignature, b: TextSignature) => a.bandKeys.filter((key) => b.bandKeys.includes(key)).length;
 const score = (a: string, b: string, common?: Set<string>) => estimatedJaccard(textSignature(a, SIMILARITY, common).signature, textSignature(b, SIMILARITY, common).signature);
 
@@ -41,7 +42,7 @@ describe('text signatures', () => {
     const text = '东明村的路坏了好久没人修，下雨天全是积水';
     const first = textSignature(text);
     expect(textSignature(text)).toEqual(first);
-    // Pinned: a store keeps signatures, so a change of hashing must be a deliberate migration.
+    // Pinned: a store keeps signatures, so a change of method must be a deliberate migration (functions/migrations/resign-matters.ts).
     expect(first.signature.slice(0, 3)).toEqual(PINNED);
     expect(textSignature(text, { ...SIMILARITY, seed: 1 }).signature).not.toEqual(first.signature);
   });
@@ -116,7 +117,45 @@ describe('same matter', () => {
   });
 });
 
-const PINNED = [288573360, 215810284, 232217561];
+describe('hand-picked pairs', () => {
+  it('groups a name written with a homophone (鑫达 → 新达) by the sound of its characters', () => {
+    const a = textSignature('白马镇鑫达化工厂天天排放臭气，晚上熏得睡不着');
+    const b = textSignature('白马镇那个新达化工厂又在排臭气，熏得晚上睡不着');
+    expect(sameMatter(a, b, THRESHOLD)).toBe(true);
+  });
+
+  it('does not group two factories of one town that share only the town and the kind’s words', () => {
+    const environment = new Set(['化工厂', '天天', '排放', '臭气', '熏']);
+    const a = textSignature('白马镇鑫达化工厂天天排放臭气', SIMILARITY, environment);
+    const b = textSignature('白马镇恒盛化工厂天天排放臭气', SIMILARITY, environment);
+    expect(sameMatter(a, b, 0)).toBe(false);
+    expect(textSignature('白马镇又在排放臭气', SIMILARITY, environment).bandKeys).toEqual([]);
+  });
+
+  it('does not group one firm’s unpaid wages with its unpaid social insurance, a slip (社宝) included', () => {
+    const labour = new Set(['拖欠', '工资', '农民工', '社保', '公司', '交']);
+    const wages = textSignature('福泰建筑公司拖欠农民工工资，老板电话也不接', SIMILARITY, labour);
+    const insurance = textSignature('福泰建筑公司工资里扣了钱却没交社宝，老板电话也不接', SIMILARITY, labour);
+    expect(wages.issue).toBe('wages');
+    expect(insurance.issue).toBe('socialInsurance');
+    expect(estimatedJaccard(wages.signature, insurance.signature)).toBeGreaterThan(THRESHOLD);
+    expect(sameMatter(wages, insurance, THRESHOLD)).toBe(false);
+    expect(sameMatter(wages, textSignature('福泰建筑欠我们工钱不给，老板电话也不接', SIMILARITY, labour), THRESHOLD)).toBe(true);
+  });
+
+  it('takes quantities for details, not names: two months is no one matter’s name', () => {
+    expect(wordsOf(normalise('已经持续两个月了，报了好几次'))).toEqual([['持续'], ['报']]);
+  });
+
+  it('groups a traditional-character text with a simplified one, and a mixed-language one by its Chinese', () => {
+    const simplified = textSignature('金嗓子KTV半夜噪音太大，吵得睡不着');
+    expect(sameMatter(simplified, textSignature('金嗓子KTV半夜噪音太大，吵得睡不著'), THRESHOLD)).toBe(true);
+    expect(sameMatter(simplified, textSignature('金嗓子ＫＴＶ too noisy every night，吵得睡不着'), THRESHOLD)).toBe(true);
+    expect(textSignature('too noisy').bandKeys).toEqual([]);
+  });
+});
+
+const PINNED = [3110765, 215810284, 232217561];
 
 // Environment cases of one county: what they all say, and the names that tell them apart.
 const ENVIRONMENT_CASES = [

@@ -158,7 +158,7 @@ describe('hotspots', () => {
     );
     expect(ranked.map((h) => h.code)).toEqual(['330726109', '330726101', '330726001', '330726102']);
     // 大畈乡: 14 cases, 7,000 people: 20 per 10k; half overdue: score 30.
-    expect(ranked[0]).toEqual({ code: '330726109', name: '大畈乡', volume: 14, per10k: 20, overdue: 7, repeat: 0, score: 30 });
+    expect(ranked[0]).toEqual({ code: '330726109', name: '大畈乡', volume: 14, per10k: 20, overdue: 7, repeat: 0, urges: 0, score: 30 });
     expect(ranked.at(-1)).toMatchObject({ volume: 0, score: 0 });
     expect(rankHotspots([{ region: region('330726001'), counters: { received: 1 } }], 0)).toEqual([]);
   });

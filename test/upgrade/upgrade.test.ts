@@ -152,9 +152,20 @@ describe(`an upgrade from ${release.version} on the same DATA_DIR`, { timeout: 6
       // cases had their matter fingerprints re-keyed, and the figures below still match.
       expect(current.output()).toMatch(/"message":"migration page".*"migration":"2026-12-02-rekey-matters".*"changed":[1-9]\d*.*"done":true/);
       expect(current.output().indexOf('"done":true')).toBeLessThan(current.output().indexOf('is running locally'));
-      // Everything reads as before, with what this release adds to the stats (returns, pauses, idle warnings and overdue co-handling tasks, none yet).
+      // Everything reads as before, with what this release adds to the stats (returns, pauses, idle warnings, owned hard cases, urges and overdue co-handling tasks, none yet).
       const figures = before.figures as Record<string, unknown>;
-      expect(await observe(current.api)).toEqual({ ...before, figures: { ...figures, returned: 0, returnedByUnit: {}, paused: 0, idle: 0, coHandlingOverdue: 0 } });
+      expect(await observe(current.api)).toEqual({ ...before, figures: { ...figures, returned: 0, returnedByUnit: {}, paused: 0, idle: 0, hardCases: 0, urges: 0, coHandlingOverdue: 0 } });
+
+      // Cases taken in before case numbers have none; the first taken in now is the first of its county's year.
+      for (const old of cases) {
+        expect((await json(current.api, `/v1/cases/${old.id}`, { headers: staff.leader })).body.caseNumber).toBeNull();
+        expect((await progress(current.api, old)).body.caseNumber).toBeNull();
+      }
+      const numbered = await json(current.api, '/v1/cases', postJson(submission({ petitioner: { name: '赵一', phone: String(phone++) } })));
+      expect(numbered.body.caseNumber).toBe(`330726-${chinaDay(numbered.body.receivedAt).slice(0, 4)}-000001`);
+      // An old case is urged like a new one.
+      const urged = await json(current.api, `/v1/cases/${waiting.id}/urge`, postJson({}, { 'x-access-code': waiting.accessCode }));
+      expect(urged.status).toBe(200);
 
       // The case left waiting is warned on time by the new sweep: its clock is in the due index still.
       const warned = await eventually(async () => {
