@@ -38,7 +38,7 @@ function taskDue(deadline: string, now: string, clock: Clock): CoHandlingTask['d
   return { at, rung: rung === 'warning' ? 'warning' : 'supervision' };
 }
 
-export function taskOf(subject: Case, taskId: string): CoHandlingTask {
+function taskOf(subject: Case, taskId: string): CoHandlingTask {
   const task = subject.coHandling.find((candidate) => candidate.id === taskId);
   if (!task) throw notFound(`The case has no co-handling task ${taskId}.`);
   return task;

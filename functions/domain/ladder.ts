@@ -7,7 +7,8 @@
  * recorded once, with a notice of who is told; the petitioner sees the
  * supervision and the escalations in their timeline.
  */
-import { clockDeadline, dueOf, idleDue, isOpen, next, type Case, type Change, type CoHandlingTask, type Due, type DueStage } from './case.ts';
+import { clockDeadline, dueOf, idleDue, isOpen, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { withTask } from './co-handling.ts';
 import { endPauseAtBound } from './pauses.ts';
 import { addMs, type Clock } from './policy.ts';
 import type { Region, RegionLevel } from './regions.ts';
@@ -207,14 +208,13 @@ export function applyTaskDue(subject: Case, taskId: string, context: DueContext)
   const task = subject.coHandling.find((candidate) => candidate.id === taskId);
   const due = dueOf(subject, 'coHandling', taskId);
   if (!task || !due || due.at > context.now) return undefined;
-  const withTask = (patch: Partial<CoHandlingTask>) => subject.coHandling.map((candidate) => (candidate.id === taskId ? { ...candidate, ...patch } : candidate));
   const coUnit = { unit: task.unit, role: 'handler' as const };
   const common = { detail: { ref: taskId, unit: task.unit, deadline: task.dueAt }, deadline: task.dueAt };
   if (due.rung === 'warning') {
     return rung(subject, due, context, {
       ...common,
       kind: 'warning',
-      patch: { coHandling: withTask({ due: { at: task.dueAt, rung: 'supervision' } }) },
+      patch: { coHandling: withTask(subject, { ...task, due: { at: task.dueAt, rung: 'supervision' } }) },
       action: 'co_handling_warning',
       to: [coUnit],
     });
@@ -222,7 +222,7 @@ export function applyTaskDue(subject: Case, taskId: string, context: DueContext)
   return rung(subject, due, context, {
     ...common,
     kind: 'supervision',
-    patch: { coHandling: withTask({ due: null, supervisedAt: context.now }) },
+    patch: { coHandling: withTask(subject, { ...task, due: null, supervisedAt: context.now }) },
     action: 'co_handling_supervised',
     to: unique([coUnit, { unit: subject.leadUnit as string, role: 'handler' }, { unit: subject.office as string, role: 'supervisor' }]),
   });
