@@ -649,6 +649,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/co-handling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit asks another unit of the office's area for its opinion (协办), by a deadline of the task's own */
+        post: operations["postCasesByIdCoHandling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/co-handling/{taskId}/opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unit asked gives its opinion on its co-handling task */
+        post: operations["postCasesByIdCoHandlingByTaskIdOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/co-handling/{taskId}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead unit closes an open co-handling task without its opinion, with the reason */
+        post: operations["postCasesByIdCoHandlingByTaskIdClosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/reply": {
         parameters: {
             query?: never;
@@ -911,6 +962,12 @@ export interface components {
             id: string;
             name: string;
             apiKey: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CoHandlingTask: {
+            taskId: string;
+            dueAt: string;
         } & {
             [key: string]: unknown;
         };
@@ -1273,6 +1330,7 @@ export interface components {
                 idle: number;
                 hardCases: number;
                 urges: number;
+                coHandlingOverdue: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1301,6 +1359,7 @@ export interface components {
                 idle: number;
                 hardCases: number;
                 urges: number;
+                coHandlingOverdue: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1431,6 +1490,30 @@ export interface components {
             } & {
                 [key: string]: unknown;
             }) | null;
+            coHandling?: ({
+                id: string;
+                unit: string;
+                request: string;
+                askedAt: string;
+                dueAt: string;
+                supervisedAt: string | null;
+                opinion: ({
+                    opinion: string;
+                    at: string;
+                    by: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+                closure: ({
+                    reason: string;
+                    at: string;
+                    by: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            } & {
+                [key: string]: unknown;
+            })[];
         } & {
             [key: string]: unknown;
         };
@@ -1463,6 +1546,7 @@ export interface components {
                 idle: number;
                 hardCases: number;
                 urges: number;
+                coHandlingOverdue: number;
                 timelyAcceptanceRate: number | null;
                 onTimeClosureRate: number | null;
                 satisfactionRate: number | null;
@@ -1488,6 +1572,7 @@ export interface components {
             idle: number;
             hardCases: number;
             urges: number;
+            coHandlingOverdue: number;
             timelyAcceptanceRate: number | null;
             onTimeClosureRate: number | null;
             satisfactionRate: number | null;
@@ -1610,6 +1695,17 @@ export interface components {
             contentType: "image/jpeg" | "image/png" | "application/pdf";
             size: number;
             public?: boolean;
+        };
+        PostCasesByIdCoHandlingBody: {
+            unit: string;
+            request: string;
+            days?: number;
+        };
+        PostCasesByIdCoHandlingByTaskIdClosureBody: {
+            reason: string;
+        };
+        PostCasesByIdCoHandlingByTaskIdOpinionBody: {
+            opinion: string;
         };
         PostCasesByIdEvaluationBody: {
             /** @enum {string} */
@@ -3535,6 +3631,159 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description The case's current state forbids it, or another change came first: read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdCoHandling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unit": "330726:civil_affairs",
+                 *       "request": "请就该小区物业资质提出意见",
+                 *       "days": 5
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdCoHandlingBody"];
+            };
+        };
+        responses: {
+            /** @description The task (its `taskId`) and its deadline; the case is in the co-unit's worklist while the task is open. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoHandlingTask"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not being handled, not signed for, or the unit is the lead unit, outside the office's area or asked already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdCoHandlingByTaskIdOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @example 1 */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "opinion": "经核查，该物业公司资质有效，建议责令其限期维修。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdCoHandlingByTaskIdOpinionBody"];
+            };
+        };
+        responses: {
+            /** @description The case, the task answered (its clock stops). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The task is answered or closed already, or another change came first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postCasesByIdCoHandlingByTaskIdClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @example 1 */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "已当面听取意见，无需书面答复"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostCasesByIdCoHandlingByTaskIdClosureBody"];
+            };
+        };
+        responses: {
+            /** @description The case, the task closed: it no longer holds the reply back. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCase"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The task is answered or closed already, or another change came first. */
             409: {
                 headers: {
                     [name: string]: unknown;

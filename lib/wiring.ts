@@ -18,6 +18,7 @@ import { memberSchema } from '../functions/domain/matter-groups.ts';
 import { reassignmentSchema, receiptSchema } from '../functions/domain/receipt.ts';
 import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domain/sign-off.ts';
 import { pauseApprovalSchema, pauseEndSchema, pauseRequestSchema } from '../functions/domain/pauses.ts';
+import { coHandlingClosureSchema, coHandlingOpinionSchema, coHandlingRequestSchema } from '../functions/domain/co-handling.ts';
 import { progressNoteSchema } from '../functions/domain/progress-notes.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
 import { accessRecoverySchema, verificationRequestSchema } from '../functions/domain/verification.ts';
@@ -539,6 +540,29 @@ export const ROUTES: readonly RouteWiring[] = [
     summary: 'The lead unit or the petition office ends a running pause: the deadline moves by the paused time',
     body: { schema: pauseEndSchema, example: { note: '听证已举行' } },
     answers: { 200: json('The case with its deadline moved by the paused time.', answers.staffCase), 409: conflicting },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/co-handling', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    summary: "The lead unit asks another unit of the office's area for its opinion (协办), by a deadline of the task's own",
+    body: { schema: coHandlingRequestSchema, example: { unit: '330726:civil_affairs', request: '请就该小区物业资质提出意见', days: 5 } },
+    answers: {
+      201: json('The task (its `taskId`) and its deadline; the case is in the co-unit\'s worklist while the task is open.', answers.coHandlingTask),
+      409: refusal('The case is not being handled, not signed for, or the unit is the lead unit, outside the office\'s area or asked already.'),
+    },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/co-handling/{taskId}/opinion', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    pathExamples: { taskId: '1' },
+    summary: 'The unit asked gives its opinion on its co-handling task',
+    body: { schema: coHandlingOpinionSchema, example: { opinion: '经核查，该物业公司资质有效，建议责令其限期维修。' } },
+    answers: { 200: json('The case, the task answered (its clock stops).', answers.staffCase), 409: refusal('The task is answered or closed already, or another change came first.') },
+  },
+  {
+    method: 'POST', path: '/v1/cases/{id}/co-handling/{taskId}/closure', function: 'caseActions', auth: 'staff', throttle: 'staff',
+    pathExamples: { taskId: '1' },
+    summary: 'The lead unit closes an open co-handling task without its opinion, with the reason',
+    body: { schema: coHandlingClosureSchema, example: { reason: '已当面听取意见，无需书面答复' } },
+    answers: { 200: json('The case, the task closed: it no longer holds the reply back.', answers.staffCase), 409: refusal('The task is answered or closed already, or another change came first.') },
   },
   {
     method: 'POST', path: '/v1/cases/{id}/reply', function: 'caseActions', auth: 'staff', throttle: 'staff',

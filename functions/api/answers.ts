@@ -120,7 +120,25 @@ export const staffCase = z.looseObject({
   possibleRepeatOf: z.optional(nullable(z.string())),
   /** The matter group it is in (docs/MATTERS.md), where it is fetched alone. */
   matterGroup: z.optional(nullable(z.looseObject({ id: z.string(), size: count }))),
+  /** The co-handling tasks (协办), in order: open until `opinion` or `closure`. */
+  coHandling: z.optional(
+    z.array(
+      z.looseObject({
+        id: z.string(),
+        unit: z.string(),
+        request: z.string(),
+        askedAt: instant,
+        dueAt: instant,
+        supervisedAt: nullable(instant),
+        opinion: nullable(answer),
+        closure: nullable(z.looseObject({ reason: z.string(), at: instant, by: z.string() })),
+      }),
+    ),
+  ),
 });
+
+/** 201: the co-handling task asked for, and its deadline. */
+export const coHandlingTask = z.looseObject({ taskId: z.string(), dueAt: instant });
 
 /** One case of a worklist. */
 export const worklistEntry = z.looseObject({
@@ -212,6 +230,7 @@ const figures = z.looseObject({
   idle: count,
   hardCases: count,
   urges: count,
+  coHandlingOverdue: count,
   timelyAcceptanceRate: rate,
   onTimeClosureRate: rate,
   satisfactionRate: rate,

@@ -1,7 +1,8 @@
 /**
  * The actions on a case, one route each: staff decide acceptance, sign for
  * or return a case and rule on returns, extend, reply, approve extensions and
- * replies, record progress, pause the clock and approve and end pauses,
+ * replies, record progress, pause the clock and approve and end pauses, ask
+ * other units to co-handle (they give opinions; the lead unit closes tasks),
  * give review opinions, and name a hard case's owner; the petitioner rates,
  * asks for review and urges (催办).
  * Each reads the case, applies one lifecycle step and saves it on condition
@@ -34,6 +35,14 @@ import { approveExtension, approveReply, extensionApprovalSchema, replyApprovalS
 import { withIdleClock } from '../domain/idle.ts';
 import { decidePause, endPause, pauseApprovalSchema, pauseEndSchema, pauseRequestSchema, requestPause } from '../domain/pauses.ts';
 import { addProgressNote, progressNoteSchema } from '../domain/progress-notes.ts';
+import {
+  askCoHandling,
+  closeCoHandling,
+  coHandlingClosureSchema,
+  coHandlingOpinionSchema,
+  coHandlingRequestSchema,
+  giveCoHandlingOpinion,
+} from '../domain/co-handling.ts';
 import { conflict } from '../domain/problem.ts';
 import type * as z from '../domain/zod.ts';
 import { calendarClock } from '../services/calendar-clock.ts';
@@ -55,12 +64,17 @@ import { retryWhileStale, STALE } from '../shared/retry.ts';
 interface Step<Input, Actor> {
   schema: z.ZodMiniType<Input>;
   apply(subject: Case, input: Input, actor: Actor, params: ApiRequest['params']): Promise<Change> | Change;
+  /** The answer, when it is not the changed case: what the step made. */
+  answer?(change: Change): ApiAnswer;
 }
 type StaffStep = Step<unknown, Acting>;
 type PetitionerStep = Step<unknown, { now: string; clock: Clock }>;
 
 // Each step is typed by its own schema; the tables hold them erased.
 const staffStep = <Input>(definition: Step<Input, Acting>) => definition as StaffStep;
+/** A step on one item of the case (a pause, a co-handling task), named by the path parameter `name`. */
+const itemStep = <Input>(schema: z.ZodMiniType<Input>, name: string, apply: (subject: Case, input: Input, acting: Acting, itemId: string) => Change) =>
+  staffStep({ schema, apply: (subject, input, acting, params) => apply(subject, input, acting, params[name] ?? '') });
 const petitionerStep = <Input>(definition: Step<Input, { now: string; clock: Clock }>) => definition as PetitionerStep;
 
 /** Every unit an acceptance names must be a region the system knows. */
@@ -104,15 +118,22 @@ const STAFF_STEPS: Record<string, StaffStep> = {
   'POST /v1/cases/{id}/review-opinion': staffStep({ schema: reviewOpinionSchema, apply: giveReviewOpinion }),
   'POST /v1/cases/{id}/progress-notes': staffStep({ schema: progressNoteSchema, apply: addProgressNote }),
   'POST /v1/cases/{id}/pauses': staffStep({ schema: pauseRequestSchema, apply: requestPause }),
-  'POST /v1/cases/{id}/pauses/{pauseId}/approval': staffStep({
-    schema: pauseApprovalSchema,
-    apply: (subject, input, acting, params) => decidePause(subject, input, acting, params.pauseId ?? ''),
-  }),
-  'POST /v1/cases/{id}/pauses/{pauseId}/end': staffStep({
-    schema: pauseEndSchema,
-    apply: (subject, input, acting, params) => endPause(subject, input, acting, params.pauseId ?? ''),
+  'POST /v1/cases/{id}/pauses/{pauseId}/approval': itemStep(pauseApprovalSchema, 'pauseId', decidePause),
+  'POST /v1/cases/{id}/pauses/{pauseId}/end': itemStep(pauseEndSchema, 'pauseId', endPause),
+  'POST /v1/cases/{id}/co-handling': staffStep({
+    schema: coHandlingRequestSchema,
+    async apply(subject, input, acting) {
+      await requireUnitsExist([['unit', input.unit]], 'The request names a unit that does not exist.');
+      return askCoHandling(subject, input, acting);
+    },
+    answer(change) {
+      const task = change.case.coHandling.at(-1) as Case['coHandling'][number];
+      return { status: 201, body: { taskId: task.id, dueAt: task.dueAt } };
+    },
   }),
   'POST /v1/cases/{id}/ownership': staffStep({ schema: ownershipSchema, apply: takeOwnership }),
+  'POST /v1/cases/{id}/co-handling/{taskId}/opinion': itemStep(coHandlingOpinionSchema, 'taskId', giveCoHandlingOpinion),
+  'POST /v1/cases/{id}/co-handling/{taskId}/closure': itemStep(coHandlingClosureSchema, 'taskId', closeCoHandling),
 };
 
 const PETITIONER_STEPS: Record<string, PetitionerStep> = {
@@ -166,7 +187,7 @@ async function actAsStaff(request: ApiRequest, step: StaffStep): Promise<ApiAnsw
   const acting = { staff, now: at, clock: await calendarClock(at) };
   const change = withIdleClock(await step.apply(subject, input, acting, request.params), acting);
   await save(subject, change);
-  return { status: 200, body: caseView(change.case) };
+  return step.answer ? step.answer(change) : { status: 200, body: caseView(change.case) };
 }
 
 async function actAsPetitioner(request: ApiRequest, step: PetitionerStep): Promise<ApiAnswer> {

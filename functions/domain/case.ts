@@ -27,11 +27,12 @@ export function isOpen(status: CaseStatus): boolean {
 }
 
 /**
- * Which clock a due time belongs to. `idle` is the idle warning's own entry
- * beside the case's one next due time; `pause` is the bound of a running
- * pause, which stands in for the handling clock while it runs.
+ * Which clock a due time belongs to. `idle` (the idle warning) and
+ * `coHandling` (a co-handling task's clock) are due entries of their own
+ * beside the case's one next due time (see {@link sideDues}); `pause` is the
+ * bound of a running pause, which stands in for the handling clock while it runs.
  */
-export const DUE_STAGES = ['routing', 'acceptance', 'receipt', 'handling', 'reviewWindow', 'review', 'idle', 'pause'] as const;
+export const DUE_STAGES = ['routing', 'acceptance', 'receipt', 'handling', 'reviewWindow', 'review', 'idle', 'pause', 'coHandling'] as const;
 export type DueStage = (typeof DUE_STAGES)[number];
 
 /** The rungs of the escalation ladder a legal clock climbs when nobody acts. */
@@ -117,6 +118,8 @@ export interface Case {
   idleWarnings: number;
   /** The pauses (中止) the lead unit asked for, in order; at most one pending or running. */
   pauses: Pause[];
+  /** The co-handling tasks (协办) the lead unit asked other units for, in order. */
+  coHandling: CoHandlingTask[];
   /** Grows with every change; every write is conditional on it. */
   version: number;
 }
@@ -187,6 +190,30 @@ export interface Pause {
   endedBy: string | null;
   /** The time it stopped the clock: the deadline moved by this. */
   pausedMs: number | null;
+}
+
+/**
+ * A co-handling task (协办): the lead unit asks another unit for its opinion,
+ * by a deadline of its own. Open until the co-unit gives its opinion or the
+ * lead unit closes it with a reason; an open task holds the reply back.
+ */
+export interface CoHandlingTask {
+  /** Its number in the case, from 1: the `{taskId}` of its routes. */
+  id: string;
+  unit: string;
+  request: string;
+  /** The days the request named (counted as the policy's `coHandling` counts them); `null` for the policy's own limit. */
+  days: number | null;
+  askedAt: string;
+  askedBy: string;
+  /** The co-unit's deadline. */
+  dueAt: string;
+  /** The task clock's next rung: the warning before `dueAt`, the supervision at it; `null` once supervised or settled. */
+  due: { at: string; rung: 'warning' | 'supervision' } | null;
+  /** When the deadline passed without an opinion and the co-unit was supervised. */
+  supervisedAt: string | null;
+  opinion: { opinion: string; at: string; by: string } | null;
+  closure: { reason: string; at: string; by: string } | null;
 }
 
 export const EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const;
@@ -345,6 +372,7 @@ export function registerCase(submission: Submission, registration: Registration)
     idleAt: null,
     idleWarnings: 0,
     pauses: [],
+    coHandling: [],
     version: 1,
   };
   return {
@@ -415,9 +443,36 @@ export function idleDue(subject: Case): Due | null {
   return subject.idleAt !== null && subject.status === 'accepted' ? { stage: 'idle', at: subject.idleAt } : null;
 }
 
-/** The due time of `stage` the case has now: the idle warning's, or its one next due time. */
-export function dueOf(subject: Case, stage: DueStage): Due | null {
-  return stage === 'idle' ? idleDue(subject) : subject.due?.stage === stage ? subject.due : null;
+/**
+ * A due time with an entry of its own in the due index, beside the case's one
+ * next due time; `ref` tells the entries of one stage apart (a task's id).
+ */
+export interface SideDue extends Due {
+  ref: string | null;
+}
+
+/** Whether a co-handling task waits for its opinion: neither answered nor closed. */
+export const isTaskOpen = (task: CoHandlingTask): boolean => task.opinion === null && task.closure === null;
+
+/** The case's side due times: its idle warning, and the next rung of each open co-handling task's clock. */
+export function sideDues(subject: Case): SideDue[] {
+  const idle = idleDue(subject);
+  const tasks = subject.status === 'accepted' ? subject.coHandling.filter((task) => isTaskOpen(task) && task.due !== null) : [];
+  return [
+    ...(idle ? [{ ...idle, ref: null }] : []),
+    ...tasks.map((task): SideDue => ({ stage: 'coHandling', ...(task.due as NonNullable<CoHandlingTask['due']>), ref: task.id })),
+  ];
+}
+
+/** The due time of `stage` (and `ref`) the case has now: one of its side due times, or its one next due time. */
+export function dueOf(subject: Case, stage: DueStage, ref: string | null = null): Due | null {
+  if (stage === 'idle' || stage === 'coHandling') {
+    const side = sideDues(subject).find((due) => due.stage === stage && due.ref === ref);
+    if (!side) return null;
+    const { ref: _ref, ...due } = side;
+    return due;
+  }
+  return subject.due?.stage === stage ? subject.due : null;
 }
 
 /** The latest written opinion (the reply or a review's) and which it is; `undefined` before the reply. */
@@ -452,9 +507,10 @@ export function legalDueAt(subject: Case): string | null {
   }
 }
 
-/** The units a case belongs to: its office (or, before routing, its region), lead and co-units, reviewing offices. */
+/** The units a case belongs to: its office (or, before routing, its region), lead and co-units, units asked to co-handle, reviewing offices. */
 export function unitsOf(subject: Case): string[] {
-  return [subject.office ?? subject.regionCode, subject.leadUnit, ...subject.coUnits, ...subject.reviews.map((r) => r.office)].filter(
+  const asked = subject.coHandling.map((task) => task.unit);
+  return [subject.office ?? subject.regionCode, subject.leadUnit, ...subject.coUnits, ...asked, ...subject.reviews.map((r) => r.office)].filter(
     (unit): unit is string => unit !== null,
   );
 }

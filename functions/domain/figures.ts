@@ -34,6 +34,7 @@ export type Counters = Record<string, number>;
  * - `paused`: the pauses (中止) of the case that were approved; `idle`: the idle warnings it got
  * - `hardCases`: open and owned by a leader (包案)
  * - `urges`: the petitioner's urges (催办)
+ * - `coHandlingOverdue`: its co-handling tasks (协办) whose deadline passed without an opinion (supervised)
  */
 export function contributionOf(subject: Case): Counters {
   if (awaitsRouting(subject)) return {};
@@ -64,6 +65,7 @@ export function contributionOf(subject: Case): Counters {
   add('paused', subject.pauses.filter((pause) => pause.status === 'running' || pause.status === 'ended').length);
   add('idle', subject.idleWarnings);
   add('hardCases', isOpen(subject.status) && subject.ownership !== null ? 1 : 0);
+  add('coHandlingOverdue', subject.coHandling.filter((task) => task.supervisedAt !== null).length);
   return counters;
 }
 
@@ -147,6 +149,8 @@ export function figuresOf(counters: Counters, categories: readonly string[]) {
     hardCases: count('hardCases'),
     /** The petitioners' urges (催办): cases they found slow. */
     urges: count('urges'),
+    /** Co-handling tasks whose deadline passed without the co-unit's opinion. */
+    coHandlingOverdue: count('coHandlingOverdue'),
     /** Decisions within the limit ÷ decisions made or overdue. */
     timelyAcceptanceRate: rate(shares.timelyAcceptanceRate.part, shares.timelyAcceptanceRate.whole),
     /** Replies within the handling limit ÷ replies given or overdue. */

@@ -7,7 +7,8 @@
  * recorded once, with a notice of who is told; the petitioner sees the
  * supervision and the escalations in their timeline.
  */
-import { clockDeadline, idleDue, isOpen, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { clockDeadline, dueOf, idleDue, isOpen, next, type Case, type Change, type Due, type DueStage } from './case.ts';
+import { withTask } from './co-handling.ts';
 import { endPauseAtBound } from './pauses.ts';
 import { addMs, type Clock } from './policy.ts';
 import type { Region, RegionLevel } from './regions.ts';
@@ -82,6 +83,8 @@ interface RungSpec {
   detail?: Record<string, unknown>;
   to: Notice['to'];
   timelineNote?: string;
+  /** The deadline the rung answers, when it is not the case's clock's (a co-handling task's). */
+  deadline?: string;
 }
 
 function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): DueOutcome {
@@ -99,7 +102,7 @@ function rung(subject: Case, due: Due, context: DueContext, spec: RungSpec): Due
     version: change.case.version,
     stage: due.stage,
     level: change.case.level,
-    deadline: clockDeadline(subject),
+    deadline: spec.deadline ?? clockDeadline(subject),
     to: spec.to,
     at: context.now,
   };
@@ -196,8 +199,47 @@ export function applyIdle(subject: Case, context: DueContext): DueOutcome | unde
   });
 }
 
-/** The notice of the rung that answered the due time `dueAt` of `stage`, if it was applied already. */
-export function noticeAnswering(history: Array<{ detail: Record<string, unknown> }>, stage: DueStage, dueAt: string): Notice | undefined {
-  const entry = history.find((candidate) => candidate.detail.stage === stage && candidate.detail.dueAt === dueAt);
+/**
+ * A co-handling task's clock, if its time has come: the co-unit is warned
+ * before the task's deadline, and supervised by the case's office when it
+ * passes without an opinion; the task climbs no further (the case's own clock does).
+ */
+export function applyTaskDue(subject: Case, taskId: string, context: DueContext): DueOutcome | undefined {
+  const task = subject.coHandling.find((candidate) => candidate.id === taskId);
+  const due = dueOf(subject, 'coHandling', taskId);
+  if (!task || !due || due.at > context.now) return undefined;
+  const coUnit = { unit: task.unit, role: 'handler' as const };
+  const common = { detail: { ref: taskId, unit: task.unit, deadline: task.dueAt }, deadline: task.dueAt };
+  if (due.rung === 'warning') {
+    return rung(subject, due, context, {
+      ...common,
+      kind: 'warning',
+      patch: { coHandling: withTask(subject, { ...task, due: { at: task.dueAt, rung: 'supervision' } }) },
+      action: 'co_handling_warning',
+      to: [coUnit],
+    });
+  }
+  return rung(subject, due, context, {
+    ...common,
+    kind: 'supervision',
+    patch: { coHandling: withTask(subject, { ...task, due: null, supervisedAt: context.now }) },
+    action: 'co_handling_supervised',
+    to: unique([coUnit, { unit: subject.leadUnit as string, role: 'handler' }, { unit: subject.office as string, role: 'supervisor' }]),
+  });
+}
+
+/**
+ * What the due entry of `stage` (and `ref`) brings, routed to its clock: the
+ * idle warning, a co-handling task's rung, or the case's next due time.
+ */
+export function applyDueEntry(subject: Case, entry: { stage: DueStage; ref: string | null }, context: DueContext): DueOutcome | undefined {
+  if (entry.stage === 'idle') return applyIdle(subject, context);
+  if (entry.stage === 'coHandling') return entry.ref === null ? undefined : applyTaskDue(subject, entry.ref, context);
+  return applyDue(subject, context);
+}
+
+/** The notice of the rung that answered the due time `dueAt` of `stage` (and `ref`), if it was applied already. */
+export function noticeAnswering(history: Array<{ detail: Record<string, unknown> }>, stage: DueStage, dueAt: string, ref: string | null = null): Notice | undefined {
+  const entry = history.find((candidate) => candidate.detail.stage === stage && candidate.detail.dueAt === dueAt && (candidate.detail.ref ?? null) === ref);
   return entry?.detail.notice as Notice | undefined;
 }

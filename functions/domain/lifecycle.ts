@@ -7,6 +7,7 @@
  */
 import {
   clockDue,
+  isTaskOpen,
   latestOpinion,
   next,
   RATINGS,
@@ -107,6 +108,14 @@ export function requireSigned(subject: Case, action: string): void {
 export function requireNotPaused(subject: Case, action: string): void {
   const running = subject.pauses.find((pause) => pause.status === 'running');
   if (running) throw conflict(`The handling clock is paused (pause ${running.id}): end the pause (POST …/pauses/${running.id}/end) before you ${action}.`);
+}
+
+/** Refuses (409) to release the reply while a co-handling task is open. */
+export function requireTasksSettled(subject: Case, action: string): void {
+  const open = subject.coHandling.filter(isTaskOpen);
+  if (open.length === 0) return;
+  const ids = open.map((task) => `${task.id} (${task.unit})`).join(', ');
+  throw conflict(`Co-handling task ${ids} is open: wait for the opinion, or close it with a reason (POST …/co-handling/{taskId}/closure), before you ${action}.`);
 }
 
 /** The petition office decides: accept (and assign the lead unit), not accept (with the reason), or forward. */
@@ -233,6 +242,7 @@ export function replyToCase(subject: Case, input: { opinion: string }, { staff, 
 /** The reply released to the petitioner: the handling clock stops and the petitioner's review window opens. */
 export function releaseReply(subject: Case, draft: Opinion, { staff, now, clock }: Acting): Change {
   requireNotPaused(subject, 'release the reply');
+  requireTasksSettled(subject, 'release the reply');
   const signedOff = draft.by !== staff.sub;
   return next(
     subject,

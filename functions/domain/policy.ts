@@ -36,6 +36,8 @@ export interface Policy {
   hardCaseAfter: string;
   /** The petitioner may urge (催办) an open case once in this. */
   urgeInterval: string;
+  /** A co-unit gives its opinion on a co-handling task (协办) within this of the request, unless the request names its days. */
+  coHandling: Limit;
 }
 
 /** The policy's switches: steps of the units' practice a deployment turns on. */
@@ -64,10 +66,11 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   maxPaused: 'P60D',
   hardCaseAfter: 'P90D',
   urgeInterval: 'P7D',
+  coHandling: { workingDays: 7 },
 });
 
 /** The limits counted in days (民法典 Arts 201, 203), which may be given in working days. */
-export const DAY_LIMITS = ['acceptance', 'receipt', 'handling', 'maxExtension', 'reviewRequestWindow', 'reviewOpinion'] as const;
+export const DAY_LIMITS = ['acceptance', 'receipt', 'handling', 'maxExtension', 'reviewRequestWindow', 'reviewOpinion', 'coHandling'] as const;
 export type DayLimitName = (typeof DAY_LIMITS)[number];
 
 const isDayLimitName = (name: string): name is DayLimitName => (DAY_LIMITS as readonly string[]).includes(name);
@@ -171,10 +174,15 @@ export function deadlineAfter(event: string, name: DayLimitName, clock: Clock): 
   return limit && clock.calendar ? limitEnd(event, limit, clock.calendar) : addMs(event, clock[name]);
 }
 
+/** When `days` running from `event` end, counted as the limit `name` counts its days (working days where it is in them). */
+export function daysAfter(event: string, days: number, name: DayLimitName, clock: Clock): string {
+  const limit = clock.days[name];
+  return limit && clock.calendar ? limitEnd(event, { days, working: limit.working }, clock.calendar) : addMs(event, days * clock.day);
+}
+
 /** A deadline moved by an extension of `days` (working days where the extension's limit is in them). */
 export function extendDeadline(deadline: string, days: number, clock: Clock): string {
-  const limit = clock.days.maxExtension;
-  return limit && clock.calendar ? limitEnd(deadline, { days, working: limit.working }, clock.calendar) : addMs(deadline, days * clock.day);
+  return daysAfter(deadline, days, 'maxExtension', clock);
 }
 
 /** `from` plus `ms`, as an ISO-8601 UTC string. */

@@ -86,6 +86,7 @@ export function publicFiguresOf(counters: Counters, categories: readonly string[
     idle: shown(figures.idle),
     hardCases: shown(figures.hardCases),
     urges: shown(figures.urges),
+    coHandlingOverdue: shown(figures.coHandlingOverdue),
     timelyAcceptanceRate: rate('timelyAcceptanceRate'),
     onTimeClosureRate: rate('onTimeClosureRate'),
     satisfactionRate: rate('satisfactionRate'),

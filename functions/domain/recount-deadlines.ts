@@ -5,6 +5,7 @@
  */
 import { clockDue, latestOpinion, legalDueAt, next, type Case, type Change, type DueStage } from './case.ts';
 import { endOfChinaDay } from './calendar.ts';
+import { recountTasks } from './co-handling.ts';
 import { pausedMsOf } from './pauses.ts';
 import { addMs, deadlineAfter, extendDeadline, type Clock } from './policy.ts';
 
@@ -49,13 +50,17 @@ function recounted(subject: Case, clock: Clock): { stage: DueStage; deadline: st
  */
 export function recountDeadlines(subject: Case, { now, clock, year }: { now: string; clock: Clock; year: number }): Change | undefined {
   const found = recounted(subject, clock);
-  if (!found) return undefined;
+  // The co-handling tasks' clocks run beside the case's: each is counted afresh too.
+  const coHandling = recountTasks(subject, now, clock);
+  const tasksMoved = JSON.stringify(coHandling) !== JSON.stringify(subject.coHandling);
+  const tasks = tasksMoved ? { coHandling } : {};
+  if (!found) return tasksMoved ? next(subject, tasks, { at: now, actor: 'system:calendar', action: 'deadline_recounted', detail: { year, stage: 'coHandling' } }) : undefined;
   const { stage, deadline, patch } = found;
   const due = subject.due;
   const ladder = due?.stage === stage && stage !== 'reviewWindow' && due.rung !== 'escalation' ? { due: clockDue(stage, deadline, now, clock) } : {};
   const moved = deadline !== legalDueAt(subject) || (ladder.due !== undefined && (ladder.due.at !== due?.at || ladder.due.rung !== due?.rung));
-  if (!moved) return undefined;
-  return next(subject, { ...patch, ...ladder }, { at: now, actor: 'system:calendar', action: 'deadline_recounted', detail: { year, stage, deadline } });
+  if (!moved && !tasksMoved) return undefined;
+  return next(subject, { ...patch, ...ladder, ...tasks }, { at: now, actor: 'system:calendar', action: 'deadline_recounted', detail: { year, stage, deadline } });
 }
 
 /**

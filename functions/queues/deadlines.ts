@@ -7,7 +7,9 @@ const DEADLINE_QUEUE: QueueName = 'deadline';
 const deadlineCheck = z.strictObject({
   kind: z.literal('deadline-check'),
   caseId: z.string().check(z.minLength(1), z.maxLength(100)),
-  stage: z.enum(['acceptance', 'receipt', 'handling', 'reviewWindow', 'review', 'idle', 'pause']),
+  stage: z.enum(['acceptance', 'receipt', 'handling', 'reviewWindow', 'review', 'idle', 'pause', 'coHandling']),
+  /** Which side due entry of its stage (a co-handling task's id); absent for the others. */
+  ref: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
   /** The due time the sweep found: the worker applies the rung only if the case still has it. */
   dueAt: z.string().check(z.minLength(1), z.maxLength(40)),
 });

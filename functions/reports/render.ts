@@ -182,6 +182,8 @@ export function renderReport(report: Report, options: { categoryNames?: Record<s
     card('升级（级次）', f.escalated, [`上期 ${p.escalated}`]),
     // Reports compiled before ownership (包案) have no count of it.
     card('包案在办', f.hardCases ?? 0, [`上期 ${p.hardCases ?? 0}`]),
+    // Reports compiled before co-handling (协办) have no count of it either.
+    card('协办超期', f.coHandlingOverdue ?? 0, [`上期 ${p.coHandlingOverdue ?? 0}`], (f.coHandlingOverdue ?? 0) > 0 ? 'alert' : ''),
   ]}</div>`;
 
   const rates = (

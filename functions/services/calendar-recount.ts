@@ -34,8 +34,9 @@ export async function recountCalendarPage(message: CalendarRecount): Promise<voi
   const clock = await calendarClock(at);
   const page = await listDueFrom(message.shard, recountFrom(message.year, clock), PAGE, message.position);
   let moved = 0;
-  // A case's idle entry moves with its actions, not with the calendar: its case due entry finds it.
-  for (const { caseId } of page.due.filter((entry) => entry.stage !== 'idle')) {
+  // A case's idle entry moves with its actions, not with the calendar. A co-handling task's entry finds its case
+  // (whose tasks are all recounted with it): a case found twice in a page moves nothing the second time.
+  for (const caseId of new Set(page.due.filter((entry) => entry.stage !== 'idle').map((entry) => entry.caseId))) {
     await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while its deadlines were recounted`), async () => {
       const subject = await getCase(caseId);
       const change = subject && recountDeadlines(subject, { now: at, clock, year: message.year });

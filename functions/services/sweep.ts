@@ -48,7 +48,7 @@ async function sendOn(due: DueCase[]): Promise<{ routing: number; deadlineChecks
   const routing = due.filter((entry) => entry.stage === 'routing').map((entry) => entry.caseId);
   const checks = due
     .filter((entry) => entry.stage !== 'routing')
-    .map((entry) => ({ caseId: entry.caseId, stage: entry.stage as Exclude<DueCase['stage'], 'routing'>, dueAt: entry.at }));
+    .map((entry) => ({ caseId: entry.caseId, stage: entry.stage as Exclude<DueCase['stage'], 'routing'>, dueAt: entry.at, ...(entry.ref !== null && { ref: entry.ref }) }));
   await Promise.all([sendRouteCase(routing), sendDeadlineChecks(checks)]);
   return { routing: routing.length, deadlineChecks: checks.length };
 }

@@ -3,18 +3,18 @@
  * office worklist and the due index), its history entries, and its
  * department assignments (each an entry of that department's worklist).
  */
-import { CASE_STATUSES, DUE_STAGES, idleDue, legalDueAt, RUNGS, type Case, type Due, type HistoryEntry } from '../domain/case.ts';
+import { CASE_STATUSES, DUE_STAGES, isTaskOpen, legalDueAt, RUNGS, sideDues, type Case, type Due, type HistoryEntry } from '../domain/case.ts';
 import {
   assignmentKey,
   caseKey,
   dueShardOf,
-  idleKey,
   officeWorklistKey,
   officeWorklistSort,
   ownedAssignmentKey,
   ownedKey,
   ownedOfficeKey,
   ownedUnitKey,
+  sideDueKey,
   unitWorklistKey,
   unitWorklistSort,
 } from './keys.ts';
@@ -45,14 +45,19 @@ export function caseItem(subject: Case): Item {
   };
 }
 
-/** The case's idle-warning entry in the due index, while it has one (see {@link idleDue}). */
-export function idleItem(subject: Case): Item | undefined {
-  const due = idleDue(subject);
-  return due ? { ...idleKey(subject.id), dueShard: dueShardOf(subject.id), dueAt: due.at, dueStage: due.stage, version: subject.version } : undefined;
+/** The case's side entries in the due index (see {@link sideDues}): its idle warning, its open co-handling tasks' clocks. */
+export function sideDueItems(subject: Case): Item[] {
+  return sideDues(subject).map((due) => ({
+    ...sideDueKey(subject.id, due.stage, due.ref),
+    dueShard: dueShardOf(subject.id),
+    dueAt: due.at,
+    dueStage: due.stage,
+    version: subject.version,
+  }));
 }
 
-/** Every item a case is written as when loaded in bulk: the case item, and its idle entry if it has one. */
-export const caseItems = (subject: Case): Item[] => [caseItem(subject), ...[idleItem(subject)].filter((item) => item !== undefined)];
+/** Every item a case is written as when loaded in bulk: the case item, and its side due entries. */
+export const caseItems = (subject: Case): Item[] => [caseItem(subject), ...sideDueItems(subject)];
 
 /**
  * The case a case item holds. The fields the store itself keys and indexes
@@ -68,7 +73,7 @@ export function caseOf(item: Item): Case {
   oneOfAt(item, 'status', CASE_STATUSES);
   numberAt(item, 'version');
   const stored = fields as Omit<Case, 'due'>;
-  // Cases written before receipts, returns, drafts, approved extensions, idle warnings, pauses and ownership have none of them: their extension was granted at once.
+  // Cases written before receipts, returns, drafts, approved extensions, idle warnings, pauses, ownership and co-handling have none of them: their extension was granted at once.
   // Cases written before case numbers and urging have no number and were never urged.
   return {
     ...stored,
@@ -78,6 +83,7 @@ export function caseOf(item: Item): Case {
     caseNumber: stored.caseNumber ?? null,
     urgeCount: stored.urgeCount ?? 0,
     lastUrgedAt: stored.lastUrgedAt ?? null,
+    coHandling: stored.coHandling ?? [],
     receipt: stored.receipt ?? null,
     returns: stored.returns ?? [],
     replyDraft: stored.replyDraft ?? null,
@@ -101,8 +107,11 @@ export function historyOf(item: Item): HistoryEntry {
   return withoutKeys(item) as unknown as HistoryEntry;
 }
 
-/** The departments a case is assigned to, each with an entry in its worklist. */
-export const assignedUnits = (subject: Case): string[] => [...new Set([subject.leadUnit, ...subject.coUnits].filter((u): u is string => u !== null))];
+/** The departments a case is assigned to, each with an entry in its worklist: its lead and co-units, and the units of its open co-handling tasks. */
+export const assignedUnits = (subject: Case): string[] => {
+  const asked = subject.coHandling.filter(isTaskOpen).map((task) => task.unit);
+  return [...new Set([subject.leadUnit, ...subject.coUnits, ...asked].filter((u): u is string => u !== null))];
+};
 
 /** A department's worklist entry of a case: the case's summary, as the worklist index projects it. */
 export function assignmentItem(subject: Case, unit: string): Item {

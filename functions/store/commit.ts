@@ -1,6 +1,6 @@
 /**
  * The one way a change to a case is written: the case, its history, its
- * worklist entries, its idle entry in the due index, its matter, a new
+ * worklist entries, its side entries in the due index, its matter, a new
  * case's number, a first answer to keep, and its figures, all or nothing.
  */
 import type { Case, HistoryEntry } from '../domain/case.ts';
@@ -8,11 +8,12 @@ import { chinaDay } from '../domain/calendar.ts';
 import { difference, visitContributionOf, type Counters } from '../domain/figures.ts';
 import type { Region } from '../domain/regions.ts';
 import { countChange } from '../shared/metrics.ts';
-import { assignedUnits, assignmentItem, caseItem, idleItem, ownedItems } from './case-items.ts';
+import { assignedUnits, assignmentItem, caseItem, ownedItems, sideDueItems } from './case-items.ts';
 import { tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
 import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
-import { assignmentKey, caseKey, historyKey, idleKey, ownedAssignmentKey } from './keys.ts';
+import type { Item } from './item.ts';
+import { assignmentKey, caseKey, historyKey, ownedAssignmentKey } from './keys.ts';
 import { getRegionChain } from './reference.ts';
 import { messageOf, type CaseMessage } from '../domain/petitioner-messages.ts';
 import { petitionerMessageSender, type PetitionerMessage } from '../queues/petitioner-messages.ts';
@@ -38,12 +39,20 @@ function assignmentWrites(before: Case | undefined, after: Case): TransactItem[]
   ];
 }
 
-/** The write of the case's idle entry in the due index when it moves: put where it is now, deleted when it has none. */
-function idleWrites(before: Case | undefined, after: Case): TransactItem[] {
-  const was = before && idleItem(before);
-  const is = idleItem(after);
-  if (is) return was?.dueAt === is.dueAt ? [] : [{ Put: { TableName: tableName(), Item: is } }];
-  return was ? [{ Delete: { TableName: tableName(), Key: idleKey(after.id) } }] : [];
+/**
+ * The writes of the case's side entries in the due index (idle warning,
+ * co-handling tasks) that move: each put where it is now, each it no longer
+ * has deleted.
+ */
+function sideDueWrites(before: Case | undefined, after: Case): TransactItem[] {
+  const keyOf = (item: Item) => String(item.sk);
+  const was = new Map((before ? sideDueItems(before) : []).map((item) => [keyOf(item), item]));
+  const is = sideDueItems(after);
+  const kept = new Set(is.map(keyOf));
+  return [
+    ...is.filter((item) => was.get(keyOf(item))?.dueAt !== item.dueAt).map((item): TransactItem => ({ Put: { TableName: tableName(), Item: item } })),
+    ...[...was.values()].filter((item) => !kept.has(keyOf(item))).map((item): TransactItem => ({ Delete: { TableName: tableName(), Key: { pk: item.pk, sk: item.sk } } })),
+  ];
 }
 
 /**
@@ -140,7 +149,7 @@ export async function commit(
     { name: 'case', write: writes.case },
     ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
     ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
-    ...idleWrites(before, after).map((write) => ({ name: 'due' as const, write })),
+    ...sideDueWrites(before, after).map((write) => ({ name: 'due' as const, write })),
     ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
     ...(writes.number ? [{ name: 'number' as const, write: writes.number }] : []),
     ...(writes.phone ? [{ name: 'phone' as const, write: writes.phone }] : []),

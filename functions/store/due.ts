@@ -2,19 +2,26 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DUE_STAGES, type DueStage } from '../domain/case.ts';
 import { documents, tableName } from './client.ts';
 import { numberAt, oneOfAt, stringAt, type Item } from './item.ts';
-import { caseIdOf } from './keys.ts';
+import { caseIdOf, sideDueRefOf } from './keys.ts';
 import { INDEX } from './schema.ts';
 
-/** A case whose due time has come, as the due index has it. */
+/** A case whose due time has come, as the due index has it; `ref` tells a side entry of its stage apart (a task's id). */
 export interface DueCase {
   caseId: string;
   stage: DueStage;
+  ref: string | null;
   at: string;
   version: number;
 }
 
 function dueCaseOf(item: Item): DueCase {
-  return { caseId: caseIdOf(stringAt(item, 'pk')), stage: oneOfAt(item, 'dueStage', DUE_STAGES), at: stringAt(item, 'dueAt'), version: numberAt(item, 'version') };
+  return {
+    caseId: caseIdOf(stringAt(item, 'pk')),
+    stage: oneOfAt(item, 'dueStage', DUE_STAGES),
+    ref: sideDueRefOf(stringAt(item, 'sk')),
+    at: stringAt(item, 'dueAt'),
+    version: numberAt(item, 'version'),
+  };
 }
 
 /**

@@ -23,8 +23,16 @@ export const isCasePk = (pk: string): boolean => pk.startsWith(CASE_PREFIX);
 // Zero-padded so that the history sorts by version.
 export const historyKey = (id: string, version: number): ItemKey => ({ pk: casePk(id), sk: `${HISTORY_PREFIX}${String(version).padStart(8, '0')}` });
 export const isHistorySk = (sk: string): boolean => sk.startsWith(HISTORY_PREFIX);
-/** A case's idle-warning entry in the due index, beside the case item's own due entry. */
-export const idleKey = (id: string): ItemKey => ({ pk: casePk(id), sk: 'IDLE' });
+// A case's side due entries (its idle warning, its co-handling tasks' clocks), beside the case item's own due entry.
+const SIDE_DUE_PREFIX = 'DUE#';
+/** A side due entry of a case in the due index: one per stage, and per `ref` within it (a task's id). */
+export const sideDueKey = (id: string, stage: string, ref: string | null): ItemKey => ({ pk: casePk(id), sk: `${SIDE_DUE_PREFIX}${stage}${ref === null ? '' : `#${ref}`}` });
+/** The `ref` of a due index entry, from its sort key: `null` for the case item's own entry and entries of a stage without refs. */
+export function sideDueRefOf(sk: string): string | null {
+  if (!sk.startsWith(SIDE_DUE_PREFIX)) return null;
+  const hash = sk.indexOf('#', SIDE_DUE_PREFIX.length);
+  return hash === -1 ? null : sk.slice(hash + 1);
+}
 export const assignmentKey = (id: string, unit: string): ItemKey => ({ pk: casePk(id), sk: `UNIT#${unit}` });
 // Case numbers: one counter a county and year, the last sequence given in that series.
 export const caseNumberCounterKey = (county: string, year: string): ItemKey => ({ pk: `CASENUMBERS#${county}`, sk: `YEAR#${year}` });

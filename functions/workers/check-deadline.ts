@@ -1,6 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
 import { dueOf } from '../domain/case.ts';
-import { applyDue, applyIdle, noticeAnswering } from '../domain/ladder.ts';
+import { applyDueEntry, noticeAnswering } from '../domain/ladder.ts';
 import { parseDeadlineMessage, type DeadlineCheck } from '../queues/deadlines.ts';
 import { recountCalendarPage } from '../services/calendar-recount.ts';
 import { noticeSender } from '../queues/notices.ts';
@@ -27,13 +27,14 @@ const sendNotices = noticeSender();
  * rung's notice again (the notifier records each notice once), so a crash
  * between the write and the notice loses nothing.
  */
-async function checkDeadline({ caseId, stage, dueAt }: DeadlineCheck): Promise<void> {
+async function checkDeadline({ caseId, stage, dueAt, ...check }: DeadlineCheck): Promise<void> {
+  const ref = check.ref ?? null;
   await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while its deadline was checked`), async () => {
     const found = await getCaseWithHistory(caseId);
     if (!found) throw new Error(`case ${caseId} does not exist`);
     const subject = found.case;
-    if (dueOf(subject, stage)?.at !== dueAt) {
-      const notice = noticeAnswering(found.history, stage, dueAt);
+    if (dueOf(subject, stage, ref)?.at !== dueAt) {
+      const notice = noticeAnswering(found.history, stage, dueAt, ref);
       if (notice) await sendNotices([notice]);
       logger.info('deadline check already answered or stale', { caseId, stage, resent: notice !== undefined });
       return;
@@ -41,7 +42,7 @@ async function checkDeadline({ caseId, stage, dueAt }: DeadlineCheck): Promise<v
     const chain = await getRegionChain(subject.office ?? subject.regionCode);
     if (!chain) throw new Error(`case ${caseId} names a region that does not exist`);
     const context = { now: now(), clock: config.clock, chain };
-    const rung = stage === 'idle' ? applyIdle(subject, context) : applyDue(subject, context);
+    const rung = applyDueEntry(subject, { stage, ref }, context);
     if (!rung) return;
     if ((await saveChange(subject, rung.change)) !== 'saved') return STALE;
     if (rung.notice) {

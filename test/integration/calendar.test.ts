@@ -3,10 +3,13 @@
  * read by anyone, replaced by a province's admin, and every open deadline
  * counted again through the due index.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaDay, endOfChinaDay, holidayCalendar, nextWorkingDay } from '../../functions/domain/calendar.ts';
 import { loadCalendar } from '../../functions/migrations/load-calendar.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
+import { documents, tableName } from '../../functions/store/client.ts';
+import { sideDueKey } from '../../functions/store/keys.ts';
 import { submission, useTestSystem } from '../support/emulators.ts';
 
 const system = useTestSystem();
@@ -84,5 +87,30 @@ describe('PUT /v1/calendar/{year}', () => {
     // The same messages again move nothing twice.
     await system.consume('deadline', recounts);
     expect((await getCaseWithHistory(submitted.body.id))!.case.version).toBe(after.version);
+  });
+
+  it("counts a co-handling task's deadline again too, and moves its entry in the due index", async () => {
+    const submitted = await system.call('POST', '/v1/cases', { body: submission({ petitioner: { name: '历十七', phone: '13300001717' } }) });
+    await system.consume('routing', await system.receive('routing', 10, 5));
+    const id = submitted.body.id as string;
+    expect((await system.call('POST', `/v1/cases/${id}/acceptance`, { token: await system.token('330726', 'clerk'), body: { decision: 'accept' } })).status).toBe(200);
+    const asked = await system.call('POST', `/v1/cases/${id}/co-handling`, {
+      token: await system.token('330726:housing', 'handler'),
+      body: { unit: '330726:civil_affairs', request: '请提出意见' },
+    });
+    expect(asked.status).toBe(201);
+    const lastDay = chinaDay(asked.body.dueAt);
+    const year = Number(lastDay.slice(0, 4));
+    const { body: current } = await system.call('GET', `/v1/calendar?year=${year}`);
+    const replaced = { daysOff: [...current.daysOff.filter((day: { date: string }) => day.date !== lastDay), { date: lastDay, name: '测试假日' }], workdays: current.workdays.filter((day: string) => day !== lastDay) };
+    expect((await system.call('PUT', `/v1/calendar/${year}`, { token: admin, body: replaced })).status).toBe(200);
+    await system.consume('deadline', await system.receive('deadline', 100, 2));
+
+    const expected = endOfChinaDay(nextWorkingDay(addDays(lastDay, 1), holidayCalendar([{ year, ...replaced }])));
+    const task = (await getCaseWithHistory(id))!.case.coHandling[0]!;
+    expect(task.dueAt).toBe(expected);
+    expect(task.due).toMatchObject({ rung: 'warning' });
+    const entry = await documents.send(new GetCommand({ TableName: tableName(), Key: sideDueKey(id, 'coHandling', '1') }));
+    expect(entry.Item).toMatchObject({ dueStage: 'coHandling', dueAt: task.due!.at });
   });
 });

@@ -155,6 +155,30 @@ describe('the handling clock', () => {
     expect(await actions(id)).toEqual(['registered', 'routed', 'accepted', 'progress_noted', 'idle_warning']);
   });
 
+  it('warns a silent co-unit before the deadline of its task (7 working days: 0.7 s), then supervises it; each rung once, told to the co-unit', async () => {
+    const id = await acceptedCase();
+    const asked = await system.api(`/v1/cases/${id}/co-handling`, postJson({ unit: '330726:civil_affairs', request: '请提出意见' }, await handler()));
+    expect(asked.status).toBe(201);
+    const { dueAt } = (await asked.json()) as { dueAt: string };
+    expect(Date.parse(dueAt) - Date.parse((await getCaseWithHistory(id))!.case.coHandling[0]!.askedAt)).toBe(700);
+    for (let i = 0; i < 20 && !(await actions(id)).includes('co_handling_supervised'); i++) {
+      await tick();
+      await sleep(100);
+    }
+    for (let i = 0; i < 3; i++) await tick();
+    // (The idle warning may come too, 3 s after the request.)
+    expect((await actions(id)).filter((action) => action.startsWith('co_handling'))).toEqual(['co_handling_asked', 'co_handling_warning', 'co_handling_supervised']);
+    const { case: subject } = (await getCaseWithHistory(id))!;
+    expect(subject.coHandling[0]).toMatchObject({ due: null, supervisedAt: expect.any(String), opinion: null });
+    // The case's own clock has not moved.
+    expect(subject.due).toMatchObject({ stage: 'handling', rung: 'warning' });
+    const notices = (await (await system.api('/v1/notices', { headers: bearer(await system.token('330726:civil_affairs', 'handler')) })).json()) as any;
+    expect(notices.items.filter((n: { caseId: string }) => n.caseId === id).map((n: { kind: string; stage: string }) => [n.kind, n.stage]).sort()).toEqual([
+      ['supervision', 'coHandling'],
+      ['warning', 'coHandling'],
+    ]);
+  });
+
   it('ends a pause at the bound of paused time (scaled like every limit); the deadline moves by the bound, and the case is not paused again', async () => {
     const id = await acceptedCase();
     const deadline = (await getCaseWithHistory(id))!.case.handlingDueAt!;

@@ -39,6 +39,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/v1/cases/{id}/pauses': { reason: 'hearing', note: '组织听证' },
   '/v1/cases/{id}/pauses/{pauseId}/approval': { approve: true, reason: '同意' },
   '/v1/cases/{id}/pauses/{pauseId}/end': { note: '听证已举行' },
+  '/v1/cases/{id}/co-handling': { unit: '330726:civil_affairs', request: '请提出意见', days: 5 },
+  '/v1/cases/{id}/co-handling/{taskId}/opinion': { opinion: '同意' },
+  '/v1/cases/{id}/co-handling/{taskId}/closure': { reason: '无需意见' },
   '/v1/cases/{id}/evaluation': { rating: 'satisfied' },
   '/v1/cases/{id}/review-request': { reason: '不服' },
   '/v1/cases/{id}/urge': { note: '请尽快办理' },
@@ -94,7 +97,7 @@ describe('every endpoint under hostile input', () => {
   it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('%s: never a 5xx, and a refusal writes nothing', async (_, route) => {
     await fc.assert(
       fc.asyncProperty(request(route), async (input) => {
-        const path = route.path.replace('{id}', input.id || 'x').replace('{pauseId}', '1');
+        const path = route.path.replace('{id}', input.id || 'x').replace('{pauseId}', '1').replace('{taskId}', '1');
         const query = new URLSearchParams(input.query).toString();
         const headers: Record<string, string> = { 'x-access-code': input.accessCode.slice(0, 200).replace(/[^\x20-\x7e]/g, '') };
         if (input.authorization === 'valid') Object.assign(headers, bearer(admin));

@@ -4,7 +4,8 @@ import { registerCase, type Case, type Change } from '../../functions/domain/cas
 import { applyRouting, decideRouting } from '../../functions/domain/routing.ts';
 import type { Category } from '../../functions/domain/categories.ts';
 import { submissionSchema } from '../../functions/domain/intake.ts';
-import type { Clock } from '../../functions/domain/policy.ts';
+import { addMs, type Clock } from '../../functions/domain/policy.ts';
+import type { Role, Staff } from '../../functions/domain/staff.ts';
 import { Problem } from '../../functions/domain/problem.ts';
 import { idCheckCharacter } from '../../functions/domain/petitioner.ts';
 import type { Region } from '../../functions/domain/regions.ts';
@@ -55,6 +56,13 @@ export function routedDemoCase(now: string, clock: Clock): Case {
   const registered = registeredDemoCase(now, clock);
   return applyRouting(registered, decideRouting(registered, demoChain('330726001001'), category('housing')), now, clock)!.case;
 }
+
+/** A Monday the domain tests count from, and the instant `days` after it. */
+export const T0 = '2026-03-02T00:00:00.000Z';
+export const dayAfterT0 = (days: number): string => addMs(T0, days * 86_400_000);
+
+/** A staff member of `unit` with `roles`, named after the first. */
+export const staffOf = (unit: string, ...roles: Role[]): Staff => ({ sub: `${roles[0]}@${unit}`, unit, roles });
 
 /** Runs `fn` and answers the kind of Problem it refused with; fails if it did not refuse. */
 export function refusal(fn: () => unknown): string {

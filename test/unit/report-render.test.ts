@@ -22,6 +22,7 @@ const figures = (received: number, rates: [number | null, number | null, number 
   idle: 0,
   hardCases: 2,
   urges: 4,
+  coHandlingOverdue: 3,
   timelyAcceptanceRate: rates[0],
   onTimeClosureRate: rates[1],
   satisfactionRate: rates[2],
@@ -155,8 +156,11 @@ describe('renderReport', () => {
 
   it('shows the open cases owned by a leader (包案), and 0 for a report compiled before ownership', () => {
     expect(html).toMatch(/包案在办<\/div><div class="v">2</);
-    const { hardCases: _now, ...before } = figures(138, [0.957, 0.872, 0.941]);
-    expect(renderReport({ ...pujiangWeek(), figures: before as Figures, previousFigures: before as Figures })).toMatch(/包案在办<\/div><div class="v">0<\/div><div class="d">上期 0</);
+    expect(html).toMatch(/协办超期<\/div><div class="v">3</);
+    const { hardCases: _now, coHandlingOverdue: _tasks, ...before } = figures(138, [0.957, 0.872, 0.941]);
+    const old = renderReport({ ...pujiangWeek(), figures: before as Figures, previousFigures: before as Figures });
+    expect(old).toMatch(/包案在办<\/div><div class="v">0<\/div><div class="d">上期 0</);
+    expect(old).toMatch(/协办超期<\/div><div class="v">0<\/div><div class="d">上期 0</);
   });
 
   it('shows the three rates as percentages, and 暂无数据 where there are none', () => {
