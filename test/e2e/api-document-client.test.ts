@@ -284,15 +284,15 @@ describe('a client built only from GET /v1/openapi.json', () => {
     // A group's member is named in the body, and the example's case is none the client made: 404
     // (test/integration/matter-groups.test.ts adds and removes real ones). A recovery needs the code the SMS brought,
     // and a merge a possible repeat, which only a submission without a verified phone makes
-    // (test/integration/verification.test.ts, test/integration/repeats.test.ts). A co-handling task is settled once: the
-    // example's task has its opinion first, so its closure is refused (test/integration/co-handling.test.ts closes one).
+    // (test/integration/verification.test.ts, test/integration/repeats.test.ts). A co-handling task is settled once, while the
+    // case is handled: by the closure's turn the case is replied, so it is refused (test/integration/co-handling.test.ts closes one).
     expect(summary, JSON.stringify([...refused.values()].map((answer) => answer.body))).toEqual([
       'POST /v1/access-recovery: 400',
       'POST /v1/visits/{id}/receptions: 409',
       'POST /v1/matter-groups/{id}/members: 404',
       'POST /v1/matter-groups/{id}/removals: 404',
-      'POST /v1/cases/{id}/merge: 409',
       'POST /v1/cases/{id}/co-handling/{taskId}/closure: 409',
+      'POST /v1/cases/{id}/merge: 409',
       'POST /v1/cases/{id}/attachments/{attachmentId}/complete: 409',
     ]);
   });
