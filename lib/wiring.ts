@@ -164,11 +164,11 @@ export const FUNCTIONS = {
   }),
   sweepDeadlines: withSecret({
     entry: 'functions/schedules/sweep-deadlines.ts',
-    description: 'Sends on every case whose due time has come',
+    description: 'Sends on every case whose due time has come, and every message to a petitioner not sent in time',
     timeoutSeconds: 50,
     memoryMb: 512,
     table: ['Query'],
-    sends: ['routing', 'deadline'],
+    sends: ['routing', 'deadline', 'petitionerMessage'],
   }),
   issueStaffClaims: {
     entry: 'functions/identity/issue-staff-claims.ts',

@@ -1,5 +1,6 @@
 import { deadlineCheckSender } from '../queues/deadlines.ts';
 import { routeCaseSender } from '../queues/routing.ts';
+import { petitionerMessageSender } from '../queues/petitioner-messages.ts';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { sum } from '../domain/figures.ts';
 import { METRIC } from '../shared/metric-names.ts';
@@ -7,12 +8,13 @@ import { logger } from '../shared/logger.ts';
 import { count, metrics } from '../shared/metrics.ts';
 import { readTotals } from '../store/figures.ts';
 import { childRegions } from '../store/reference.ts';
-import { listDue, type DueCase } from '../store/due.ts';
+import { listDue, type DueCase, type DueMessage } from '../store/due.ts';
 import { ALL_DUE_SHARDS } from '../store/keys.ts';
 import { now as clockNow } from '../shared/clock.ts';
 
 const sendRouteCase = routeCaseSender();
 const sendDeadlineChecks = deadlineCheckSender();
+const sendMessages = petitionerMessageSender();
 
 const PAGE = 500;
 /** Stop reading with this much time left: the sends of the last page must still fit. */
@@ -23,6 +25,8 @@ export interface SweepResult {
   due: number;
   routing: number;
   deadlineChecks: number;
+  /** Messages to petitioners sent again: their first send did not happen in time. */
+  messages: number;
   /** Items the queries read (DynamoDB's ScannedCount): the sweep's cost grows with this. */
   itemsRead: number;
   capacityUnits: number;
@@ -43,14 +47,14 @@ async function overdueBacklog(): Promise<number> {
   return sum(totals).overdue ?? 0;
 }
 
-/** Sends on one page of due cases: lost routing to the routing queue, every legal clock to the deadline queue. */
-async function sendOn(due: DueCase[]): Promise<{ routing: number; deadlineChecks: number }> {
+/** Sends on one page of due cases, lost routing to the routing queue, every legal clock to the deadline queue, and messages to petitioners not sent in time to their queue. */
+async function sendOn(due: DueCase[], messages: DueMessage[]): Promise<{ routing: number; deadlineChecks: number; messages: number }> {
   const routing = due.filter((entry) => entry.stage === 'routing').map((entry) => entry.caseId);
   const checks = due
     .filter((entry) => entry.stage !== 'routing')
     .map((entry) => ({ caseId: entry.caseId, stage: entry.stage as Exclude<DueCase['stage'], 'routing'>, dueAt: entry.at, ...(entry.ref !== null && { ref: entry.ref }) }));
-  await Promise.all([sendRouteCase(routing), sendDeadlineChecks(checks)]);
-  return { routing: routing.length, deadlineChecks: checks.length };
+  await Promise.all([sendRouteCase(routing), sendDeadlineChecks(checks), sendMessages(messages.map((message) => ({ kind: 'case-message', ...message })))]);
+  return { routing: routing.length, deadlineChecks: checks.length, messages: messages.length };
 }
 
 /**
@@ -63,7 +67,7 @@ async function sendOn(due: DueCase[]): Promise<{ routing: number; deadlineChecks
 export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
   const now = options.now ?? clockNow();
   const remaining = options.remainingMs ?? (() => Number.POSITIVE_INFINITY);
-  const result: SweepResult = { due: 0, routing: 0, deadlineChecks: 0, itemsRead: 0, capacityUnits: 0, complete: true };
+  const result: SweepResult = { due: 0, routing: 0, deadlineChecks: 0, messages: 0, itemsRead: 0, capacityUnits: 0, complete: true };
   shards: for (const shard of ALL_DUE_SHARDS) {
     let start: Record<string, unknown> | undefined;
     do {
@@ -72,8 +76,9 @@ export async function sweep(options: SweepOptions = {}): Promise<SweepResult> {
         break shards;
       }
       const page = await listDue(shard, now, PAGE, start);
-      const sent = await sendOn(page.due);
+      const sent = await sendOn(page.due, page.messages);
       result.due += page.due.length;
+      result.messages += sent.messages;
       result.routing += sent.routing;
       result.deadlineChecks += sent.deadlineChecks;
       result.itemsRead += page.itemsRead;

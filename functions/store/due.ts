@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DUE_STAGES, type DueStage } from '../domain/case.ts';
 import { documents, tableName } from './client.ts';
 import { numberAt, oneOfAt, stringAt, type Item } from './item.ts';
-import { caseIdOf, sideDueRefOf } from './keys.ts';
+import { caseIdOf, isMessagesPk, messageOfKey, sideDueRefOf } from './keys.ts';
 import { INDEX } from './schema.ts';
 
 /** A case whose due time has come, as the due index has it; `ref` tells a side entry of its stage apart (a task's id). */
@@ -12,6 +12,21 @@ export interface DueCase {
   ref: string | null;
   at: string;
   version: number;
+}
+
+/** A message to a petitioner whose send did not happen (or did not finish) in time: the sweep sends it again. */
+export interface DueMessage {
+  caseId: string;
+  version: number;
+}
+
+/** The due index's entries, split: cases' clocks, and messages to send again. */
+function split(items: Item[]): { due: DueCase[]; messages: DueMessage[] } {
+  const messages = items.filter((item) => isMessagesPk(stringAt(item, 'pk')));
+  return {
+    due: items.filter((item) => !isMessagesPk(stringAt(item, 'pk'))).map(dueCaseOf),
+    messages: messages.map((item) => messageOfKey(stringAt(item, 'pk'), stringAt(item, 'sk'))),
+  };
 }
 
 function dueCaseOf(item: Item): DueCase {
@@ -39,20 +54,21 @@ export async function listDueFrom(shard: string, from: string, limit: number, st
       ExclusiveStartKey: start,
     }),
   );
-  const due = Items.map(dueCaseOf);
+  // A message's resend time moves with no calendar.
+  const { due } = split(Items);
   return LastEvaluatedKey ? { due, next: LastEvaluatedKey } : { due };
 }
 
 /**
  * One page of the cases in `shard` due at or before `until`, earliest first,
- * with what reading it cost. Reads only due entries: the index is keyed by due time.
+ * and of the messages to send again, with what reading it cost. Reads only due entries: the index is keyed by due time.
  */
 export async function listDue(
   shard: string,
   until: string,
   limit: number,
   start?: Record<string, unknown>,
-): Promise<{ due: DueCase[]; next?: Record<string, unknown>; itemsRead: number; capacityUnits: number }> {
+): Promise<{ due: DueCase[]; messages: DueMessage[]; next?: Record<string, unknown>; itemsRead: number; capacityUnits: number }> {
   const { Items = [], LastEvaluatedKey, ScannedCount = 0, ConsumedCapacity } = await documents.send(
     new QueryCommand({
       TableName: tableName(),
@@ -64,7 +80,6 @@ export async function listDue(
       ReturnConsumedCapacity: 'TOTAL',
     }),
   );
-  const due = Items.map(dueCaseOf);
-  const cost = { itemsRead: ScannedCount, capacityUnits: ConsumedCapacity?.CapacityUnits ?? 0 };
-  return LastEvaluatedKey ? { due, next: LastEvaluatedKey, ...cost } : { due, ...cost };
+  const found = { ...split(Items), itemsRead: ScannedCount, capacityUnits: ConsumedCapacity?.CapacityUnits ?? 0 };
+  return LastEvaluatedKey ? { ...found, next: LastEvaluatedKey } : found;
 }

@@ -126,8 +126,17 @@ export const attachmentCountKey = (caseId: string): ItemKey => ({ pk: attachment
 
 // Messages to the petitioner: a case's in a partition of their own, by the version of the change that made each;
 // a direct message's delivery (a verification code, a recovered access code), marked once.
-export const messagesPk = (caseId: string): string => `MESSAGES#${caseId}`;
-export const messageKey = (caseId: string, version: number): ItemKey => ({ pk: messagesPk(caseId), sk: `MESSAGE#${String(version).padStart(8, '0')}` });
+const MESSAGES_PREFIX = 'MESSAGES#';
+const MESSAGE_PREFIX = 'MESSAGE#';
+export const messagesPk = (caseId: string): string => `${MESSAGES_PREFIX}${caseId}`;
+/** Whether a due index entry is a message waiting to be sent again (not a case's clock). */
+export const isMessagesPk = (pk: string): boolean => pk.startsWith(MESSAGES_PREFIX);
+/** The case and the version of a message, from its key. */
+export const messageOfKey = (pk: string, sk: string): { caseId: string; version: number } => ({
+  caseId: pk.slice(MESSAGES_PREFIX.length),
+  version: Number(sk.slice(MESSAGE_PREFIX.length)),
+});
+export const messageKey = (caseId: string, version: number): ItemKey => ({ pk: messagesPk(caseId), sk: `${MESSAGE_PREFIX}${String(version).padStart(8, '0')}` });
 export const deliveryKey = (id: string): ItemKey => ({ pk: `DELIVERY#${id}`, sk: 'DELIVERY' });
 
 // Phone verifications, by id; the limits on asking for them, one item per subject (a phone's or a client

@@ -9,7 +9,7 @@ import * as z from '../domain/zod.ts';
 import { documents, tableName, updateOnCondition, type TransactItem } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { numberAt, oneOfAt, stringAt, type Item } from './item.ts';
-import { deliveryKey, messageKey, messagesPk } from './keys.ts';
+import { deliveryKey, dueShardOf, messageKey, messagesPk } from './keys.ts';
 
 /** A case's message as kept: where its delivery stands. */
 export type KeptMessage = CaseMessage & { status: MessageStatus };
@@ -17,12 +17,22 @@ export type KeptMessage = CaseMessage & { status: MessageStatus };
 // A direct message's delivery mark is kept long enough for any redrive (SQS keeps a message 14 days at most).
 const DELIVERY_KEPT_SECONDS = 15 * 86_400;
 
+/**
+ * A pending message is in the due index until it is settled, due when it
+ * should have been sent: if handing it to the sender failed after its change
+ * was written (or a delivery stopped half way), the sweep sends it again.
+ * Each claim moves the time on, so one under way is not sent twice.
+ */
+const RESEND_AFTER_MS = 5 * 60_000;
+
+const resendAfter = (at: string) => new Date(Date.parse(at) + RESEND_AFTER_MS).toISOString();
+
 /** The write of a new message, pending, in the transaction of the change that made it. */
 export function messageWrite(message: CaseMessage): TransactItem {
   return {
     Put: {
       TableName: tableName(),
-      Item: { ...messageKey(message.caseId, message.version), ...message, status: 'pending' },
+      Item: { ...messageKey(message.caseId, message.version), ...message, status: 'pending', dueStage: 'message', dueShard: dueShardOf(message.caseId), dueAt: resendAfter(message.at) },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -60,10 +70,10 @@ const lease = (at: string) => new Date(Date.parse(at) + LEASE_MS).toISOString();
 export async function claimMessage(caseId: string, version: number, at: string): Promise<Claim> {
   const claimed = await updateOnCondition({
     Key: messageKey(caseId, version),
-    UpdateExpression: 'SET leaseUntil = :lease',
+    UpdateExpression: 'SET leaseUntil = :lease, dueAt = :resend',
     ConditionExpression: '#status = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil < :at)',
     ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':lease': lease(at), ':pending': 'pending', ':at': at },
+    ExpressionAttributeValues: { ':lease': lease(at), ':pending': 'pending', ':at': at, ':resend': resendAfter(at) },
   });
   if (claimed) return 'claimed';
   return (await getMessage(caseId, version))?.status === 'pending' ? 'busy' : 'done';
@@ -80,7 +90,8 @@ export async function settleMessage(caseId: string, version: number, status: Exc
     new UpdateCommand({
       TableName: tableName(),
       Key: messageKey(caseId, version),
-      UpdateExpression: 'SET #status = :status, settledAt = :at REMOVE leaseUntil',
+      // Settled, it leaves the due index.
+      UpdateExpression: 'SET #status = :status, settledAt = :at REMOVE leaseUntil, dueShard, dueAt, dueStage',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':status': status, ':at': at },
     }),

@@ -463,8 +463,8 @@ describe('PetitionsStack', { timeout: 180_000 }, () => {
       expect(sender?.Properties.Environment.Variables).toMatchObject({ PETITIONER_SENDER: 'webhook', SENDER_WEBHOOK_URL: 'https://sms.example.org/send', SENDER_WEBHOOK_KEY_ARN: keyArn });
     });
 
-    it('the deadline flow: the sweep sends to routing and deadline, escalation to notification (and to deadline, the next page of a calendar recount), the notifier publishes notices', () => {
-      expect(queuesSentToBy('sweepDeadlines')).toEqual(['routing', 'deadline']);
+    it('the deadline flow: the sweep sends to routing and deadline (and messages to petitioners not sent in time), escalation to notification (and to deadline, the next page of a calendar recount), the notifier publishes notices', () => {
+      expect(queuesSentToBy('sweepDeadlines')).toEqual(['routing', 'deadline', 'petitionerMessage']);
       expect(queuesSentToBy('escalateCase')).toEqual(['deadline', 'notification', 'petitionerMessage']);
       expect(queuesSentToBy('recordNotice')).toEqual([]);
       expect(FUNCTION_NAMES.filter((name) => topicsPublishedToBy(name).includes('notices'))).toEqual(['recordNotice']);

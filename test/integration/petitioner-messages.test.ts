@@ -7,7 +7,8 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
-import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { sweep } from '../../functions/services/sweep.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollQueue } from '../../lib/local/event-sources.ts';
 import { ENV } from '../../functions/shared/env.ts';
@@ -40,6 +41,29 @@ describe('messages to the petitioner', () => {
     const listed = await system.call('GET', `/v1/cases/${id}/messages`, { headers: { 'x-access-code': accessCode } });
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([{ at: expect.any(String), kind: 'received', text: sent[0]?.text, status: 'sent' }]);
+  });
+
+  it('a message whose send to the queue was lost is sent again by the sweep, once, and then leaves the due index', async () => {
+    const phone = '13700004321';
+    const { id, accessCode } = await submitted(phone);
+    // The send after the commit "failed": the queue's copy is dropped, the message stays pending.
+    const lost = await system.receive('petitionerMessage', 10, 2);
+    expect(lost).toHaveLength(1);
+    for (const message of lost) await system.sqs.send(new DeleteMessageCommand({ QueueUrl: system.queues.petitionerMessage.url, ReceiptHandle: message.ReceiptHandle }));
+    const pending = async () => (await system.call('GET', `/v1/cases/${id}/messages`, { headers: { 'x-access-code': accessCode } })).body.items;
+    expect((await pending()).map((m: { status: string }) => m.status)).toEqual(['pending']);
+
+    // Not before its resend time: a sweep now sends nothing of it.
+    expect((await sweep()).messages).toBe(0);
+    const later = new Date(Date.now() + 6 * 60_000).toISOString();
+    expect((await sweep({ now: later })).messages).toBe(1);
+    const resent = await system.receive('petitionerMessage', 10, 2);
+    expect(resent).toHaveLength(1);
+    await system.consume('petitionerMessage', resent);
+    expect((await system.outbox(phone)).map((m) => m.kind)).toEqual(['received']);
+    expect((await pending()).map((m: { status: string }) => m.status)).toEqual(['sent']);
+    // Settled, it is no longer due.
+    expect((await sweep({ now: new Date(Date.now() + 60 * 60_000).toISOString() })).messages).toBe(0);
   });
 
   it('a sender that fails: retried, then in the dead-letter queue; a redrive delivers it once', async () => {
