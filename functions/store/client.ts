@@ -60,13 +60,10 @@ export async function writeAll<Name extends string>(writes: NamedWrite<Name>[]):
   }
 }
 
-/**
- * Puts an item on a condition. Answers whether it was written: false when
- * the condition refused; any other failure throws.
- */
-export async function putOnCondition(put: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
+/** Awaits a conditional write: true when written, false when its condition refused; any other failure throws. */
+async function written(write: Promise<unknown>): Promise<boolean> {
   try {
-    await documents.send(new PutCommand({ TableName: tableName(), ...put }));
+    await write;
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
@@ -74,19 +71,12 @@ export async function putOnCondition(put: Omit<PutCommandInput, 'TableName'>): P
   }
 }
 
-/**
- * Updates an item on a condition. Answers whether it was updated: false when
- * the condition refused; any other failure throws.
- */
-export async function updateOnCondition(update: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
-  try {
-    await documents.send(new UpdateCommand({ TableName: tableName(), ...update }));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
+/** Puts an item on a condition; answers whether it was written. */
+export const putOnCondition = (put: Omit<PutCommandInput, 'TableName'>): Promise<boolean> => written(documents.send(new PutCommand({ TableName: tableName(), ...put })));
+
+/** Updates an item on a condition; answers whether it was updated. */
+export const updateOnCondition = (update: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> =>
+  written(documents.send(new UpdateCommand({ TableName: tableName(), ...update })));
 
 const BATCH_ATTEMPTS = 9;
 

@@ -5,8 +5,8 @@ import { contributionOf } from '../../functions/domain/figures.ts';
 import { isHardCaseCandidate, ownershipSchema, progressOfOwned, repeatNotice, takeOwnership, targetState, type Ownership } from '../../functions/domain/hard-cases.ts';
 import { acceptanceSchema, decideAcceptance, evaluate, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
-import type { Role, Staff } from '../../functions/domain/staff.ts';
-import { refusal, routedDemoCase } from '../support/domain.ts';
+import type { Staff } from '../../functions/domain/staff.ts';
+import { refusal, routedDemoCase, staffOf as staff } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 // Midnight China time, so that day n is one China day after day n-1.
@@ -15,7 +15,6 @@ const at = (days: number) => addMs(T0, days * DAY);
 const clock = clockOf(DEFAULT_POLICY);
 const AFTER = clock.hardCaseAfter;
 
-const staff = (unit: string, ...roles: Role[]): Staff => ({ sub: `${roles[0]}@${unit}`, unit, roles });
 const countyLeader = staff('330726', 'leader');
 const acting = (who: Staff, days: number): Acting => ({ staff: who, now: at(days), clock });
 

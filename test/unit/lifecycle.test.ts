@@ -10,17 +10,13 @@ import {
   requestReview,
   type Acting,
 } from '../../functions/domain/lifecycle.ts';
-import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
-import type { Role, Staff } from '../../functions/domain/staff.ts';
+import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import type { Staff } from '../../functions/domain/staff.ts';
 import { isUnitWithin, levelOfCode, subtreePrefix } from '../../functions/domain/units.ts';
-import { demoChain, routedDemoCase, refusal } from '../support/domain.ts';
+import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
 
-const DAY = 86_400_000;
-const T0 = '2026-03-02T00:00:00.000Z';
-const at = (days: number) => addMs(T0, days * DAY);
 const clock = clockOf(DEFAULT_POLICY);
 
-const staff = (unit: string, ...roles: Role[]): Staff => ({ sub: `${roles[0]}@${unit}`, unit, roles });
 const clerk = staff('330726', 'clerk');
 const handler = staff('330726:housing', 'handler');
 const citySupervisor = staff('330700', 'supervisor');

@@ -11,16 +11,13 @@ import { shippedCalendarYear } from '../../functions/reference/calendar.ts';
 import { addProgressNote, progressNoteSchema } from '../../functions/domain/progress-notes.ts';
 import { decideReceipt } from '../../functions/domain/receipt.ts';
 import { recountDeadlines } from '../../functions/domain/recount-deadlines.ts';
-import type { Role, Staff } from '../../functions/domain/staff.ts';
+import type { Staff } from '../../functions/domain/staff.ts';
 import { progressOf } from '../../functions/domain/views.ts';
-import { demoChain, refusal, routedDemoCase } from '../support/domain.ts';
+import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
 
 const DAY = 86_400_000;
-const T0 = '2026-03-02T00:00:00.000Z';
-const at = (days: number) => addMs(T0, days * DAY);
 const clock = clockOf(DEFAULT_POLICY);
 
-const staff = (unit: string, ...roles: Role[]): Staff => ({ sub: `${roles[0]}@${unit}`, unit, roles });
 const clerk = staff('330726', 'clerk');
 const supervisor = staff('330726', 'supervisor');
 const handler = staff('330726:housing', 'handler');

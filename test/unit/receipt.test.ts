@@ -4,17 +4,14 @@ import type { Case } from '../../functions/domain/case.ts';
 import { contributionOf, figuresOf } from '../../functions/domain/figures.ts';
 import { applyDue } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, extendHandling, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
-import { addMs, checkPolicyOverrides, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { checkPolicyOverrides, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../../functions/domain/receipt.ts';
-import type { Role, Staff } from '../../functions/domain/staff.ts';
-import { demoChain, refusal, routedDemoCase } from '../support/domain.ts';
+import type { Staff } from '../../functions/domain/staff.ts';
+import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
 
 const DAY = 86_400_000;
-const T0 = '2026-03-02T00:00:00.000Z';
-const at = (days: number) => addMs(T0, days * DAY);
 const clock = clockOf({ ...DEFAULT_POLICY, signForReceipt: true });
 
-const staff = (unit: string, ...roles: Role[]): Staff => ({ sub: `${roles[0]}@${unit}`, unit, roles });
 const clerk = staff('330726', 'clerk');
 const housingClerk = staff('330726:housing', 'clerk');
 const handler = staff('330726:housing', 'handler');

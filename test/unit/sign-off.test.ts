@@ -3,17 +3,13 @@ import fc from 'fast-check';
 import type { Case } from '../../functions/domain/case.ts';
 import { contributionOf } from '../../functions/domain/figures.ts';
 import { acceptanceSchema, decideAcceptance, extendHandling, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
-import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { approveExtension, approveReply } from '../../functions/domain/sign-off.ts';
-import type { Role, Staff } from '../../functions/domain/staff.ts';
-import { refusal, routedDemoCase } from '../support/domain.ts';
+import type { Staff } from '../../functions/domain/staff.ts';
+import { dayAfterT0 as at, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
 
-const DAY = 86_400_000;
-const T0 = '2026-03-02T00:00:00.000Z';
-const at = (days: number) => addMs(T0, days * DAY);
 const clock = clockOf({ ...DEFAULT_POLICY, approveExtensions: true, replySignOff: true });
 
-const staff = (unit: string, ...roles: Role[]): Staff => ({ sub: `${roles[0]}@${unit}`, unit, roles });
 const clerk = staff('330726', 'clerk');
 const handler = staff('330726:housing', 'handler');
 const leader = staff('330726:housing', 'leader');
