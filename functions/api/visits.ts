@@ -4,13 +4,14 @@
  * followed by their visit-day figures (GET /v1/visits/{id}/summary).
  */
 import { randomUUID } from 'node:crypto';
-import { placesLeft } from '../domain/bookings.ts';
+import { bookingFigures, placesLeft } from '../domain/bookings.ts';
 import { visitSummaryOf } from '../domain/figures.ts';
 import { conflict, invalid } from '../domain/problem.ts';
 import type { Staff } from '../domain/staff.ts';
 import { announceVisit, cancellationSchema, cancelVisit, rescheduleSchema, rescheduleVisit, visitSchema, type Visit } from '../domain/visits.ts';
 import { config } from '../shared/config.ts';
 import { httpHandler, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { bookingsOfVisit } from '../store/bookings.ts';
 import { readVisitFigures } from '../store/figures.ts';
 import { getRegion } from '../store/reference.ts';
 import { getVisit, listVisits, saveVisit } from '../store/visits.ts';
@@ -56,7 +57,8 @@ async function list(request: ApiRequest): Promise<ApiAnswer> {
 
 async function summary(request: ApiRequest): Promise<ApiAnswer> {
   const visit = await visitInScope(requireStaff(request), request.params.id ?? '');
-  return { status: 200, body: { visitId: visit.id, ...visitSummaryOf(await readVisitFigures(visit.id)) } };
+  const [counters, bookings] = await Promise.all([readVisitFigures(visit.id), bookingsOfVisit(visit.id)]);
+  return { status: 200, body: { visitId: visit.id, ...visitSummaryOf(counters), ...bookingFigures(bookings, visit, now()) } };
 }
 
 export const handler = httpHandler(async (request) => {

@@ -55,6 +55,8 @@ export interface Booking {
   status: BookingStatus;
   bookedAt: string;
   cancelledAt: string | null;
+  /** The case a reception at the visit registered for it, once one did. */
+  receptionCaseId: string | null;
 }
 
 /** The slot of a ticket: the n-th slot from the visit's start. */
@@ -98,6 +100,7 @@ export function book(visit: Visit, input: BookingInput, context: { id: string; p
     status: 'booked',
     bookedAt: context.now,
     cancelledAt: null,
+    receptionCaseId: null,
   };
   return { booking, visit: { ...visit, booked: (visit.booked ?? 0) + input.persons, tickets: ticket, version: visit.version + 1 } };
 }
@@ -141,4 +144,11 @@ export function bookingForStaff({ phoneHash: _hash, phone, ...shown }: Booking) 
  */
 export function needsReminder(booking: Booking, visit: Visit, lead: number): boolean {
   return booking.status === 'booked' && visit.status === 'announced' && booking.bookedAt <= addMs(visit.startsAt, -lead);
+}
+
+/** A visit's booking figures: the bookings standing, and, once it has begun, those nobody was received for. */
+export function bookingFigures(bookings: readonly Booking[], visit: Visit, now: string): { booked: number; noShow: number } {
+  const standing = bookings.filter((booking) => booking.status === 'booked');
+  const begun = visit.startsAt <= now;
+  return { booked: standing.length, noShow: begun ? standing.filter((booking) => booking.receptionCaseId === null).length : 0 };
 }

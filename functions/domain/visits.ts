@@ -176,6 +176,8 @@ export const receptionSchema = z
     leadUnit: z.optional(unitId),
     responsibleLeader: z.optional(text(100)),
     resolution: z.optional(longText(10_000)),
+    /** The booking (预约) the petitioners came with, if they booked. */
+    bookingId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   })
   .check(
     z.refine((r) => r.outcome !== 'assigned' || r.leadUnit !== undefined, { message: 'an assigned matter needs its lead unit', path: ['leadUnit'] }),

@@ -28,10 +28,9 @@ export async function remindBookings(options: { now?: string } = {}): Promise<{ 
   let reminders = 0;
   for (const province of await childRegions(undefined)) {
     for await (const visit of visitsStartingBetween(province.code, from, to)) {
-      const due: BookingMessageRef[] = [];
-      for await (const booking of bookingsOfVisit(visit.id)) {
-        if (needsReminder(booking, visit, lead)) due.push({ kind: 'booking-message', visitId: visit.id, ticket: booking.ticket, change: 'reminder' });
-      }
+      const due: BookingMessageRef[] = (await bookingsOfVisit(visit.id))
+        .filter((booking) => needsReminder(booking, visit, lead))
+        .map((booking) => ({ kind: 'booking-message', visitId: visit.id, ticket: booking.ticket, change: 'reminder' }));
       await sendMessages(due);
       visits += 1;
       reminders += due.length;

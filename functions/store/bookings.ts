@@ -5,7 +5,7 @@
  * transaction conditional on the visit's version: of two bookings racing
  * for the last place, one wins.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BOOKING_STATUSES, type Booking } from '../domain/bookings.ts';
 import type { Visit } from '../domain/visits.ts';
 import * as z from '../domain/zod.ts';
@@ -31,6 +31,7 @@ function bookingOf(item: Item): Booking {
     status: oneOfAt(item, 'status', BOOKING_STATUSES),
     bookedAt: stringAt(item, 'bookedAt'),
     cancelledAt: nullableStringAt(item, 'cancelledAt'),
+    receptionCaseId: item.receptionCaseId === undefined ? null : nullableStringAt(item, 'receptionCaseId'),
   };
 }
 
@@ -94,9 +95,11 @@ export async function getBooking(visitId: string, id: string): Promise<Booking |
   return undefined;
 }
 
-/** Every booking of a visit, by ticket. */
-export async function* bookingsOfVisit(visitId: string): AsyncGenerator<Booking> {
-  for await (const item of queryItems({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': bookingsPk(visitId) } })) yield bookingOf(item);
+/** Every booking of a visit (its capacity at most), by ticket. */
+export async function bookingsOfVisit(visitId: string): Promise<Booking[]> {
+  const bookings: Booking[] = [];
+  for await (const item of queryItems({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': bookingsPk(visitId) } })) bookings.push(bookingOf(item));
+  return bookings;
 }
 
 // The position: the ticket of the last booking read.
@@ -117,4 +120,17 @@ export async function listBookings(visitId: string, limit: number, cursor?: stri
   );
   const items = Items.map(bookingOf);
   return { items, nextCursor: LastEvaluatedKey && items.length > 0 ? cursors.encode({ after: (items.at(-1) as Booking).ticket }, binding) : null };
+}
+
+/** Links a booking to the case its reception registered; the first link stays (a retried reception links the same case). */
+export async function linkReception(booking: Booking, caseId: string): Promise<void> {
+  await documents.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: bookingKey(booking.visitId, booking.ticket),
+      UpdateExpression: 'SET receptionCaseId = if_not_exists(receptionCaseId, :case)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':case': caseId },
+    }),
+  );
 }
