@@ -5,11 +5,11 @@
  * transaction conditional on the visit's version: of two bookings racing
  * for the last place, one wins.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { BOOKING_STATUSES, type Booking } from '../domain/bookings.ts';
 import type { Visit } from '../domain/visits.ts';
 import * as z from '../domain/zod.ts';
-import { documents, queryItems, tableName, writeAll } from './client.ts';
+import { documents, queryItems, tableName, updateOnCondition, writeAll } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { nullableStringAt, numberAt, oneOfAt, stringAt, type Item } from './item.ts';
 import { bookingKey, bookingPhoneKey, bookingsPk } from './keys.ts';
@@ -124,13 +124,10 @@ export async function listBookings(visitId: string, limit: number, cursor?: stri
 
 /** Links a booking to the case its reception registered; the first link stays (a retried reception links the same case). */
 export async function linkReception(booking: Booking, caseId: string): Promise<void> {
-  await documents.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: bookingKey(booking.visitId, booking.ticket),
-      UpdateExpression: 'SET receptionCaseId = if_not_exists(receptionCaseId, :case)',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':case': caseId },
-    }),
-  );
+  await updateOnCondition({
+    Key: bookingKey(booking.visitId, booking.ticket),
+    UpdateExpression: 'SET receptionCaseId = :case',
+    ConditionExpression: 'attribute_exists(pk) AND receptionCaseId = :none',
+    ExpressionAttributeValues: { ':case': caseId, ':none': null },
+  });
 }
