@@ -2915,7 +2915,10 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The 8-digit booking code the confirmation SMS gave. */
+                /**
+                 * @description The 8-digit booking code the confirmation SMS gave.
+                 * @example 27468513
+                 */
                 "X-Booking-Code": string;
             };
             path: {

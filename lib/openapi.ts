@@ -140,7 +140,7 @@ function parameters(route: RouteWiring): Array<Record<string, unknown>> {
     ...(name === 'limit' && { description: 'How many items a page holds at most.' }),
     schema,
   }));
-  const headers = route.idempotent
+  const headers: Array<Record<string, unknown>> = route.idempotent
     ? [{
         name: 'Idempotency-Key',
         in: 'header',
@@ -150,7 +150,7 @@ function parameters(route: RouteWiring): Array<Record<string, unknown>> {
       }]
     : [];
   if (route.bookingCode) {
-    headers.push({ name: 'X-Booking-Code', in: 'header', required: true, description: 'The 8-digit booking code the confirmation SMS gave.', schema: inputSchema(bookingCodeSchema) });
+    headers.push({ name: 'X-Booking-Code', in: 'header', required: true, description: 'The 8-digit booking code the confirmation SMS gave.', example: '27468513', schema: inputSchema(bookingCodeSchema) });
   }
   return [...inPath, ...inQuery, ...headers];
 }

@@ -7,7 +7,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { book, bookingCode, bookingCodeSchema, bookingForStaff, bookingSchema, cancelBooking, isSameBooking, type Booking, type BookingInput } from '../domain/bookings.ts';
 import type { BookingChange } from '../domain/petitioner-messages.ts';
-import { conflict, notFound, Problem } from '../domain/problem.ts';
+import { conflict, invalid, notFound, Problem } from '../domain/problem.ts';
 import type { Visit } from '../domain/visits.ts';
 import { petitionerMessageSender } from '../queues/petitioner-messages.ts';
 import { visitInScope } from '../services/scope.ts';
@@ -74,7 +74,9 @@ function codeMatches(given: string, expected: string): boolean {
 
 /** The booking a code opens: a wrong code answers exactly as an unknown booking does. */
 async function bookingOfCode(request: ApiRequest, visit: Visit): Promise<Booking> {
-  const code = parseWith(bookingCodeSchema, request.headers['x-booking-code'] ?? '', 'X-Booking-Code');
+  const parsed = bookingCodeSchema.safeParse(request.headers['x-booking-code'] ?? '');
+  if (!parsed.success) throw invalid('Send the booking code the SMS gave as the X-Booking-Code header.', [{ path: 'X-Booking-Code', message: 'must be the 8-digit booking code sent by SMS' }]);
+  const code = parsed.data;
   const id = request.params.bookingId ?? '';
   const booking = await getBooking(visit.id, id);
   if (!booking || !codeMatches(code, bookingCode(deploymentKeys().verification, booking.id))) throw notFound(`There is no booking ${id} for this code.`);
