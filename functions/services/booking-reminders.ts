@@ -10,8 +10,12 @@ import { visitsStartingBetween } from '../store/visits.ts';
 
 const sendMessages = petitionerMessageSender();
 
-/** How often the reminders run: hourly, in the legal clock's time (TIME_SCALE shortens it as it shortens a day). */
-export const reminderIntervalMs = (): number => config.clock.day / 24;
+/**
+ * How often the reminders run: hourly in the legal clock's time (TIME_SCALE
+ * shortens it as it shortens a day), but not more often than each second,
+ * as the local runtime runs them (lib/local/runtime.ts).
+ */
+export const reminderIntervalMs = (): number => Math.max(1_000, config.clock.day / 24);
 
 /**
  * Sends the reminder of every booking of the visits that start a day from
