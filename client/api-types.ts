@@ -359,6 +359,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/visits/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit's bookings by ticket: no identity number, phones masked */
+        get: operations["getVisitsByIdBookings"];
+        put?: never;
+        /** Book a place at a leader's visit with a verified phone: a ticket and a slot, confirmed by SMS with the booking code */
+        post: operations["postVisitsByIdBookings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/{id}/bookings/{bookingId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking with the booking code its SMS gave, sent as X-Booking-Code */
+        post: operations["postVisitsByIdBookingsByBookingIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/hotspots": {
         parameters: {
             query?: never;
@@ -938,6 +973,22 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Booking: {
+            id: string;
+            visitId: string;
+            ticket: number;
+            slot: {
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            };
+            persons: number;
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+        } & {
+            [key: string]: unknown;
+        };
         CalendarYear: {
             year: number;
             daysOff: ({
@@ -1026,6 +1077,12 @@ export interface components {
         };
         GetVisits200: {
             items: components["schemas"]["Visit"][];
+            nextCursor: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GetVisitsByIdBookings200: {
+            items: components["schemas"]["StaffBooking"][];
             nextCursor: string | null;
         } & {
             [key: string]: unknown;
@@ -1152,7 +1209,7 @@ export interface components {
         PetitionerMessage: {
             at: string;
             /** @enum {string} */
-            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final";
+            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final" | "booking_confirmed" | "booking_reminder" | "booking_cancelled";
             text: string;
             /** @enum {string} */
             status: "pending" | "sent" | "unreachable";
@@ -1418,6 +1475,27 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        StaffBooking: {
+            id: string;
+            visitId: string;
+            ticket: number;
+            slot: {
+                from: string;
+                to: string;
+            } & {
+                [key: string]: unknown;
+            };
+            persons: number;
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            category: string;
+            summary: string;
+            phone: string;
+            bookedAt: string;
+            cancelledAt: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         StaffCase: {
             id: string;
             caseNumber: string | null;
@@ -1623,6 +1701,9 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            capacity?: number;
+            slotMinutes?: number;
+            placesLeft?: number;
         } & {
             [key: string]: unknown;
         };
@@ -1636,6 +1717,8 @@ export interface components {
             assignedClosed: number;
             assignedOnTime: number;
             assignedOverdue: number;
+            booked: number;
+            noShow: number;
         } & {
             [key: string]: unknown;
         };
@@ -1797,6 +1880,18 @@ export interface components {
             startsAt: string;
             venue: string;
             departments: string[];
+            capacity?: number;
+            slotMinutes?: number;
+        };
+        PostVisitsByIdBookingsBody: {
+            phone: string;
+            verification: {
+                id: string;
+                code: string;
+            };
+            category: string;
+            summary: string;
+            persons: number;
         };
         PostVisitsByIdCancellationBody: {
             reason: string;
@@ -1817,11 +1912,14 @@ export interface components {
             leadUnit?: string;
             responsibleLeader?: string;
             resolution?: string;
+            bookingId?: string;
         };
         PostVisitsByIdRescheduleBody: {
             startsAt: string;
             venue?: string;
             reason: string;
+            capacity?: number;
+            slotMinutes?: number;
         };
         PutCalendarByYearBody: {
             daysOff: {
@@ -2814,6 +2912,147 @@ export interface operations {
             };
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    getVisitsByIdBookings: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds at most. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before, unchanged, with the same query. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bookings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVisitsByIdBookings200"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["NoStaffToken"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postVisitsByIdBookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "phone": "13800138000",
+                 *       "verification": {
+                 *         "id": "9b2f6c1e-4d3a-4f5e-8a7b-1c2d3e4f5a6b",
+                 *         "code": "482913"
+                 *       },
+                 *       "category": "housing",
+                 *       "summary": "安置房墙体开裂，多次反映未果",
+                 *       "persons": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["PostVisitsByIdBookingsBody"];
+            };
+        };
+        responses: {
+            /** @description Booked (or this very booking answered again): the ticket and the slot. The SMS brings the booking code, and a reminder comes the day before. */
+            201: {
+                headers: {
+                    /** @description Where what was created is. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            404: components["responses"]["NotFound"];
+            /** @description The visit takes no bookings, is cancelled, has started or is full, or this phone booked it already with another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Busy"];
+        };
+    };
+    postVisitsByIdBookingsByBookingIdCancellation: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The 8-digit booking code the confirmation SMS gave.
+                 * @example 27468513
+                 */
+                "X-Booking-Code": string;
+            };
+            path: {
+                id: string;
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled (now or by an earlier try): its places are free again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            /** @description There is no such booking, or the code is wrong (the same answer). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The visit has started or is cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Busy"];

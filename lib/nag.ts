@@ -64,6 +64,10 @@ const OPEN_ROUTES: Record<string, string> = {
         : 'Open311 GeoReport v2 public reads: services are the categories, requests the public views of cases (status, category, office, region, dates), with nothing personal.',
     ]),
   ),
+  'POST /v1/visits/{id}/bookings':
+    "Petitioners have no login: a verification of their phone (POST /v1/verifications) proves who books; one booking per phone and visit, and the answer holds the ticket and slot only.",
+  'POST /v1/visits/{id}/bookings/{bookingId}/cancellation':
+    'Petitioners have no login: the booking code their SMS brought opens it, checked by the handler; a wrong code answers as an unknown booking.',
   'GET /v1/stats/public':
     'The public results the office owes the public (transparency): aggregate counts and rates per region, read from counters that hold no personal data.',
 };

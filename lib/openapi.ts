@@ -5,6 +5,7 @@
  * rendered at GET /v1/docs, linted, and held to every answer the test suites
  * receive (test/support/api-contract.ts).
  */
+import { bookingCodeSchema } from '../functions/domain/bookings.ts';
 import * as answers from '../functions/api/answers.ts';
 import { idempotencyKey } from '../functions/api/queries.ts';
 import * as z from '../functions/domain/zod.ts';
@@ -139,7 +140,7 @@ function parameters(route: RouteWiring): Array<Record<string, unknown>> {
     ...(name === 'limit' && { description: 'How many items a page holds at most.' }),
     schema,
   }));
-  const headers = route.idempotent
+  const headers: Array<Record<string, unknown>> = route.idempotent
     ? [{
         name: 'Idempotency-Key',
         in: 'header',
@@ -148,6 +149,9 @@ function parameters(route: RouteWiring): Array<Record<string, unknown>> {
         schema: inputSchema(idempotencyKey),
       }]
     : [];
+  if (route.bookingCode) {
+    headers.push({ name: 'X-Booking-Code', in: 'header', required: true, description: 'The 8-digit booking code the confirmation SMS gave.', example: '27468513', schema: inputSchema(bookingCodeSchema) });
+  }
   return [...inPath, ...inQuery, ...headers];
 }
 

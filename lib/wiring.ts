@@ -20,6 +20,7 @@ import { extensionApprovalSchema, replyApprovalSchema } from '../functions/domai
 import { pauseApprovalSchema, pauseEndSchema, pauseRequestSchema } from '../functions/domain/pauses.ts';
 import { coHandlingClosureSchema, coHandlingOpinionSchema, coHandlingRequestSchema } from '../functions/domain/co-handling.ts';
 import { progressNoteSchema } from '../functions/domain/progress-notes.ts';
+import { bookingSchema } from '../functions/domain/bookings.ts';
 import { cancellationSchema, receptionSchema, rescheduleSchema, visitSchema } from '../functions/domain/visits.ts';
 import { accessRecoverySchema, verificationRequestSchema } from '../functions/domain/verification.ts';
 import type * as z from '../functions/domain/zod.ts';
@@ -104,6 +105,7 @@ export const FUNCTIONS = {
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
   visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
   receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
+  bookings: withSecret(api('bookings', "Bookings of leaders' visits: book with a verified phone, cancel with the SMS code, the staff list", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
   attachments: withSecret({
     ...api('attachments', 'Attachments of a case: declare an upload, complete it (checked, JPEG metadata removed), list with download URLs', ['GetItem', 'Query', 'PutItem', 'UpdateItem']),
     // The upload is read whole to check and strip it: 10 MB at most, twice over.
@@ -169,6 +171,14 @@ export const FUNCTIONS = {
     memoryMb: 512,
     table: ['Query'],
     sends: ['routing', 'deadline', 'petitionerMessage'],
+  }),
+  remindBookings: withSecret({
+    entry: 'functions/schedules/remind-bookings.ts',
+    description: "Hourly: the reminders, a day ahead, of the bookings of leaders' visits",
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    table: ['Query'],
+    sends: ['petitionerMessage'],
   }),
   issueStaffClaims: {
     entry: 'functions/identity/issue-staff-claims.ts',
@@ -247,6 +257,8 @@ export interface RouteWiring {
   pathExamples?: Record<string, string>;
   /** The petitioner's access code (`X-Access-Code`) opens it. */
   accessCode?: true;
+  /** The booking code its SMS gave (`X-Booking-Code`) opens it. */
+  bookingCode?: true;
   /** It has limits of its own (per phone, per client address, per case and interval): beyond them 429 with Retry-After. */
   rateLimited?: true;
   /**
@@ -429,6 +441,33 @@ export const ROUTES: readonly RouteWiring[] = [
       201: created('The batch is registered as a case.', answers.reception),
       409: refusal('The visit has not started or is cancelled, or the Idempotency-Key was used for another body.'),
     },
+  },
+  {
+    method: 'POST', path: '/v1/visits/{id}/bookings', function: 'bookings', auth: 'public', throttle: 'anonymous',
+    summary: "Book a place at a leader's visit with a verified phone: a ticket and a slot, confirmed by SMS with the booking code",
+    body: {
+      schema: bookingSchema,
+      example: { phone: '13800138000', verification: { id: '9b2f6c1e-4d3a-4f5e-8a7b-1c2d3e4f5a6b', code: '482913' }, category: 'housing', summary: '安置房墙体开裂，多次反映未果', persons: 2 },
+    },
+    answers: {
+      201: created('Booked (or this very booking answered again): the ticket and the slot. The SMS brings the booking code, and a reminder comes the day before.', answers.booking),
+      409: refusal('The visit takes no bookings, is cancelled, has started or is full, or this phone booked it already with another request.'),
+    },
+  },
+  {
+    method: 'POST', path: '/v1/visits/{id}/bookings/{bookingId}/cancellation', function: 'bookings', auth: 'public', throttle: 'anonymous', bookingCode: true,
+    summary: 'Cancel a booking with the booking code its SMS gave, sent as X-Booking-Code',
+    answers: {
+      200: json('Cancelled (now or by an earlier try): its places are free again.', answers.booking),
+      404: refusal('There is no such booking, or the code is wrong (the same answer).'),
+      409: refusal('The visit has started or is cancelled.'),
+    },
+  },
+  {
+    method: 'GET', path: '/v1/visits/{id}/bookings', function: 'bookings', auth: 'staff', throttle: 'staff',
+    summary: "A visit's bookings by ticket: no identity number, phones masked",
+    query: pageQuery,
+    answers: { 200: json('A page of bookings.', answers.page(answers.staffBooking)) },
   },
   {
     method: 'GET', path: '/v1/hotspots', function: 'hotspots', auth: 'staff', throttle: 'staff',
@@ -755,9 +794,13 @@ export interface ScheduleWiring {
 /** The deadline sweep: locally it runs every SWEEP_INTERVAL_SECONDS instead of its AWS rate. */
 export const SWEEP_SCHEDULE = 'sweep';
 
+/** The booking reminders: hourly in the legal clock's time, so locally TIME_SCALE times as often. */
+export const REMINDER_SCHEDULE = 'booking-reminders';
+
 export const SCHEDULES: readonly ScheduleWiring[] = [
   { name: SWEEP_SCHEDULE, function: 'sweepDeadlines', everySeconds: 60 },
   { name: 'reports', function: 'compileReports', everySeconds: 86_400 },
+  { name: REMINDER_SCHEDULE, function: 'remindBookings', everySeconds: 3_600 },
 ];
 
 /** How staff tokens are checked: the issuer, the audience, and the issuer's keys (a JWKS URL, or the JWKS itself locally). */

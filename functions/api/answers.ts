@@ -5,6 +5,7 @@
  * may be added without breaking a client); what is listed is always there.
  */
 import { ATTACHMENT_TYPES } from '../domain/attachments.ts';
+import { BOOKING_STATUSES } from '../domain/bookings.ts';
 import { MESSAGE_KINDS, MESSAGE_STATUSES } from '../domain/petitioner-messages.ts';
 import { CASE_STATUSES, RATINGS, RECEPTION_OUTCOMES } from '../domain/case.ts';
 import { TARGET_STATES } from '../domain/hard-cases.ts';
@@ -287,6 +288,31 @@ export const visit = z.looseObject({
   status: z.enum(['announced', 'cancelled']),
   announcedAt: instant,
   changes: z.array(z.looseObject({ kind: z.enum(['rescheduled', 'cancelled']), at: instant, reason: z.string() })),
+  capacity: z.optional(count),
+  slotMinutes: z.optional(count),
+  /** The places still free, on a visit that takes bookings. */
+  placesLeft: z.optional(count),
+});
+
+const slot = z.looseObject({ from: instant, to: instant });
+
+/** A booking as its petitioner is answered: the ticket and the slot. */
+export const booking = z.looseObject({
+  id: z.string(),
+  visitId: z.string(),
+  ticket: z.number().check(z.int(), z.minimum(1)),
+  slot,
+  persons: count,
+  status: z.enum(BOOKING_STATUSES),
+});
+
+/** A booking as staff see it: no identity number, the phone masked. */
+export const staffBooking = z.extend(booking, {
+  category: z.string(),
+  summary: z.string(),
+  phone: z.string().check(z.regex(/^\d{3}\*{4}\d{4}$/, 'a masked mobile number')),
+  bookedAt: instant,
+  cancelledAt: nullable(instant),
 });
 
 export const visitSummary = z.looseObject({
@@ -299,6 +325,9 @@ export const visitSummary = z.looseObject({
   assignedClosed: count,
   assignedOnTime: count,
   assignedOverdue: count,
+  /** Bookings standing, and those among them nobody recorded a reception for once the visit began. */
+  booked: count,
+  noShow: count,
 });
 
 /** 201: a batch received at a visit, registered as a case; the access code is shown once. */

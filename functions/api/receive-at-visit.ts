@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashAccessCode, newAccessCode } from '../domain/access-code.ts';
 import type { Case } from '../domain/case.ts';
+import { invalid } from '../domain/problem.ts';
 import { decideRouting } from '../domain/routing.ts';
 import { receiveAtVisit, receptionSchema } from '../domain/visits.ts';
 import { calendarClock } from '../services/calendar-clock.ts';
@@ -9,6 +10,7 @@ import { logger } from '../shared/logger.ts';
 import { deploymentKeys } from '../shared/secrets.ts';
 import { earlierAnswer, replayStored, requestHashOf } from '../services/idempotency.ts';
 import { caseReferences } from '../services/references.ts';
+import { getBooking, linkReception } from '../store/bookings.ts';
 import { createCase } from '../store/cases.ts';
 import type { FirstAnswer } from '../store/idempotency.ts';
 import { visitInScope } from '../services/scope.ts';
@@ -31,6 +33,11 @@ export const handler = httpHandler(async (request) => {
   const earlier = await earlierAnswer(idempotencyKey, requestHash);
   if (earlier) return answerOf(earlier);
 
+  const booking = input.bookingId === undefined ? undefined : await getBooking(visit.id, input.bookingId);
+  if (input.bookingId !== undefined && booking?.status !== 'booked') {
+    throw invalid('The reception names a booking this visit does not hold.', [{ path: 'bookingId', message: `there is no standing booking ${input.bookingId} at this visit` }]);
+  }
+
   const { chain, category } = await caseReferences(
     { ...input, units: input.leadUnit ? [['leadUnit', input.leadUnit]] : [] },
     'The reception names reference data that does not exist.',
@@ -52,12 +59,13 @@ export const handler = httpHandler(async (request) => {
     requestHash,
     status: 201,
     location: `/v1/cases/${numbered.id}`,
-    body: { id: numbered.id, caseNumber: numbered.caseNumber, accessCode, visitId: visit.id, outcome: input.outcome, status: numbered.status },
+    body: { id: numbered.id, caseNumber: numbered.caseNumber, accessCode, visitId: visit.id, outcome: input.outcome, status: numbered.status, ...(booking && { bookingId: booking.id }) },
   });
   const creation = await createCase(received.case, received.entries, idempotencyKey ? (numbered) => ({ idempotencyKey, answer: answerFor(numbered) }) : undefined);
   // Refused for an answer kept already: only a request with a key keeps one.
   if (creation.outcome === 'answered') return answerOf(await replayStored(idempotencyKey as string, requestHash));
   if (creation.outcome !== 'created') throw new Error(`case ${received.case.id}: a case taken at a visit holds no matter, yet was a repeat`);
+  if (booking) await linkReception(booking, creation.case.id);
   logger.info('reception recorded', { caseId: received.case.id, visitId: visit.id, outcome: input.outcome });
   return answerOf(answerFor(creation.case));
 });

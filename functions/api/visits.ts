@@ -4,23 +4,26 @@
  * followed by their visit-day figures (GET /v1/visits/{id}/summary).
  */
 import { randomUUID } from 'node:crypto';
+import { bookingFigures, placesLeft } from '../domain/bookings.ts';
 import { visitSummaryOf } from '../domain/figures.ts';
 import { conflict, invalid } from '../domain/problem.ts';
 import type { Staff } from '../domain/staff.ts';
 import { announceVisit, cancellationSchema, cancelVisit, rescheduleSchema, rescheduleVisit, visitSchema, type Visit } from '../domain/visits.ts';
 import { config } from '../shared/config.ts';
 import { httpHandler, parseWith, requireStaff, type ApiAnswer, type ApiRequest } from '../shared/http.ts';
+import { bookingsOfVisit } from '../store/bookings.ts';
 import { readVisitFigures } from '../store/figures.ts';
 import { getRegion } from '../store/reference.ts';
-import { listVisits, saveVisit } from '../store/visits.ts';
+import { getVisit, listVisits, saveVisit } from '../store/visits.ts';
 import { visitInScope } from '../services/scope.ts';
 import { now } from '../shared/clock.ts';
 import { visitsQuery } from './queries.ts';
 
 /** What the public sees of a visit: the announcement and its changes, not which staff member made them. */
 function announcement(visit: Visit) {
-  const { announcedBy: _by, version: _version, changes, ...shown } = visit;
-  return { ...shown, changes: changes.map(({ by: _changedBy, ...change }) => change) };
+  const { announcedBy: _by, version: _version, booked: _booked, tickets: _tickets, changes, ...shown } = visit;
+  const left = placesLeft(visit);
+  return { ...shown, changes: changes.map(({ by: _changedBy, ...change }) => change), ...(left !== null && { placesLeft: left }) };
 }
 
 const acting = (staff: Staff) => ({ staff, now: now(), clock: config.clock });
@@ -47,12 +50,15 @@ async function list(request: ApiRequest): Promise<ApiAnswer> {
   const { regionCode, from, limit, cursor } = parseWith(visitsQuery, request.query, 'query');
   const since = from ? new Date(from).toISOString() : now();
   const page = await listVisits(regionCode, since, limit, cursor);
-  return { status: 200, body: { items: page.items.map(announcement), nextCursor: page.nextCursor } };
+  // The index holds the announcement; the places left are on the visit item, counted by each booking.
+  const visits = await Promise.all(page.items.map(async (listed) => (await getVisit(listed.id)) ?? listed));
+  return { status: 200, body: { items: visits.map(announcement), nextCursor: page.nextCursor } };
 }
 
 async function summary(request: ApiRequest): Promise<ApiAnswer> {
   const visit = await visitInScope(requireStaff(request), request.params.id ?? '');
-  return { status: 200, body: { visitId: visit.id, ...visitSummaryOf(await readVisitFigures(visit.id)) } };
+  const [counters, bookings] = await Promise.all([readVisitFigures(visit.id), bookingsOfVisit(visit.id)]);
+  return { status: 200, body: { visitId: visit.id, ...visitSummaryOf(counters), ...bookingFigures(bookings, visit, now()) } };
 }
 
 export const handler = httpHandler(async (request) => {

@@ -24,6 +24,9 @@ export function mondayOf(day: string): string {
 }
 
 /** The day (YYYY-MM-DD, China Standard Time) of an instant. */
+/** An instant as Beijing time, minutes only (2026-12-10 09:15), the way a message tells it. */
+export const chinaTime = (iso: string): string => new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+
 export function chinaDay(iso: string): string {
   return dayOfMs(Date.parse(iso) + CHINA_OFFSET_MS);
 }

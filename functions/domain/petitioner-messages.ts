@@ -4,7 +4,10 @@
  * the case's text, an identity number or a name. One change of a case makes
  * at most one message, so each is sent once per (case, change).
  */
+import type { Booking } from './bookings.ts';
+import { chinaTime } from './calendar.ts';
 import type { Case, HistoryEntry } from './case.ts';
+import type { Visit } from './visits.ts';
 
 /** What a message tells of. */
 export const MESSAGE_KINDS = [
@@ -21,6 +24,9 @@ export const MESSAGE_KINDS = [
   'review_requested',
   'review_opinion',
   'final',
+  'booking_confirmed',
+  'booking_reminder',
+  'booking_cancelled',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -83,3 +89,21 @@ export const verificationText = (code: string): string => `${SIGNATURE}您的验
 
 /** The SMS with a case's new access code, after recovery. */
 export const accessCodeText = (subject: Case, code: string): string => `${YOURS(subject)}的新查询码为${code}，原查询码已失效。请妥善保存。`;
+
+/** What happened to a booking that its petitioner is told of: each is one message, sent once. */
+export const BOOKING_CHANGES = ['confirmed', 'reminder', 'cancelled'] as const;
+export type BookingChange = (typeof BOOKING_CHANGES)[number];
+
+const slotText = (booking: Booking, visit: Visit) => `${visit.leader.title}${visit.leader.name}接访（${visit.venue}），${chinaTime(booking.slot.from)}至${chinaTime(booking.slot.to).slice(11)}，${booking.ticket}号`;
+
+/** The SMS of a change of a booking; the confirmation carries the code that cancels it. */
+export function bookingMessageOf(change: BookingChange, booking: Booking, visit: Visit, code: string): { kind: MessageKind; text: string } {
+  switch (change) {
+    case 'confirmed':
+      return { kind: 'booking_confirmed', text: `${SIGNATURE}您已预约${slotText(booking, visit)}。预约码${code}，取消预约时使用。` };
+    case 'reminder':
+      return { kind: 'booking_reminder', text: `${SIGNATURE}提醒：您预约的${slotText(booking, visit)}，请按时到场。` };
+    case 'cancelled':
+      return { kind: 'booking_cancelled', text: `${SIGNATURE}您预约的${slotText(booking, visit)}已取消。` };
+  }
+}

@@ -20,16 +20,22 @@ import * as z from './zod.ts';
 
 const instant = z.string().check(z.refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date and time'));
 
+/** People a visit may book in all (预约接访), and the length of each booking's slot. */
+const capacity = z.number().check(z.int(), z.minimum(1), z.maximum(500));
+const slotMinutes = z.number().check(z.int(), z.minimum(5), z.maximum(240));
+
 export const visitSchema = z.strictObject({
   leader: z.strictObject({ name: text(50), title: text(50) }),
   regionCode,
   startsAt: instant,
   venue: text(200),
   departments: z.array(unitId).check(z.maxLength(30)),
+  capacity: z.optional(capacity),
+  slotMinutes: z.optional(slotMinutes),
 });
 export type VisitInput = z.infer<typeof visitSchema>;
 
-export const rescheduleSchema = z.strictObject({ startsAt: instant, venue: z.optional(text(200)), reason: text(500) });
+export const rescheduleSchema = z.strictObject({ startsAt: instant, venue: z.optional(text(200)), reason: text(500), capacity: z.optional(capacity), slotMinutes: z.optional(slotMinutes) });
 export const cancellationSchema = z.strictObject({ reason: text(500) });
 
 export interface VisitChange {
@@ -55,7 +61,16 @@ export interface Visit {
   announcedBy: string;
   changes: VisitChange[];
   version: number;
+  /** Bookings: the people it may book in all (none: it takes no bookings), and each booking's slot length. */
+  capacity?: number;
+  slotMinutes?: number;
+  /** People booked now (cancelled bookings give their places back), and the last ticket given. */
+  booked?: number;
+  tickets?: number;
 }
+
+/** How long a booking's slot is when the visit does not say. */
+export const DEFAULT_SLOT_MINUTES = 15;
 
 export interface ActingNow {
   staff: Staff;
@@ -104,6 +119,7 @@ export function announceVisit(input: VisitInput, id: string, acting: ActingNow):
     announcedBy: acting.staff.sub,
     changes: [],
     version: 1,
+    ...(input.capacity !== undefined && { capacity: input.capacity, slotMinutes: input.slotMinutes ?? DEFAULT_SLOT_MINUTES, booked: 0, tickets: 0 }),
   };
 }
 
@@ -113,9 +129,18 @@ function requireAnnouncedAhead(visit: Visit, now: string, action: string): void 
 }
 
 /** Moves a visit that has not started; the new time needs the same notice. */
-export function rescheduleVisit(visit: Visit, input: { startsAt: string; venue?: string | undefined; reason: string }, acting: ActingNow): Visit {
+export function rescheduleVisit(
+  visit: Visit,
+  input: { startsAt: string; venue?: string | undefined; reason: string; capacity?: number | undefined; slotMinutes?: number | undefined },
+  acting: ActingNow,
+): Visit {
   requireOrganiser(acting.staff, visit.regionCode, 'reschedule a visit');
   requireAnnouncedAhead(visit, acting.now, 'be rescheduled');
+  const booked = visit.booked ?? 0;
+  if (input.capacity !== undefined && input.capacity < booked) {
+    throw invalid('The capacity cannot fall below the people booked already.', [{ path: 'capacity', message: `${booked} people are booked` }]);
+  }
+  const capacity = input.capacity ?? visit.capacity;
   const change: VisitChange = { kind: 'rescheduled', at: acting.now, by: acting.staff.sub, reason: input.reason, was: { startsAt: visit.startsAt, venue: visit.venue } };
   return {
     ...visit,
@@ -123,6 +148,7 @@ export function rescheduleVisit(visit: Visit, input: { startsAt: string; venue?:
     venue: input.venue ?? visit.venue,
     changes: [...visit.changes, change],
     version: visit.version + 1,
+    ...(capacity !== undefined && { capacity, slotMinutes: input.slotMinutes ?? visit.slotMinutes ?? DEFAULT_SLOT_MINUTES, booked, tickets: visit.tickets ?? 0 }),
   };
 }
 
@@ -150,6 +176,8 @@ export const receptionSchema = z
     leadUnit: z.optional(unitId),
     responsibleLeader: z.optional(text(100)),
     resolution: z.optional(longText(10_000)),
+    /** The booking (预约) the petitioners came with, if they booked. */
+    bookingId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   })
   .check(
     z.refine((r) => r.outcome !== 'assigned' || r.leadUnit !== undefined, { message: 'an assigned matter needs its lead unit', path: ['leadUnit'] }),

@@ -1,4 +1,4 @@
-import { MESSAGE_KINDS } from '../domain/petitioner-messages.ts';
+import { BOOKING_CHANGES, MESSAGE_KINDS } from '../domain/petitioner-messages.ts';
 import * as z from '../domain/zod.ts';
 import { queueSender, type QueueSender } from './client.ts';
 import type { QueueName } from './names.ts';
@@ -24,7 +24,11 @@ const directMessage = z.strictObject({
 });
 export type DirectMessage = z.infer<typeof directMessage>;
 
-export type PetitionerMessage = CaseMessageRef | DirectMessage;
+/** A change of a booking to tell its petitioner of: the sender reads the booking (its phone) and its visit from the table, and sends it once. */
+const bookingMessage = z.strictObject({ kind: z.literal('booking-message'), visitId: id, ticket: z.number().check(z.int(), z.minimum(1)), change: z.enum(BOOKING_CHANGES) });
+export type BookingMessageRef = z.infer<typeof bookingMessage>;
+
+export type PetitionerMessage = CaseMessageRef | DirectMessage | BookingMessageRef;
 
 /**
  * Makes what sends messages to the petitioner-message queue; see
@@ -38,5 +42,5 @@ export function petitionerMessageSender(): QueueSender<PetitionerMessage> {
 
 /** The message in an SQS body; throws on anything else (it will end in the dead-letter queue). */
 export function parsePetitionerMessage(body: string): PetitionerMessage {
-  return z.discriminatedUnion('kind', [caseMessage, directMessage]).parse(JSON.parse(body));
+  return z.discriminatedUnion('kind', [caseMessage, directMessage, bookingMessage]).parse(JSON.parse(body));
 }

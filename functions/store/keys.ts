@@ -147,3 +147,9 @@ export const rateKey = (limit: string, subject: string, window: string): ItemKey
 // The cases of a phone (its keyed hash, domain/verification.ts), for access recovery: one item per case.
 export const phoneCasesPk = (phoneHash: string): string => `PHONECASES#${phoneHash}`;
 export const phoneCaseKey = (phoneHash: string, caseId: string): ItemKey => ({ pk: phoneCasesPk(phoneHash), sk: caseId });
+
+// Bookings of a visit (预约接访): in a partition of their own by ticket; beside them, one item per verified
+// phone (its keyed hash) holding its ticket, which a conditional write keeps to one booking per phone.
+export const bookingsPk = (visitId: string): string => `BOOKINGS#${visitId}`;
+export const bookingKey = (visitId: string, ticket: number): ItemKey => ({ pk: bookingsPk(visitId), sk: `TICKET#${String(ticket).padStart(8, '0')}` });
+export const bookingPhoneKey = (visitId: string, phoneHash: string): ItemKey => ({ pk: `BOOKINGPHONE#${visitId}#${phoneHash}`, sk: 'BOOKINGPHONE' });

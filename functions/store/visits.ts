@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { subtreePrefix } from '../domain/units.ts';
 import type { Visit } from '../domain/visits.ts';
 import * as z from '../domain/zod.ts';
-import { documents, putOnCondition, tableName } from './client.ts';
+import { documents, putOnCondition, queryItems, tableName, type TransactItem } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { stringAt, withoutKeys, type Item } from './item.ts';
 import { visitIdOf, visitKey, visitsPartition, visitsSort } from './keys.ts';
@@ -35,11 +35,31 @@ function visitOf(item: Item): Visit {
  * one only if nobody changed it meanwhile. Answers whether it was saved.
  */
 export async function saveVisit(visit: Visit, before?: Visit): Promise<boolean> {
-  return putOnCondition({
+  return putOnCondition(visitPut(visit, before));
+}
+
+function visitPut(visit: Visit, before?: Visit) {
+  return {
     Item: visitEntry(visit),
     ConditionExpression: before ? 'version = :expected' : 'attribute_not_exists(pk)',
     ...(before && { ExpressionAttributeValues: { ':expected': before.version } }),
+  };
+}
+
+/** The write of a changed visit in a transaction (its places booked): only if nobody changed it meanwhile. */
+export function visitWrite(visit: Visit, before: Visit): TransactItem {
+  return { Put: { TableName: tableName(), ...visitPut(visit, before) } };
+}
+
+/** The visits of a province that start in [from, to), soonest first, whatever their region. */
+export async function* visitsStartingBetween(provinceCode: string, from: string, to: string): AsyncGenerator<Visit> {
+  const items = queryItems({
+    IndexName: INDEX.visits,
+    KeyConditionExpression: 'visitsKey = :key AND visitsSort BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':key': visitsPartition(provinceCode), ':from': from, ':to': to },
   });
+  // The sort key is the start and the id: an end bound of the bare time takes no visit that starts at it.
+  for await (const item of items) yield visitOf(item);
 }
 
 export async function getVisit(id: string): Promise<Visit | undefined> {

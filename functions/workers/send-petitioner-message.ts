@@ -1,14 +1,18 @@
 import type { SQSRecord } from 'aws-lambda';
 import { mobileNumber } from '../domain/petitioner.ts';
-import { phoneOf } from '../domain/petitioner-messages.ts';
-import { parsePetitionerMessage, type CaseMessageRef, type DirectMessage } from '../queues/petitioner-messages.ts';
+import { bookingCode } from '../domain/bookings.ts';
+import { bookingMessageOf, phoneOf, type MessageKind } from '../domain/petitioner-messages.ts';
+import { parsePetitionerMessage, type BookingMessageRef, type CaseMessageRef } from '../queues/petitioner-messages.ts';
 import { senderOf } from '../senders/petitioner-sender.ts';
 import type { Sms } from '../senders/sms.ts';
 import { now } from '../shared/clock.ts';
 import { logger } from '../shared/logger.ts';
+import { deploymentKeys } from '../shared/secrets.ts';
 import { queueConsumer } from '../shared/worker.ts';
+import { bookingAt } from '../store/bookings.ts';
 import { getCase } from '../store/cases.ts';
 import { claimDelivery, claimMessage, getMessage, markDelivered, releaseDelivery, releaseMessage, settleMessage, type Claim } from '../store/petitioner-messages.ts';
+import { getVisit } from '../store/visits.ts';
 
 // Chosen and checked as the function starts.
 const send = senderOf(process.env);
@@ -51,20 +55,29 @@ async function sendCaseMessage({ caseId, version }: CaseMessageRef): Promise<voi
   logger.info('petitioner message sent', { caseId, version, kind: message.kind });
 }
 
-/** A direct message (a code): sent once, by its id. */
-async function sendDirectMessage(message: DirectMessage): Promise<void> {
+/** A message kept nowhere else (a code, a booking's change): sent once, by its id. */
+async function sendOnce(message: { id: string; phone: string; kind: MessageKind; text: string }): Promise<void> {
   const at = now();
   if (!mustSend(await claimDelivery(message.id, at), `message ${message.id}`)) return;
-  await sendOrRelease({ id: message.id, phone: message.phone, kind: message.messageKind, text: message.text, at }, () => releaseDelivery(message.id));
+  await sendOrRelease({ ...message, at }, () => releaseDelivery(message.id));
   await markDelivered(message.id, at);
-  logger.info('petitioner message sent', { messageId: message.id, kind: message.messageKind });
+  logger.info('petitioner message sent', { messageId: message.id, kind: message.kind });
+}
+
+/** A change of a booking: its text written from the booking and its visit as they are, sent once per (booking, change). */
+async function sendBookingMessage({ visitId, ticket, change }: BookingMessageRef): Promise<void> {
+  const [booking, visit] = await Promise.all([bookingAt(visitId, ticket), getVisit(visitId)]);
+  if (!booking || !visit) throw new Error(`visit ${visitId} has no booking ${ticket}`);
+  const { kind, text } = bookingMessageOf(change, booking, visit, bookingCode(deploymentKeys().verification, booking.id));
+  await sendOnce({ id: `booking.${booking.id}.${change}`, phone: booking.phone, kind, text });
 }
 
 /** Delivers messages to petitioners through the configured sender; a failed send comes back, then goes to the dead-letter queue. */
 export async function sendPetitionerMessage(record: SQSRecord): Promise<void> {
   const message = parsePetitionerMessage(record.body);
   if (message.kind === 'case-message') await sendCaseMessage(message);
-  else await sendDirectMessage(message);
+  else if (message.kind === 'booking-message') await sendBookingMessage(message);
+  else await sendOnce({ id: message.id, phone: message.phone, kind: message.messageKind, text: message.text });
 }
 
 export const handler = queueConsumer(sendPetitionerMessage);

@@ -12,7 +12,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueName, TopicName } from '../../functions/queues/names.ts';
 import { ENV, parseConfig } from '../../functions/shared/env.ts';
-import { environmentOf, FUNCTIONS, QUEUES, SCHEDULES, SWEEP_SCHEDULE, type FunctionName } from '../wiring.ts';
+import { environmentOf, FUNCTIONS, QUEUES, REMINDER_SCHEDULE, SCHEDULES, SWEEP_SCHEDULE, type FunctionName, type ScheduleWiring } from '../wiring.ts';
 import { serveApi } from './api-gateway.ts';
 import { startDynamoDb, startSqs, useEmulators } from './emulators.ts';
 import { pollQueue, type EventSource } from './event-sources.ts';
@@ -75,6 +75,13 @@ export function localSender(outboxFile: string): Record<string, string> {
  * ROUTING_RETRY_SECONDS, ...) is refused first, with a ConfigError naming it,
  * as Lambda would refuse it at init; nothing is started then.
  */
+/** How often a schedule runs here: the sweep at its setting, the booking reminders hourly in scaled time (TIME_SCALE), the rest at their AWS rate. */
+function intervalOf(schedule: ScheduleWiring, options: LocalOptions): number {
+  if (schedule.name === SWEEP_SCHEDULE) return options.sweepIntervalSeconds;
+  if (schedule.name === REMINDER_SCHEDULE) return Math.max(1, schedule.everySeconds / options.timeScale);
+  return schedule.everySeconds;
+}
+
 export async function startLocalRuntime(options: LocalOptions): Promise<LocalRuntime> {
   parseConfig({ ...process.env, [ENV.timeScale]: String(options.timeScale) });
   const log = options.log ?? (() => undefined);
@@ -135,7 +142,7 @@ export async function startLocalRuntime(options: LocalOptions): Promise<LocalRun
     }
     const sources: EventSource[] = QUEUES.map((queue) => pollQueue(sqs, lambdas, queue, queues[queue.name], log));
     const schedules: Schedule[] = SCHEDULES.map((schedule) =>
-      runEvery(lambdas, schedule.function, schedule.name === SWEEP_SCHEDULE ? options.sweepIntervalSeconds : schedule.everySeconds, log),
+      runEvery(lambdas, schedule.function, intervalOf(schedule, options), log),
     );
     // Consumers and schedules stop before the API and the emulators they use.
     stops.push(async () => {

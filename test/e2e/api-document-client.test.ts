@@ -283,12 +283,15 @@ describe('a client built only from GET /v1/openapi.json', () => {
     // completed only once its bytes are PUT to the upload URL, outside the API (test/integration/attachments.test.ts).
     // A group's member is named in the body, and the example's case is none the client made: 404
     // (test/integration/matter-groups.test.ts adds and removes real ones). A recovery needs the code the SMS brought,
-    // and a merge a possible repeat, which only a submission without a verified phone makes
+    // as does a booking, and its cancellation the X-Booking-Code header this client does not send
+    // (test/integration/bookings.test.ts books and cancels with the codes the SMS brought), and a merge a possible repeat, which only a submission without a verified phone makes
     // (test/integration/verification.test.ts, test/integration/repeats.test.ts). A co-handling task is settled once, while the
     // case is handled: by the closure's turn the case is replied, so it is refused (test/integration/co-handling.test.ts closes one).
     expect(summary, JSON.stringify([...refused.values()].map((answer) => answer.body))).toEqual([
       'POST /v1/access-recovery: 400',
       'POST /v1/visits/{id}/receptions: 409',
+      'POST /v1/visits/{id}/bookings: 400',
+      'POST /v1/visits/{id}/bookings/{bookingId}/cancellation: 400',
       'POST /v1/matter-groups/{id}/members: 404',
       'POST /v1/matter-groups/{id}/removals: 404',
       'POST /v1/cases/{id}/co-handling/{taskId}/closure: 409',

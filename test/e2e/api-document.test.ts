@@ -89,7 +89,7 @@ describe('GET /v1/openapi.json', () => {
       expect(names.includes('header:Idempotency-Key'), key).toBe(['POST /v1/cases', 'POST /v1/visits/{id}/receptions'].includes(key));
     }
     const paged = operations().filter(({ operation }) => (operation.parameters ?? []).some((p) => p.name === 'cursor'));
-    expect(paged.map(({ key }) => key).sort()).toEqual(['GET /v1/cases', 'GET /v1/cases/{id}/messages', 'GET /v1/hard-cases', 'GET /v1/matter-groups', 'GET /v1/notices', 'GET /v1/regions', 'GET /v1/reports', 'GET /v1/visits']);
+    expect(paged.map(({ key }) => key).sort()).toEqual(['GET /v1/cases', 'GET /v1/cases/{id}/messages', 'GET /v1/hard-cases', 'GET /v1/matter-groups', 'GET /v1/notices', 'GET /v1/regions', 'GET /v1/reports', 'GET /v1/visits', 'GET /v1/visits/{id}/bookings']);
   });
 
   it('passes Redocly’s recommended lint (deviations, with reasons, in redocly.yaml)', { timeout: 60_000 }, async () => {

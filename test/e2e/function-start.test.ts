@@ -46,6 +46,8 @@ describe('a function as it starts', { timeout: 60_000 }, () => {
     ['submitCase', ENV.tableName],
     ['submitCase', queueUrlEnv('routing')],
     ['sweepDeadlines', queueUrlEnv('deadline')],
+    ['remindBookings', queueUrlEnv('petitionerMessage')],
+    ['bookings', queueUrlEnv('petitionerMessage')],
     ['escalateCase', queueUrlEnv('notification')],
     ['recordNotice', topicArnEnv('notices')],
     ['attachments', ENV.bucketName],

@@ -92,6 +92,9 @@ describe('a visit day', () => {
       assignedClosed: 0,
       assignedOnTime: 0,
       assignedOverdue: 0,
+      // Announced without a capacity: no bookings (test/integration/bookings.test.ts).
+      booked: 0,
+      noShow: 0,
     });
 
     // Nobody answers the assigned matter: 60 policy days (6 s) later it is overdue, and the visit's leader hears of its escalation.

@@ -48,6 +48,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/v1/visits': { leader: { name: 'a', title: 'b' }, regionCode: '330726', startsAt: '2030-01-01T00:00:00Z', venue: 'v', departments: [] },
   '/v1/visits/{id}/reschedule': { startsAt: '2030-01-02T00:00:00Z', reason: 'r' },
   '/v1/visits/{id}/cancellation': { reason: 'r' },
+  '/v1/visits/{id}/bookings': { phone: '13811112222', verification: { id: 'v', code: '123456' }, category: 'housing', summary: 's', persons: 1 },
   '/v1/visits/{id}/receptions': { persons: 1, petitioner: { name: 'a', phone: '13811112222' }, category: 'housing', title: 't', content: 'c', regionCode: '330726', outcome: 'assigned' },
   '/v1/reports': { kind: 'weekly' },
   '/v1/cases/{id}/ownership': { leader: { name: '李明', title: '副县长' }, plan: '约谈', targetDate: '2030-01-31' },
@@ -99,7 +100,8 @@ describe('every endpoint under hostile input', () => {
       fc.asyncProperty(request(route), async (input) => {
         const path = route.path.replace('{id}', input.id || 'x').replace('{pauseId}', '1').replace('{taskId}', '1');
         const query = new URLSearchParams(input.query).toString();
-        const headers: Record<string, string> = { 'x-access-code': input.accessCode.slice(0, 200).replace(/[^\x20-\x7e]/g, '') };
+        const code = input.accessCode.slice(0, 200).replace(/[^\x20-\x7e]/g, '');
+        const headers: Record<string, string> = { 'x-access-code': code, 'x-booking-code': code };
         if (input.authorization === 'valid') Object.assign(headers, bearer(admin));
         else if (input.authorization) headers.authorization = input.authorization.slice(0, 500).replace(/[^\x20-\x7e]/g, '');
         if (input.contentType) headers['content-type'] = input.contentType;

@@ -153,9 +153,11 @@ describe(`an upgrade from ${release.version} on the same DATA_DIR`, { timeout: 6
       // cases had their matter fingerprints re-keyed, and the figures below still match.
       expect(current.output()).toMatch(/"message":"migration page".*"migration":"2026-12-02-rekey-matters".*"changed":[1-9]\d*.*"done":true/);
       expect(current.output().indexOf('"done":true')).toBeLessThan(current.output().indexOf('is running locally'));
-      // Everything reads as before, with what this release adds to the stats (returns, pauses, idle warnings, owned hard cases, urges and overdue co-handling tasks, none yet).
+      // Everything reads as before, with what this release adds to the stats (returns, pauses, idle warnings, owned hard cases, urges and overdue co-handling tasks, none yet)
+      // and to the visit summary (bookings, none at a visit announced without a capacity).
       const figures = before.figures as Record<string, unknown>;
-      expect(await observe(current.api)).toEqual({ ...before, figures: { ...figures, returned: 0, returnedByUnit: {}, paused: 0, idle: 0, hardCases: 0, urges: 0, coHandlingOverdue: 0 } });
+      const summary = before.summary as Record<string, unknown>;
+      expect(await observe(current.api)).toEqual({ ...before, figures: { ...figures, returned: 0, returnedByUnit: {}, paused: 0, idle: 0, hardCases: 0, urges: 0, coHandlingOverdue: 0 }, summary: { ...summary, booked: 0, noShow: 0 } });
 
       // Cases taken in before case numbers have none; the first taken in now is the first of its county's year.
       for (const old of cases) {

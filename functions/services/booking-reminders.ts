@@ -1,0 +1,45 @@
+import { needsReminder } from '../domain/bookings.ts';
+import { addMs } from '../domain/policy.ts';
+import { petitionerMessageSender, type BookingMessageRef } from '../queues/petitioner-messages.ts';
+import { now as clockNow } from '../shared/clock.ts';
+import { config } from '../shared/config.ts';
+import { logger } from '../shared/logger.ts';
+import { bookingsOfVisit } from '../store/bookings.ts';
+import { childRegions } from '../store/reference.ts';
+import { visitsStartingBetween } from '../store/visits.ts';
+
+const sendMessages = petitionerMessageSender();
+
+/**
+ * How often the reminders run: hourly in the legal clock's time (TIME_SCALE
+ * shortens it as it shortens a day), but not more often than each second,
+ * as the local runtime runs them (lib/local/runtime.ts).
+ */
+export const reminderIntervalMs = (): number => Math.max(1_000, config.clock.day / 24);
+
+/**
+ * Sends the reminder of every booking of the visits that start a day from
+ * now: those starting within two runs' time of that (a run missed is made
+ * up by the next; the sender sends each reminder once). A booking made
+ * within the last day before its visit had its confirmation: no reminder.
+ */
+export async function remindBookings(options: { now?: string } = {}): Promise<{ visits: number; reminders: number }> {
+  const now = options.now ?? clockNow();
+  const lead = config.clock.day;
+  const from = addMs(now, lead - 2 * reminderIntervalMs());
+  const to = addMs(now, lead);
+  let visits = 0;
+  let reminders = 0;
+  for (const province of await childRegions(undefined)) {
+    for await (const visit of visitsStartingBetween(province.code, from, to)) {
+      const due: BookingMessageRef[] = (await bookingsOfVisit(visit.id))
+        .filter((booking) => needsReminder(booking, visit, lead))
+        .map((booking) => ({ kind: 'booking-message', visitId: visit.id, ticket: booking.ticket, change: 'reminder' }));
+      await sendMessages(due);
+      visits += 1;
+      reminders += due.length;
+    }
+  }
+  logger.info('booking reminders sent', { visits, reminders });
+  return { visits, reminders };
+}
