@@ -2,9 +2,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type Case, type Change, type HistoryEntry } from '../domain/case.ts';
 import { caseItem, caseItems, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
-import { documents, partitionItems, queryItems, tableName, writeBatches, type TransactItem } from './client.ts';
+import { documents, partitionItems, putOnCondition, queryItems, tableName, writeBatches, type TransactItem } from './client.ts';
 import { caseUpdate, commit, commitAll, type Answering, type CaseWrites } from './commit.ts';
-import { stringAt } from './item.ts';
+import { stringAt, type Item } from './item.ts';
 import { CASE_SK, caseKey, casePk, isHistorySk, matterKey, phoneCaseKey, phoneCasesPk } from './keys.ts';
 import { phoneOf } from '../domain/petitioner-messages.ts';
 import { mobileNumber } from '../domain/petitioner.ts';
@@ -77,9 +77,23 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
 
 /** The entry that finds a new case by its petitioner's mobile phone (its keyed hash), for access recovery. */
 function phoneEntry(registered: Case): { phone?: TransactItem } {
-  const phone = mobileNumber(phoneOf(registered) ?? '');
-  if (!phone) return {};
-  return { phone: { Put: { TableName: tableName(), Item: { ...phoneCaseKey(phoneHashOf(deploymentKeys().verification, phone), registered.id) } } } };
+  const item = phoneEntryItem(registered);
+  return item ? { phone: { Put: { TableName: tableName(), Item: item } } } : {};
+}
+
+function phoneEntryItem(subject: Case): Item | undefined {
+  const phone = mobileNumber(phoneOf(subject) ?? '');
+  return phone ? { ...phoneCaseKey(phoneHashOf(deploymentKeys().verification, phone), subject.id) } : undefined;
+}
+
+/**
+ * Writes a case's phone entry where it has none (a case taken in before
+ * recovery existed). Answers whether it wrote one: false when the case has
+ * no mobile phone or the entry is there already.
+ */
+export async function addPhoneEntry(subject: Case): Promise<boolean> {
+  const item = phoneEntryItem(subject);
+  return item ? putOnCondition({ Item: item, ConditionExpression: 'attribute_not_exists(pk)' }) : false;
 }
 
 /** The ids of the cases registered with a phone (its keyed hash), open or not. */
