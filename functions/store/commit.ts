@@ -14,8 +14,8 @@ import { additionWrites, figureAdditions, totalAdditions, visitAdditions, type A
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
 import type { Item } from './item.ts';
 import { assignmentKey, caseKey, historyKey, ownedAssignmentKey } from './keys.ts';
-import { getRegionChain } from './reference.ts';
-import { messageOf, type CaseMessage } from '../domain/petitioner-messages.ts';
+import { getRegionChain, getUnitName } from './reference.ts';
+import { isMilestone, messageOf, unitsNamed, type CaseMessage, type UnitNames } from '../domain/petitioner-messages.ts';
 import { petitionerMessageSender, type PetitionerMessage } from '../queues/petitioner-messages.ts';
 import type { QueueSender } from '../queues/client.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
@@ -111,6 +111,16 @@ async function counting(before: Case | undefined, after: Case): Promise<{ additi
   return { additions: [...(Object.keys(delta).length > 0 ? await regions() : []), ...visit], delta };
 }
 
+/** The names of units, from the reference data (cached per function), for the messages that name them. */
+async function unitNames(units: string[]): Promise<UnitNames> {
+  const names = new Map<string, string>();
+  for (const unit of units) {
+    const name = await getUnitName(unit);
+    if (name !== undefined) names.set(unit, name);
+  }
+  return names;
+}
+
 export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'number' | 'answer' | 'figures' | 'message' | 'phone';
 
 let sendMessages: QueueSender<PetitionerMessage> | undefined;
@@ -161,7 +171,9 @@ export async function commitAll(changes: CaseWrites[], shared: { answering?: Ans
   const parts = await Promise.all(
     changes.map(async ({ before, after, writes }) => {
       const counted = await counting(before, after);
-      const messages = [...(writes.creation ?? []), ...writes.entries].map((entry) => messageOf(after, entry)).filter((message) => message !== undefined);
+      const milestones = [...(writes.creation ?? []), ...writes.entries].filter(isMilestone);
+      const names = milestones.length > 0 ? await unitNames(unitsNamed(after)) : new Map<string, string>();
+      const messages = milestones.map((entry) => messageOf(after, entry, names)).filter((message) => message !== undefined);
       const named: NamedWrite<WriteName>[] = [
         { name: 'case', write: writes.case },
         ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
