@@ -417,7 +417,7 @@ export function resetAccessCode(subject: Case, at: { now: string; accessCodeHash
   return next(subject, { accessCodeHash: at.accessCodeHash }, { at: at.now, actor: 'petitioner', action: 'access_code_reset', detail: {} });
 }
 
-/** Staff merge a possible repeat into the open case it repeats: it closes as merged (the open case then counts it, {@link recordRepeat}). */
+/** Staff merge a possible repeat into the open case it repeats: it closes as merged (the open case counts it in the same write, {@link recordRepeat}). */
 export function mergeRepeat(repeat: Case, open: Case, at: { now: string; actor: string }): Change {
   if (repeat.possibleRepeatOf !== open.id) throw new Error(`case ${repeat.id} is no possible repeat of ${open.id}`);
   return next(repeat, { status: 'closed', due: null, possibleRepeatOf: null }, {

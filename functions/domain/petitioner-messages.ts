@@ -52,16 +52,22 @@ function numberOf(subject: Case): string {
 const SIGNATURE = '【信访】';
 const YOURS = (subject: Case) => `${SIGNATURE}您的信访事项${numberOf(subject)}`;
 
+/** The names of the units a case's messages may name (its lead unit, where it was forwarded), by unit id. */
+export type UnitNames = ReadonlyMap<string, string>;
+
+/** A unit by its name, never its id; `otherwise` where the reference data has none. */
+const named = (unit: string | null | undefined, names: UnitNames, otherwise: string) => (unit ? names.get(unit) : undefined) ?? otherwise;
+
 /**
  * Each milestone by the history action that records it: its kind and text.
  * Adding a milestone is one line here. Only changes the petitioner sees in
  * their timeline are told (a unit's own receipt window is not).
  */
-const MILESTONES: Record<string, (subject: Case) => { kind: MessageKind; text: string }> = {
+const MILESTONES: Record<string, (subject: Case, names: UnitNames) => { kind: MessageKind; text: string }> = {
   registered: (s) => ({ kind: 'received', text: `${YOURS(s)}已登记，将在法定期限内告知是否受理。` }),
-  accepted: (s) => ({ kind: 'accepted', text: `${YOURS(s)}已受理，由${s.leadUnit ?? '承办单位'}办理。` }),
+  accepted: (s, names) => ({ kind: 'accepted', text: `${YOURS(s)}已受理，由${named(s.leadUnit, names, '承办单位')}办理。` }),
   not_accepted: (s) => ({ kind: 'not_accepted', text: `${YOURS(s)}不予受理，理由：${s.acceptance?.reason ?? ''}。` }),
-  forwarded: (s) => ({ kind: 'forwarded', text: `${YOURS(s)}已转送${s.acceptance?.forwardTo ?? '有权处理的机关'}办理。` }),
+  forwarded: (s, names) => ({ kind: 'forwarded', text: `${YOURS(s)}已转送${named(s.acceptance?.forwardTo, names, '有权处理的机关')}办理。` }),
   extended: (s) => ({ kind: 'extended', text: `${YOURS(s)}办理期限延长${s.extension?.days ?? ''}日，理由：${s.extension?.reason ?? ''}。` }),
   replied: (s) => ({ kind: 'replied', text: `${YOURS(s)}已作出答复，请凭查询码查看。如不服，可自收到答复之日起30日内请求复查。` }),
   supervised: (s) => ({ kind: 'supervised', text: `${YOURS(s)}已超过办理期限，信访部门已督办。` }),
@@ -72,11 +78,24 @@ const MILESTONES: Record<string, (subject: Case) => { kind: MessageKind; text: s
   rereview_opinion: (s) => ({ kind: 'final', text: `${YOURS(s)}已作出复核意见，请凭查询码查看。信访程序至此终结。` }),
 };
 
-/** The message one change of a case makes for its petitioner, if it is a milestone they are told of. */
-export function messageOf(after: Case, entry: HistoryEntry): CaseMessage | undefined {
+/** Whether a change is a milestone the petitioner is told of. */
+export function isMilestone(entry: HistoryEntry): boolean {
+  return MILESTONES[entry.action] !== undefined && entry.timeline !== undefined;
+}
+
+/** The units a case's messages may name, for their names to be looked up. */
+export function unitsNamed(subject: Case): string[] {
+  return [subject.leadUnit, subject.acceptance?.forwardTo].filter((unit) => typeof unit === 'string');
+}
+
+/**
+ * The message one change of a case makes for its petitioner, if it is a
+ * milestone they are told of; units named by `names` ({@link unitsNamed}).
+ */
+export function messageOf(after: Case, entry: HistoryEntry, names: UnitNames): CaseMessage | undefined {
   const milestone = MILESTONES[entry.action];
   if (!milestone || !entry.timeline) return undefined;
-  return { caseId: after.id, version: entry.version, at: entry.at, ...milestone(after) };
+  return { caseId: after.id, version: entry.version, at: entry.at, ...milestone(after, names) };
 }
 
 /** The phone a case's messages go to: its first petitioner's, if they gave one. */

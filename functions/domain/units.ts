@@ -59,3 +59,12 @@ export function isUnitWithin(unit: string, scope: string): boolean {
   const outer = parseUnit(scope);
   return isRegionWithin(inner.region, outer.region) && (outer.department === null || outer.department === inner.department);
 }
+
+/**
+ * How a unit is named to people (in a petitioner's SMS): its region's name,
+ * then its department's (the name of the category it handles), or the
+ * region's petition office.
+ */
+export function unitNameOf(regionName: string, departmentName: string | null): string {
+  return `${regionName}${departmentName ?? '信访'}部门`;
+}

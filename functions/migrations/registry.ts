@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { loadCalendar } from './load-calendar.ts';
+import { indexPhones } from './index-phones.ts';
 import type { Migration } from './migration.ts';
 import { rekeyMatters } from './rekey-matters.ts';
 import { resignMatters } from './resign-matters.ts';
 
-export const MIGRATIONS: readonly Migration[] = [rekeyMatters, loadCalendar, resignMatters];
+export const MIGRATIONS: readonly Migration[] = [rekeyMatters, loadCalendar, resignMatters, indexPhones];
 
 /**
  * The steps' ids, hashed: the deploy's custom resource carries it, so a

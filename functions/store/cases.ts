@@ -2,9 +2,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isOpen, type Case, type Change, type HistoryEntry } from '../domain/case.ts';
 import { caseItem, caseItems, caseOf, CREATION_HISTORY, creationHistoryOf, historyOf } from './case-items.ts';
-import { documents, partitionItems, queryItems, tableName, writeBatches, type TransactItem } from './client.ts';
-import { caseUpdate, commit, type Answering } from './commit.ts';
-import { stringAt } from './item.ts';
+import { documents, partitionItems, putOnCondition, queryItems, tableName, writeBatches, type TransactItem } from './client.ts';
+import { caseUpdate, commit, commitAll, type Answering, type CaseWrites } from './commit.ts';
+import { stringAt, type Item } from './item.ts';
 import { CASE_SK, caseKey, casePk, isHistorySk, matterKey, phoneCaseKey, phoneCasesPk } from './keys.ts';
 import { phoneOf } from '../domain/petitioner-messages.ts';
 import { mobileNumber } from '../domain/petitioner.ts';
@@ -77,9 +77,23 @@ export async function createCase(registered: Case, entries: HistoryEntry[], answ
 
 /** The entry that finds a new case by its petitioner's mobile phone (its keyed hash), for access recovery. */
 function phoneEntry(registered: Case): { phone?: TransactItem } {
-  const phone = mobileNumber(phoneOf(registered) ?? '');
-  if (!phone) return {};
-  return { phone: { Put: { TableName: tableName(), Item: { ...phoneCaseKey(phoneHashOf(deploymentKeys().verification, phone), registered.id) } } } };
+  const item = phoneEntryItem(registered);
+  return item ? { phone: { Put: { TableName: tableName(), Item: item } } } : {};
+}
+
+function phoneEntryItem(subject: Case): Item | undefined {
+  const phone = mobileNumber(phoneOf(subject) ?? '');
+  return phone ? { ...phoneCaseKey(phoneHashOf(deploymentKeys().verification, phone), subject.id) } : undefined;
+}
+
+/**
+ * Writes a case's phone entry where it has none (a case taken in before
+ * recovery existed). Answers whether it wrote one: false when the case has
+ * no mobile phone or the entry is there already.
+ */
+export async function addPhoneEntry(subject: Case): Promise<boolean> {
+  const item = phoneEntryItem(subject);
+  return item ? putOnCondition({ Item: item, ConditionExpression: 'attribute_not_exists(pk)' }) : false;
 }
 
 /** The ids of the cases registered with a phone (its keyed hash), open or not. */
@@ -107,28 +121,44 @@ export type Saving = 'saved' | 'stale' | 'answered';
  * finishes releases its matter, so the same matter raised later is a new case.
  */
 export async function saveChange(before: Case, change: Change, answering?: Answering): Promise<Saving> {
-  const changed = change.case;
-  const finishes = before.holdsMatter && isOpen(before.status) && !isOpen(changed.status);
-  const refused = await commit(before, changed, {
-    case: caseUpdate(before, changed),
-    entries: [change.entry],
-    ...(finishes && {
-      matter: {
-        Delete: {
-          TableName: tableName(),
-          Key: matterKey(changed.matterFingerprint),
-          ConditionExpression: 'caseId = :id',
-          ExpressionAttributeValues: { ':id': changed.id },
-        },
-      },
-    }),
-    answering,
-    at: change.entry.at,
-  });
+  return saveChanges([{ before, change }], answering);
+}
+
+/**
+ * Saves changes to several cases in one transaction, each as
+ * {@link saveChange} saves one: all, or none and `stale` when any of the
+ * cases is no longer as it was read.
+ */
+export async function saveChanges(changes: { before: Case; change: Change }[], answering?: Answering): Promise<Saving> {
+  const refused = await commitAll(changes.map(({ before, change }) => changeWrites(before, change)), { answering, at: (changes[0] as { change: Change }).change.entry.at });
   if (refused.length === 0) return 'saved';
   if (refused.includes('answer')) return 'answered';
   if (refused.includes('case')) return 'stale';
-  throw new Error(`case ${changed.id} could not be saved: ${refused.join(', ')} refused`);
+  throw new Error(`cases ${changes.map(({ change }) => change.case.id).join(', ')} could not be saved: ${refused.join(', ')} refused`);
+}
+
+/** A change's writes: the case on condition of its version, its history entry, and its matter released if it finishes. */
+function changeWrites(before: Case, change: Change): CaseWrites {
+  const changed = change.case;
+  const finishes = before.holdsMatter && isOpen(before.status) && !isOpen(changed.status);
+  return {
+    before,
+    after: changed,
+    writes: {
+      case: caseUpdate(before, changed),
+      entries: [change.entry],
+      ...(finishes && {
+        matter: {
+          Delete: {
+            TableName: tableName(),
+            Key: matterKey(changed.matterFingerprint),
+            ConditionExpression: 'caseId = :id',
+            ExpressionAttributeValues: { ':id': changed.id },
+          },
+        },
+      }),
+    },
+  };
 }
 
 export async function getCase(id: string): Promise<Case | undefined> {

@@ -10,12 +10,12 @@ import type { Region } from '../domain/regions.ts';
 import { countChange } from '../shared/metrics.ts';
 import { assignedUnits, assignmentItem, caseItem, ownedItems, sideDueItems } from './case-items.ts';
 import { tableName, writeAll, type NamedWrite, type TransactItem } from './client.ts';
-import { figureWrites, totalWrites, visitFigureWrites } from './figures.ts';
+import { additionWrites, figureAdditions, totalAdditions, visitAdditions, type Addition } from './figures.ts';
 import { firstAnswerWrite, type FirstAnswer } from './idempotency.ts';
 import type { Item } from './item.ts';
 import { assignmentKey, caseKey, historyKey, ownedAssignmentKey } from './keys.ts';
-import { getRegionChain } from './reference.ts';
-import { messageOf, type CaseMessage } from '../domain/petitioner-messages.ts';
+import { getRegionChain, getUnitName } from './reference.ts';
+import { isMilestone, messageOf, unitsNamed, type CaseMessage, type UnitNames } from '../domain/petitioner-messages.ts';
 import { petitionerMessageSender, type PetitionerMessage } from '../queues/petitioner-messages.ts';
 import type { QueueSender } from '../queues/client.ts';
 import { errorSummary, logger } from '../shared/logger.ts';
@@ -96,20 +96,29 @@ function answerWrites(answering: Answering | undefined, now: string): NamedWrite
 }
 
 /**
- * The writes that count a change: in the figures of every region of the
- * case's chain on the day it was received, its province's running totals,
- * and its visit's figures. With the difference they add, for the metrics.
+ * What counts a change: in the figures of every region of the case's chain
+ * on the day it was received, its province's running totals, and its
+ * visit's figures. With the difference it adds, for the metrics.
  */
-async function counting(before: Case | undefined, after: Case): Promise<{ writes: NamedWrite<'figures'>[]; delta: Counters }> {
+async function counting(before: Case | undefined, after: Case): Promise<{ additions: Addition[]; delta: Counters }> {
   const delta = difference(before, after);
-  const visitWrites = after.visit ? visitFigureWrites(after.visit.id, difference(before, after, visitContributionOf)) : [];
-  const regionWrites = async () => {
+  const visit = after.visit ? visitAdditions(after.visit.id, difference(before, after, visitContributionOf)) : [];
+  const regions = async () => {
     const chain = await getRegionChain(after.regionCode);
     if (!chain) throw new Error(`case ${after.id} names a region that does not exist`);
-    return [...figureWrites(chain.map((region) => region.code), chinaDay(after.receivedAt), delta), ...totalWrites((chain.at(-1) as Region).code, delta)];
+    return [...figureAdditions(chain.map((region) => region.code), chinaDay(after.receivedAt), delta), ...totalAdditions((chain.at(-1) as Region).code, delta)];
   };
-  const writes = [...(Object.keys(delta).length > 0 ? await regionWrites() : []), ...visitWrites];
-  return { writes: writes.map((write) => ({ name: 'figures', write })), delta };
+  return { additions: [...(Object.keys(delta).length > 0 ? await regions() : []), ...visit], delta };
+}
+
+/** The names of units, from the reference data (cached per function), for the messages that name them. */
+async function unitNames(units: string[]): Promise<UnitNames> {
+  const names = new Map<string, string>();
+  for (const unit of units) {
+    const name = await getUnitName(unit);
+    if (name !== undefined) names.set(unit, name);
+  }
+  return names;
 }
 
 export type WriteName = 'case' | 'history' | 'worklist' | 'due' | 'matter' | 'number' | 'answer' | 'figures' | 'message' | 'phone';
@@ -130,6 +139,13 @@ async function announce(messages: CaseMessage[]): Promise<void> {
   }
 }
 
+/** One case's part of a commit: the case as read (undefined when new), as it becomes, and its own writes. */
+export interface CaseWrites {
+  before: Case | undefined;
+  after: Case;
+  writes: { case: TransactItem; entries: HistoryEntry[]; creation?: HistoryEntry[]; matter?: TransactItem; number?: TransactItem; phone?: TransactItem };
+}
+
 /**
  * Writes one change to a case all or nothing: the case (on its own
  * condition), its new history entries, its worklist entries, a write of its
@@ -141,25 +157,41 @@ async function announce(messages: CaseMessage[]): Promise<void> {
 export async function commit(
   before: Case | undefined,
   after: Case,
-  writes: { case: TransactItem; entries: HistoryEntry[]; creation?: HistoryEntry[]; matter?: TransactItem; number?: TransactItem; phone?: TransactItem; answering?: Answering | undefined; at: string },
+  writes: CaseWrites['writes'] & { answering?: Answering | undefined; at: string },
 ): Promise<WriteName[]> {
-  const counted = await counting(before, after);
-  const messages = [...(writes.creation ?? []), ...writes.entries].map((entry) => messageOf(after, entry)).filter((message) => message !== undefined);
-  const refused = await writeAll<WriteName>([
-    { name: 'case', write: writes.case },
-    ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
-    ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
-    ...sideDueWrites(before, after).map((write) => ({ name: 'due' as const, write })),
-    ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
-    ...(writes.number ? [{ name: 'number' as const, write: writes.number }] : []),
-    ...(writes.phone ? [{ name: 'phone' as const, write: writes.phone }] : []),
-    ...answerWrites(writes.answering, writes.at),
-    ...counted.writes,
-    ...messages.map((message) => ({ name: 'message' as const, write: messageWrite(message) })),
-  ]);
+  return commitAll([{ before, after, writes }], { answering: writes.answering, at: writes.at });
+}
+
+/**
+ * Writes changes to several cases (a possible repeat merged into the case it
+ * repeats) in one transaction, each as {@link commit} writes one: all of
+ * them or none.
+ */
+export async function commitAll(changes: CaseWrites[], shared: { answering?: Answering | undefined; at: string }): Promise<WriteName[]> {
+  const parts = await Promise.all(
+    changes.map(async ({ before, after, writes }) => {
+      const counted = await counting(before, after);
+      const milestones = [...(writes.creation ?? []), ...writes.entries].filter(isMilestone);
+      const names = milestones.length > 0 ? await unitNames(unitsNamed(after)) : new Map<string, string>();
+      const messages = milestones.map((entry) => messageOf(after, entry, names)).filter((message) => message !== undefined);
+      const named: NamedWrite<WriteName>[] = [
+        { name: 'case', write: writes.case },
+        ...writes.entries.map((entry) => ({ name: 'history' as const, write: historyWrite(after.id, entry) })),
+        ...assignmentWrites(before, after).map((write) => ({ name: 'worklist' as const, write })),
+        ...sideDueWrites(before, after).map((write) => ({ name: 'due' as const, write })),
+        ...(writes.matter ? [{ name: 'matter' as const, write: writes.matter }] : []),
+        ...(writes.number ? [{ name: 'number' as const, write: writes.number }] : []),
+        ...(writes.phone ? [{ name: 'phone' as const, write: writes.phone }] : []),
+        ...messages.map((message) => ({ name: 'message' as const, write: messageWrite(message) })),
+      ];
+      return { before, counted, messages, named };
+    }),
+  );
+  const figures = additionWrites(parts.flatMap((part) => part.counted.additions)).map((write) => ({ name: 'figures' as const, write }));
+  const refused = await writeAll<WriteName>([...parts.flatMap((part) => part.named), ...answerWrites(shared.answering, shared.at), ...figures]);
   if (refused.length === 0) {
-    countChange(before === undefined, counted.delta);
-    await announce(messages);
+    for (const part of parts) countChange(part.before === undefined, part.counted.delta);
+    await announce(parts.flatMap((part) => part.messages));
   }
   return refused;
 }

@@ -1,5 +1,5 @@
 import { GetCommand, paginateQuery, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Counters } from '../domain/figures.ts';
+import { sum, type Counters } from '../domain/figures.ts';
 import { documents, tableName, type TransactItem } from './client.ts';
 import { stringAt, withoutKeys, type Item } from './item.ts';
 import { figuresKey, visitFiguresKey } from './keys.ts';
@@ -35,21 +35,48 @@ function addWrite(key: Record<string, string>, delta: Counters, labels: Record<s
   };
 }
 
-/**
- * The writes that add `delta` to the counters of each region of a case's
- * chain on its day: to go in the same transaction as the change they count.
- */
-export function figureWrites(regions: string[], day: string, delta: Counters): TransactItem[] {
+/** Counters to add to one figures item, with the labels it carries. */
+export interface Addition {
+  key: Record<string, string>;
+  labels: Record<string, string>;
+  delta: Counters;
+}
+
+/** What adds `delta` to the counters of each region of a case's chain on its day. */
+export function figureAdditions(regions: string[], day: string, delta: Counters): Addition[] {
   if (Object.keys(delta).length === 0) return [];
-  return regions.map((region) => addWrite(figuresKey(region, day), delta, { region, day }));
+  return regions.map((region) => ({ key: figuresKey(region, day), labels: { region, day }, delta }));
 }
 
 // A province's running totals over all days (the overdue backlog, every sweep): outside every day range.
 const TOTAL_DAY = 'ALL';
 
-/** The write that adds `delta` to a province's running totals, with the change it counts. */
-export function totalWrites(province: string, delta: Counters): TransactItem[] {
-  return figureWrites([province], TOTAL_DAY, delta);
+/** What adds `delta` to a province's running totals. */
+export function totalAdditions(province: string, delta: Counters): Addition[] {
+  return figureAdditions([province], TOTAL_DAY, delta);
+}
+
+/** What adds `delta` to a visit's counters. */
+export function visitAdditions(visitId: string, delta: Counters): Addition[] {
+  return Object.keys(delta).length === 0 ? [] : [{ key: visitFiguresKey(visitId), labels: { visitId }, delta }];
+}
+
+/**
+ * The writes of additions, to go in the same transaction as the changes they
+ * count: those to one item summed into one write, as a transaction writes an
+ * item once (two cases of one region and day changed together).
+ */
+export function additionWrites(additions: Addition[]): TransactItem[] {
+  const byItem = new Map<string, Addition>();
+  for (const addition of additions) {
+    const id = JSON.stringify(addition.key);
+    const was = byItem.get(id);
+    byItem.set(id, was ? { ...was, delta: sum([was.delta, addition.delta]) } : addition);
+  }
+  return [...byItem.values()]
+    .map((addition) => ({ ...addition, delta: Object.fromEntries(Object.entries(addition.delta).filter(([, value]) => value !== 0)) }))
+    .filter((addition) => Object.keys(addition.delta).length > 0)
+    .map((addition) => addWrite(addition.key, addition.delta, addition.labels));
 }
 
 /** A province's running totals. */
@@ -61,11 +88,6 @@ export async function readTotals(province: string): Promise<Counters> {
 /** Replaces a province's running totals (the recount's repair). */
 export async function putTotals(province: string, counters: Counters): Promise<void> {
   await putFigures(province, TOTAL_DAY, counters);
-}
-
-/** The write that adds `delta` to a visit's counters, to go in the same transaction as the change it counts. */
-export function visitFigureWrites(visitId: string, delta: Counters): TransactItem[] {
-  return Object.keys(delta).length === 0 ? [] : [addWrite(visitFiguresKey(visitId), delta, { visitId })];
 }
 
 /** A visit's counters (one item). */

@@ -3,6 +3,7 @@ import type { CalendarYear, DayOff } from '../domain/calendar.ts';
 import type { Category } from '../domain/categories.ts';
 import { chainOf, REGION_LEVELS, type Region } from '../domain/regions.ts';
 import { regionCode } from '../domain/fields.ts';
+import { parseUnit, unitNameOf } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
 import { documents, putOnCondition, queryItems, tableName, writeBatches } from './client.ts';
 import { cursorCodec } from './cursor.ts';
@@ -134,6 +135,19 @@ export async function listCategories(): Promise<Category[]> {
 
 export async function getCategory(code: string): Promise<Category | undefined> {
   return (await listCategories()).find((category) => category.code === code);
+}
+
+/**
+ * A unit's name from the reference data (cached), as people read it;
+ * `undefined` where its region or department is not in it.
+ */
+export async function getUnitName(unit: string): Promise<string | undefined> {
+  const { region, department } = parseUnit(unit);
+  const found = await getRegion(region);
+  if (!found) return undefined;
+  if (department === null) return unitNameOf(found.name, null);
+  const category = (await listCategories()).find((candidate) => candidate.department === department);
+  return category ? unitNameOf(found.name, category.name) : undefined;
 }
 
 /** Writes (or overwrites) the reference data; safe to run again. */

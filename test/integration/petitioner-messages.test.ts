@@ -133,6 +133,9 @@ describe('milestones', () => {
     const texts = (await system.outbox(phone)).map((sms) => sms.text).join('\n');
     for (const secret of ['钱七', '楼顶漏水', '界址', '维持', phone]) expect(texts).not.toContain(secret);
     expect((await system.outbox(phone)).find((sms) => sms.kind === 'replied')?.text).toContain('30日内请求复查');
+    // Units by their names from the reference data, never their ids.
+    expect((await system.outbox(phone)).find((sms) => sms.kind === 'accepted')?.text).toContain('由黄宅镇国土资源部门办理');
+    expect(texts).not.toMatch(/\d{6}:/);
     const listed = await system.call('GET', `/v1/cases/${id}/messages?limit=5`, { headers: petitioner });
     expect(listed.body.items).toHaveLength(5);
     const rest = await system.call('GET', `/v1/cases/${id}/messages?limit=5&cursor=${encodeURIComponent(listed.body.nextCursor)}`, { headers: petitioner });
@@ -145,7 +148,7 @@ describe('milestones', () => {
     const clerk = await system.token('330726', 'clerk');
     for (const [phone, decision, expected] of [
       ['13700003579', { decision: 'not_accept', reason: '不属于信访事项' }, '不属于信访事项'],
-      ['13700004680', { decision: 'forward', forwardTo: '330726:land', reason: '属国土部门职责' }, '330726:land'],
+      ['13700004680', { decision: 'forward', forwardTo: '330726:land', reason: '属国土部门职责' }, '已转送浦江县国土资源部门办理'],
     ] as const) {
       const { id } = (await system.call('POST', '/v1/cases', { body: submission({ petitioner: { name: '孙八', phone } }) })).body;
       await system.consume('routing', await system.receive('routing', 10, 2));

@@ -45,3 +45,25 @@ describe('repeats', () => {
     expect(joined).toMatchObject({ status: 200, body: { id: open.body.id, repeat: true } });
   });
 });
+
+describe('merging a possible repeat', () => {
+  it('is one write of both cases: of two concurrent merges one wins, the other is refused, and the repeat counts once', async () => {
+    const clerk = await system.token('330726', 'clerk');
+    const body = submission({ petitioner: { name: '钱七', phone: '13500002222' } });
+    const open = await system.call('POST', '/v1/cases', { body });
+    await system.consume('routing', await system.receive('routing', 10, 2));
+    const copy = await system.call('POST', '/v1/cases', { body });
+    await system.consume('routing', await system.receive('routing', 10, 2));
+    const before = (await system.call('GET', `/v1/cases/${open.body.id}`, { token: clerk })).body;
+
+    const answers = await Promise.all([1, 2].map(() => system.call('POST', `/v1/cases/${copy.body.id}/merge`, { token: clerk })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+
+    const after = (await system.call('GET', `/v1/cases/${open.body.id}`, { token: clerk })).body;
+    expect(after).toMatchObject({ repeatCount: 1, version: before.version + 1 });
+    expect(after.history.filter((entry: { action: string }) => entry.action === 'repeat')).toMatchObject([{ detail: { merged: copy.body.id } }]);
+    const closed = (await system.call('GET', `/v1/cases/${copy.body.id}`, { token: clerk })).body;
+    expect(closed.status).toBe('closed');
+    expect(closed.history.filter((entry: { action: string }) => entry.action === 'merged')).toHaveLength(1);
+  });
+});

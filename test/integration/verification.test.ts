@@ -13,6 +13,14 @@ vi.hoisted(() => {
   process.env.POLICY = '{}';
   process.env.TIME_SCALE = '86400';
 });
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { indexPhones } from '../../functions/migrations/index-phones.ts';
+import { phoneHashOf } from '../../functions/domain/verification.ts';
+import { deploymentKeys } from '../../functions/shared/secrets.ts';
+import { caseIdsOfPhone } from '../../functions/store/cases.ts';
+import { documents, tableName } from '../../functions/store/client.ts';
+import { phoneCaseKey } from '../../functions/store/keys.ts';
+import type { MigrationPosition } from '../../functions/store/migrations.ts';
 import { countEntries, submission, testSystem, type TestSystem } from '../support/emulators.ts';
 import { captureOutput } from '../support/captured-output.ts';
 
@@ -205,6 +213,48 @@ describe('access recovery', () => {
       expect(messages2.sort()).toEqual([200, 404]);
       const wrong = await system.call('POST', '/v1/access-recovery', { body: { verification: { id: again.id, code: again.code === '000000' ? '111111' : '000000' } } });
       expect(wrong.status).toBe(400);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('the phone index migration', () => {
+  it('lets a case taken in before recovery existed (no phone entry) be recovered', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const phone = newPhone();
+      const old = await submit(phone, await verified(phone));
+      expect(old.status).toBe(201);
+      secrets.push(old.body.accessCode);
+      const phoneHash = phoneHashOf(deploymentKeys().verification, phone);
+      // The shape of a case taken in by the release before: no entry under its phone.
+      await documents.send(new DeleteCommand({ TableName: tableName(), Key: phoneCaseKey(phoneHash, old.body.id) }));
+      expect(await caseIdsOfPhone(phoneHash)).toEqual([]);
+
+      const runAll = async () => {
+        let changed = 0;
+        let position: MigrationPosition | undefined;
+        do {
+          const page = await indexPhones.run(position);
+          changed += page.changed;
+          position = page.next;
+        } while (position !== undefined);
+        return changed;
+      };
+      expect(await runAll()).toBeGreaterThanOrEqual(1);
+      expect(await caseIdsOfPhone(phoneHash)).toEqual([old.body.id]);
+      // Run again (a page cut short, a second deploy): the entry is there already.
+      await runAll();
+      expect(await caseIdsOfPhone(phoneHash)).toEqual([old.body.id]);
+
+      vi.setSystemTime(Date.now() + 61_000);
+      const answer = await system.call('POST', '/v1/access-recovery', { body: { verification: await verified(phone) } });
+      expect(answer.status).toBe(202);
+      await system.consume('petitionerMessage', await system.receive('petitionerMessage', 20, 2));
+      const codes = (await system.outbox(phone)).filter((entry) => entry.kind === 'access_code');
+      expect(codes).toHaveLength(1);
+      secrets.push(/\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/.exec(codes[0]?.text ?? '')?.[0] ?? '');
     } finally {
       vi.useRealTimers();
     }
