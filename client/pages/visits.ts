@@ -1,6 +1,7 @@
-/** The visits page (visits.html): leaders' visits announced in the region chosen (预约接访 booking comes with its route). */
+/** The visits page (visits.html): leaders' visits announced in the region chosen, each with places left open to booking (预约接访). */
 import { api, call } from './api.ts';
 import { chinaMinute } from '../../functions/domain/calendar.ts';
+import { bookingForm } from './booking.ts';
 import { byId, h } from './dom.ts';
 import { showLoaded } from './loaded.ts';
 import { regionPicker } from './regions.ts';
@@ -21,15 +22,21 @@ async function showVisits(regionCode: string): Promise<void> {
         h(
           'ul',
           { class: 'visits' },
-          ...visits.map((visit) =>
-            h(
+          ...visits.map((visit) => {
+            const card = h(
               'li',
               { class: 'card' },
               h('h3', {}, `${visit.leader.title} ${visit.leader.name}`),
               h('p', {}, h('time', { datetime: visit.startsAt }, chinaMinute(visit.startsAt))),
               h('p', {}, `地点：${visit.venue}`),
-            ),
-          ),
+            );
+            // Only a visit announced with a capacity takes bookings; one that is full says so.
+            if (visit.placesLeft !== undefined) {
+              card.append(h('p', { class: 'places' }, visit.placesLeft > 0 ? `可预约名额：${visit.placesLeft}` : '预约已满'));
+              if (visit.placesLeft > 0) card.append(bookingForm(card, visit.id));
+            }
+            return card;
+          }),
         ),
       ];
     },
