@@ -1209,7 +1209,7 @@ export interface components {
         PetitionerMessage: {
             at: string;
             /** @enum {string} */
-            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final" | "booking_confirmed" | "booking_reminder" | "booking_cancelled";
+            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "paused" | "resumed" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final" | "booking_confirmed" | "booking_reminder" | "booking_cancelled";
             text: string;
             /** @enum {string} */
             status: "pending" | "sent" | "unreachable";

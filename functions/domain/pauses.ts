@@ -24,7 +24,7 @@ export const pauseApprovalSchema = z.strictObject({ approve: z.boolean(), reason
 export const pauseEndSchema = z.strictObject({ note: z.optional(longText(2000)) });
 
 /** What the petitioner is told the pause is for. */
-const REASON_NAMES: Record<PauseReason, string> = {
+export const REASON_NAMES: Record<PauseReason, string> = {
   hearing: '需要举行听证',
   appraisal: '需要鉴定',
   awaiting_materials: '需要您补充材料',

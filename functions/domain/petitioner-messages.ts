@@ -5,8 +5,9 @@
  * at most one message, so each is sent once per (case, change).
  */
 import type { Booking } from './bookings.ts';
-import { chinaTime } from './calendar.ts';
+import { chinaDay, chinaTime } from './calendar.ts';
 import type { Case, HistoryEntry } from './case.ts';
+import { REASON_NAMES } from './pauses.ts';
 import type { Visit } from './visits.ts';
 
 /** What a message tells of. */
@@ -18,6 +19,8 @@ export const MESSAGE_KINDS = [
   'not_accepted',
   'forwarded',
   'extended',
+  'paused',
+  'resumed',
   'replied',
   'supervised',
   'escalated',
@@ -70,6 +73,8 @@ const MILESTONES: Record<string, (subject: Case, names: UnitNames) => { kind: Me
   forwarded: (s, names) => ({ kind: 'forwarded', text: `${YOURS(s)}已转送${named(s.acceptance?.forwardTo, names, '有权处理的机关')}办理。` }),
   extended: (s) => ({ kind: 'extended', text: `${YOURS(s)}办理期限延长${s.extension?.days ?? ''}日，理由：${s.extension?.reason ?? ''}。` }),
   replied: (s) => ({ kind: 'replied', text: `${YOURS(s)}已作出答复，请凭查询码查看。如不服，可自收到答复之日起30日内请求复查。` }),
+  paused: (s) => ({ kind: 'paused', text: `${YOURS(s)}因${REASON_NAMES[s.pauses.at(-1)?.reason ?? 'other']}中止计算办理期限，恢复时将告知您。` }),
+  pause_ended: (s) => ({ kind: 'resumed', text: `${YOURS(s)}已恢复计算办理期限，期限顺延至${s.handlingDueAt ? chinaDay(s.handlingDueAt) : ''}。` }),
   supervised: (s) => ({ kind: 'supervised', text: `${YOURS(s)}已超过办理期限，信访部门已督办。` }),
   escalated: (s) => ({ kind: 'escalated', text: `${YOURS(s)}已提级督办。` }),
   review_requested: (s) => ({ kind: 'review_requested', text: `${YOURS(s)}的复查申请已收到。` }),

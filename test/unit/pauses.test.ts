@@ -4,6 +4,8 @@ import { contributionOf, figuresOf } from '../../functions/domain/figures.ts';
 import { idleAfter, withIdleClock } from '../../functions/domain/idle.ts';
 import { applyDue, applyIdle } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, extendHandling, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
+import { chinaDay } from '../../functions/domain/calendar.ts';
+import { messageOf } from '../../functions/domain/petitioner-messages.ts';
 import { decidePause, endPause, pausedMsOf, pauseRequestSchema, requestPause } from '../../functions/domain/pauses.ts';
 import { holidayCalendar } from '../../functions/domain/calendar.ts';
 import { addMs, clockOf, DEFAULT_POLICY, withCalendar, type Clock } from '../../functions/domain/policy.ts';
@@ -33,6 +35,17 @@ const accepted = (withClock: Clock = clock): Case => act((a) => decideAcceptance
 const hearing = pauseRequestSchema.parse({ reason: 'hearing', note: '定于下月组织听证' });
 const requested = (days = 2): Case => act((a) => requestPause(accepted(), hearing, a), handler, days);
 const running = (): Case => act((a) => decidePause(requested(), { approve: true }, a, '1'), supervisor, 3);
+
+describe('the petitioner told of a pause and its end', () => {
+  it('by an SMS at each end, naming the reason and then the new deadline, with nothing of the case', () => {
+    const approved = decidePause(requested(), { approve: true }, acting(supervisor, 3), '1');
+    expect(messageOf(approved.case, approved.entry, new Map())).toMatchObject({ kind: 'paused', text: expect.stringContaining('因需要举行听证中止计算办理期限') });
+    const ended = endPause(approved.case, {}, acting(handler, 10), '1');
+    const told = messageOf(ended.case, ended.entry, new Map());
+    expect(told).toMatchObject({ kind: 'resumed', text: expect.stringContaining(`期限顺延至${chinaDay(ended.case.handlingDueAt as string)}`) });
+    for (const personal of ['张三', '13800138000', '楼顶漏水', '定于下月组织听证']) expect(told?.text).not.toContain(personal);
+  });
+});
 
 describe('progress notes', () => {
   it('are recorded in the history, and shown to the petitioner only when visible', () => {
