@@ -290,8 +290,8 @@ describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
 /**
  * The pages' parts for the channel's routes, held to the contract
  * (docs/API.md, version 1.1) with those routes answered in the browser as
- * the contract words them, until the API serves them: what the pages send,
- * and what they show of each answer.
+ * the contract words them: exactly what the pages send, and the answers the
+ * journey does not meet (a wrong code, a phone asking too soon).
  */
 describe("the pages' parts for the channel's routes, against the contract's answers", { timeout: 120_000 }, () => {
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
