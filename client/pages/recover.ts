@@ -1,10 +1,8 @@
 /**
  * The recover page (recover.html): a verified phone gets a new access code
- * by SMS for each of its open cases (POST /v1/access-recovery, the
- * contract's channel); the old codes stop working. No answer shows a code.
+ * by SMS for each of its open cases (POST /v1/access-recovery); the old codes stop working. No answer shows a code.
  */
-import { call } from './api.ts';
-import { channel } from './contract.ts';
+import { api, call } from './api.ts';
 import { byId, h } from './dom.ts';
 import { bindForm } from './forms.ts';
 import { phoneVerification } from './verification.ts';
@@ -19,7 +17,7 @@ bindForm(
     if (!verified) {
       return { kind: 'problem', problem: { type: 'about:blank', title: '请先获取并填写验证码', status: 400, detail: '', errors: [{ path: 'verification.code', message: '请填写短信验证码' }] } };
     }
-    return call(() => channel.POST('/v1/access-recovery', { params: { header: { 'Idempotency-Key': key } }, body: { verification: verified } }));
+    return call(() => api.POST('/v1/access-recovery', { params: { header: { 'Idempotency-Key': key } }, body: { verification: verified } }));
   },
   () => {
     form.hidden = true;

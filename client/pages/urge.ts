@@ -1,11 +1,10 @@
 /**
- * Urging a case (催办, POST /v1/cases/{id}/urge, the contract's channel): a
- * form with an optional note; once a week at most (sooner is 429, shown as
- * the server words it).
+ * Urging a case (催办, POST /v1/cases/{id}/urge): a form with an
+ * optional note; once a week at most (sooner is 429, shown as the server
+ * words it).
  */
-import { call } from './api.ts';
-import { channel } from './contract.ts';
 import { chinaMinute } from '../../functions/domain/calendar.ts';
+import { api, call } from './api.ts';
 import { h } from './dom.ts';
 import { bindForm, valueOf } from './forms.ts';
 
@@ -22,7 +21,7 @@ export function urgeForm(id: string, accessCode: string, urged: (confirmation: s
     form,
     (key) => {
       const note = valueOf(form, 'note');
-      return call(() => channel.POST('/v1/cases/{id}/urge', { params: { path: { id }, header: { 'X-Access-Code': accessCode, 'Idempotency-Key': key } }, body: note ? { note } : {} }));
+      return call(() => api.POST('/v1/cases/{id}/urge', { params: { path: { id }, header: { 'X-Access-Code': accessCode, 'Idempotency-Key': key } }, body: note ? { note } : {} }));
     },
     (answer) => urged(`已催办。下次可催办时间：${chinaMinute(answer.nextAllowedAt)}。`),
   );

@@ -5,13 +5,15 @@
  * `verification.code`. The server's problems (a bad phone, 429 too soon) show
  * next to the phone field as any form's do.
  */
-import { call } from './api.ts';
-import { channel, type Verification } from './contract.ts';
+import type { components } from '../index.ts';
+import { api, call } from './api.ts';
 import { h } from './dom.ts';
 import { showProblem } from './forms.ts';
 
 /** How long the button waits after a code is sent: the contract allows one request per phone per 60 s. */
 const RESEND_SECONDS = 60;
+
+type Verification = components['schemas']['PostAccessRecoveryBody']['verification'];
 
 export interface PhoneVerification {
   /** What the form sends, once a code was requested and typed; else undefined. */
@@ -37,7 +39,7 @@ export function phoneVerification(form: HTMLFormElement, phone: HTMLInputElement
   button.addEventListener('click', async () => {
     button.disabled = true;
     status.replaceChildren();
-    const outcome = await call(() => channel.POST('/v1/verifications', { body: { phone: phone.value.trim() } }));
+    const outcome = await call(() => api.POST('/v1/verifications', { body: { phone: phone.value.trim() } }));
     button.disabled = false;
     if (outcome.kind === 'unreachable') {
       status.replaceChildren(h('p', {}, '网络不通或服务暂时不可用，请稍后再获取验证码。'));
