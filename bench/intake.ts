@@ -99,7 +99,8 @@ export async function benchSystem(table: string): Promise<{ lambdas: LocalLambda
   const queueUrl = (queue: QueueName) => process.env[queueUrlEnv(queue)]!;
   const sender = localSender(join(await mkdtemp(join(tmpdir(), 'petitions-bench-')), OUTBOX_FILE));
   for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
-    Object.assign(process.env, environmentOf(name, { tableName: table, queueUrl, topicArn: (topic) => topics[topic], tokens, secret, sender }));
+    // No attachment is uploaded here: the bucket is named only so that every function starts.
+    Object.assign(process.env, environmentOf(name, { tableName: table, bucketName: table, queueUrl, topicArn: (topic) => topics[topic], tokens, secret, sender }));
   }
   // The benchmarks submit as anonymous petitioners without a verified phone.
   process.env.POLICY = JSON.stringify({ ...JSON.parse(process.env.POLICY ?? '{}'), phoneVerification: false });
