@@ -5,12 +5,11 @@
  * transaction conditional on the visit's version: of two bookings racing
  * for the last place, one wins.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BOOKING_STATUSES, type Booking } from '../domain/bookings.ts';
 import type { Visit } from '../domain/visits.ts';
-import * as z from '../domain/zod.ts';
+import { partitionPages } from './partition-pages.ts';
 import { documents, queryItems, tableName, updateOnCondition, writeAll } from './client.ts';
-import { cursorCodec } from './cursor.ts';
 import { nullableStringAt, numberAt, oneOfAt, stringAt, type Item } from './item.ts';
 import { bookingKey, bookingPhoneKey, bookingsPk } from './keys.ts';
 import { visitWrite } from './visits.ts';
@@ -102,25 +101,9 @@ export async function bookingsOfVisit(visitId: string): Promise<Booking[]> {
   return bookings;
 }
 
-// The position: the ticket of the last booking read.
-const cursors = cursorCodec('bookings', z.object({ after: z.number().check(z.int(), z.minimum(1)) }));
-
 /** A visit's bookings by ticket, paged. */
-export async function listBookings(visitId: string, limit: number, cursor?: string): Promise<{ items: Booking[]; nextCursor: string | null }> {
-  const binding = [visitId];
-  const start = cursor === undefined ? undefined : bookingKey(visitId, cursors.decode(cursor, binding).after);
-  const { Items = [], LastEvaluatedKey } = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': bookingsPk(visitId) },
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  const items = Items.map(bookingOf);
-  return { items, nextCursor: LastEvaluatedKey && items.length > 0 ? cursors.encode({ after: (items.at(-1) as Booking).ticket }, binding) : null };
-}
+// Pure: a function that never lists leaves it, and its Query, out of its bundle.
+export const listBookings = /* @__PURE__ */ partitionPages('bookings', { pk: bookingsPk, key: bookingKey, of: bookingOf, numberOf: (booking) => booking.ticket });
 
 /** Links a booking to the case its reception registered; the first link stays (a retried reception links the same case). */
 export async function linkReception(booking: Booking, caseId: string): Promise<void> {

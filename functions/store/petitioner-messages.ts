@@ -3,11 +3,10 @@
  * with the change that made it (so none is lost and none is made twice),
  * and where its delivery stands; the deliveries of direct messages.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, type CaseMessage, type MessageStatus } from '../domain/petitioner-messages.ts';
-import * as z from '../domain/zod.ts';
+import { partitionPages } from './partition-pages.ts';
 import { documents, tableName, updateOnCondition, type TransactItem } from './client.ts';
-import { cursorCodec } from './cursor.ts';
 import { numberAt, oneOfAt, stringAt, type Item } from './item.ts';
 import { deliveryKey, dueShardOf, messageKey, messagesPk } from './keys.ts';
 
@@ -98,25 +97,9 @@ export async function settleMessage(caseId: string, version: number, status: Exc
   );
 }
 
-// The position: the version of the last message read.
-const cursors = cursorCodec('messages', z.object({ after: z.number().check(z.int(), z.minimum(1)) }));
-
 /** A case's messages, oldest first, paged. */
-export async function listMessages(caseId: string, limit: number, cursor?: string): Promise<{ items: KeptMessage[]; nextCursor: string | null }> {
-  const binding = [caseId];
-  const start = cursor === undefined ? undefined : messageKey(caseId, cursors.decode(cursor, binding).after);
-  const { Items = [], LastEvaluatedKey } = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': messagesPk(caseId) },
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  const items = Items.map(keptMessageOf);
-  return { items, nextCursor: LastEvaluatedKey && items.length > 0 ? cursors.encode({ after: (items.at(-1) as KeptMessage).version }, binding) : null };
-}
+// Pure: a function that never lists (the sender) leaves it, and its Query, out of its bundle.
+export const listMessages = /* @__PURE__ */ partitionPages('messages', { pk: messagesPk, key: messageKey, of: keptMessageOf, numberOf: (message) => message.version });
 
 /** Claims a direct message for one delivery, as {@link claimMessage} does. */
 export async function claimDelivery(id: string, at: string): Promise<Claim> {
