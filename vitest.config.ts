@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The files mostly wait on the emulators, Chromium and npm start: two at a time on 2 cores took
+    // the suite from about 500 s to 280 s (vitest's default, cores - 1, runs one file at a time there).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Test systems (the handlers on the emulators, npm start as a process) take anonymous submissions
     // without a verified phone; the tests of verification ask for it (test/integration/verification.test.ts).
     env: {
