@@ -13,13 +13,15 @@ export default defineConfig({
     // the suite from about 500 s to 280 s (vitest's default, cores - 1, runs one file at a time there).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // Test systems (the handlers on the emulators, npm start as a process) take anonymous submissions
-    // without a verified phone; the tests of verification ask for it (test/integration/verification.test.ts).
+    // without a verified phone, and a handler's extension and reply take effect at once without a
+    // receipt signed: most tests walk a case in one step. The tests of verification, of the units'
+    // steps and the walks run the deployed defaults, or switch on what they test.
     env: {
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_REGION: 'us-east-1',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      POLICY: JSON.stringify({ phoneVerification: false }),
+      POLICY: JSON.stringify({ phoneVerification: false, signForReceipt: false, approveExtensions: false, replySignOff: false }),
     },
   },
 });

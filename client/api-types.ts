@@ -1090,6 +1090,7 @@ export interface components {
         GroupReply: {
             groupId: string;
             answered: string[];
+            drafted: string[];
             unanswered: ({
                 caseId: string;
                 reason: string;
@@ -3260,7 +3261,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The members answered, and those not answered with the reason (each a case of its own). */
+            /** @description The members answered, those drafted for the leader's sign-off, and those not answered with the reason (each a case of its own). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -500,7 +500,7 @@ export const ROUTES: readonly RouteWiring[] = [
     method: 'POST', path: '/v1/matter-groups/{id}/reply', function: 'matterGroups', auth: 'staff', throttle: 'staff',
     summary: "The lead unit's one reply to every member of a matter group",
     body: { schema: replySchema, example: { opinion: '已责令鑫达化工厂停产整改，环保部门将每周监测。' } },
-    answers: { 200: json('The members answered, and those not answered with the reason (each a case of its own).', answers.groupReply) },
+    answers: { 200: json('The members answered, those drafted for the leader\'s sign-off, and those not answered with the reason (each a case of its own).', answers.groupReply) },
   },
   {
     method: 'POST', path: '/v1/reports', function: 'reports', auth: 'staff', throttle: 'staff',

@@ -200,6 +200,8 @@ export const matterGroup = z.looseObject({
 export const groupReply = z.looseObject({
   groupId: z.string(),
   answered: z.array(z.string()),
+  /** Members whose reply is a handler's draft awaiting the lead unit's leader (`replySignOff`). */
+  drafted: z.array(z.string()),
   unanswered: z.array(z.looseObject({ caseId: z.string(), reason: z.string() })),
 });
 

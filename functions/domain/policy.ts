@@ -86,9 +86,11 @@ function dayLimitOf(limit: Limit): DayLimit | undefined {
   const ms = durationMs(limit);
   return ms % MS_PER_DAY === 0 ? { days: ms / MS_PER_DAY, working: false } : undefined;
 }
-// Off until the deployments (and the tests written before them) take the new steps on.
+// The units' steps as the regulation and the contract (docs/API.md) have them: the lead unit signs for
+// a case, its leader approves an extension and signs off a reply, which is the authority's act. A case
+// assigned before its deployment took these on has no receipt to sign and is handled as assigned.
 // Phone verification is on: nobody may act in another person's name (docs/DOMAIN.md, "The petitioner's side").
-export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({ signForReceipt: false, approveExtensions: false, replySignOff: false, phoneVerification: true });
+export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({ signForReceipt: true, approveExtensions: true, replySignOff: true, phoneVerification: true });
 
 
 /**

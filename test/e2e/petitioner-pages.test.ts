@@ -203,7 +203,10 @@ describe('the petitioner’s pages in Chromium', { timeout: 120_000 }, () => {
     await eventuallyRouted();
     const path = `${runtime.apiUrl}/v1/cases/${submitted.id}`;
     expect((await fetch(`${path}/acceptance`, postJson({ decision: 'accept' }, await staff('330726', 'clerk')))).status).toBe(200);
+    // The deployed defaults: the unit signs for the case, a handler drafts the reply and its leader releases it.
+    expect((await fetch(`${path}/receipt`, postJson({ decision: 'sign' }, await staff('330726:housing', 'clerk')))).status).toBe(200);
     expect((await fetch(`${path}/reply`, postJson({ opinion: '已督促物业维修屋面。' }, await staff('330726:housing', 'handler')))).status).toBe(200);
+    expect((await fetch(`${path}/reply/approval`, postJson({ approve: true }, await staff('330726:housing', 'leader')))).status).toBe(200);
 
     await open('follow.html');
     await page.locator('#evaluation-form').waitFor();

@@ -101,13 +101,12 @@ describe('the petitioner verified, told and heard, through npm start', { timeout
       expect(again.status).toBe(429);
       expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
 
+      // The deployed defaults: the housing department signs for the case, and its leader signs off the handler's reply.
+      expect((await json(`/v1/cases/${id}/receipt`, postJson({ decision: 'sign' }, await as('330726:housing', 'clerk')))).status).toBe(200);
+      const drafted = await json(`/v1/cases/${id}/reply`, postJson({ opinion: '已安排维修，三日内完成。' }, await as('330726:housing', 'handler')));
+      expect(drafted.body).toMatchObject({ status: 'accepted', replyDraft: { opinion: '已安排维修，三日内完成。' } });
       await step(async () => {
-        const replied = await json(`/v1/cases/${id}/reply`, postJson({ opinion: '已安排维修，三日内完成。' }, await as('330726:housing', 'handler')));
-        expect(replied.status).toBe(200);
-        // Under the policy's sign-off the handler's reply is a draft until the unit's leader releases it.
-        if (replied.body.status === 'accepted') {
-          expect((await json(`/v1/cases/${id}/reply/approval`, postJson({ approve: true }, await as('330726:housing', 'leader')))).status).toBe(200);
-        }
+        expect((await json(`/v1/cases/${id}/reply/approval`, postJson({ approve: true }, await as('330726:housing', 'leader')))).body.status).toBe('replied');
       });
       const messages = await json(`/v1/cases/${id}/messages`, { headers: petitioner() });
       expect(messages.status).toBe(200);

@@ -10,7 +10,7 @@ import { getCaseWithHistory } from '../../functions/store/cases.ts';
 import { bearer, postJson, submission, useTestSystem } from '../support/emulators.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const system = useTestSystem({ TIME_SCALE: '864000', POLICY: JSON.stringify({ maxPaused: 'P10D', phoneVerification: false }) });
+const system = useTestSystem({ TIME_SCALE: '864000', POLICY: JSON.stringify({ maxPaused: 'P10D', phoneVerification: false, signForReceipt: false, approveExtensions: false, replySignOff: false }) });
 
 let phoneSeq = 13_200_000_000;
 

@@ -174,3 +174,45 @@ describe("the lead unit's leader approves", () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   });
 });
+
+describe('a reply to a matter group under sign-off', () => {
+  it("drafts each member for the leader, who releases them case by case; the same reply again writes nothing", async () => {
+    const environment = { clerk: await system.token('330726:environment', 'clerk'), handler: await system.token('330726:environment', 'handler'), leader: await system.token('330726:environment', 'leader') };
+    // Two petitioners on one factory's smell, in their own words: routing puts them in one group.
+    const members: Array<{ id: string; accessCode: string }> = [];
+    for (const [title, content] of [
+      ['鑫达化工厂排放臭气', '白马镇鑫达化工厂天天排放臭气，家里老人孩子一直咳嗽。'],
+      ['白马镇鑫达化工厂废气', '白马镇鑫达化工厂晚上十点以后排废气最严重，臭气刺鼻。'],
+    ]) {
+      const created = await call('POST', '/v1/cases', undefined, submission({ category: 'environment', title, content, petitioner: { name: '陈十二', phone: String(++phoneSeq) } }));
+      await system.consume('routing', await system.receive('routing', 10, 5));
+      members.push(created.body);
+    }
+    const groupId = (await call('GET', `/v1/cases/${members[0]!.id}`, tokens.clerk)).body.matterGroup?.id as string;
+    expect((await call('GET', `/v1/cases/${members[1]!.id}`, tokens.clerk)).body.matterGroup?.id).toBe(groupId);
+    for (const { id } of members) {
+      expect((await call('POST', `/v1/cases/${id}/acceptance`, tokens.clerk, { decision: 'accept' })).body.leadUnit).toBe('330726:environment');
+    }
+    // Not signed for yet: the rules refuse, and say why.
+    const opinion = '已责令鑫达化工厂停产整改，环保部门每周监测。';
+    const early = await call('POST', `/v1/matter-groups/${groupId}/reply`, environment.handler, { opinion });
+    expect(early.body).toMatchObject({ answered: [], drafted: [] });
+    expect(early.body.unanswered).toHaveLength(2);
+    for (const { id } of members) expect((await call('POST', `/v1/cases/${id}/receipt`, environment.clerk, { decision: 'sign' })).status).toBe(200);
+
+    const drafted = await call('POST', `/v1/matter-groups/${groupId}/reply`, environment.handler, { opinion });
+    expect(drafted.status).toBe(200);
+    expect({ ...drafted.body, drafted: [...drafted.body.drafted].sort() }).toEqual({ groupId, answered: [], drafted: members.map(({ id }) => id).sort(), unanswered: [] });
+    const versions = async () => Promise.all(members.map(async ({ id }) => (await getCaseWithHistory(id))!.case.version));
+    const before = await versions();
+    expect((await call('POST', `/v1/matter-groups/${groupId}/reply`, environment.handler, { opinion })).body.drafted).toHaveLength(2);
+    expect(await versions()).toEqual(before);
+    // The petitioner hears of the reply only once it is released.
+    const progress = await call('GET', `/v1/cases/${members[0]!.id}/progress`, undefined, undefined, { 'x-access-code': members[0]!.accessCode });
+    expect(progress.body.status).toBe('accepted');
+
+    expect((await call('POST', `/v1/cases/${members[0]!.id}/reply/approval`, environment.leader, { approve: true })).body.status).toBe('replied');
+    const again = await call('POST', `/v1/matter-groups/${groupId}/reply`, environment.handler, { opinion });
+    expect(again.body).toMatchObject({ answered: [members[0]!.id], drafted: [members[1]!.id], unanswered: [] });
+  });
+});

@@ -14,7 +14,7 @@ import { submission, useTestSystem } from '../support/emulators.ts';
 
 const DAY = 86_400_000;
 // The regulation's policy: hardCaseAfter is 90 days.
-const system = useTestSystem({ POLICY: JSON.stringify({ phoneVerification: false }) });
+const system = useTestSystem({ POLICY: JSON.stringify({ phoneVerification: false, signForReceipt: false, approveExtensions: false, replySignOff: false }) });
 afterEach(() => vi.useRealTimers());
 
 // Tokens are checked against the clock: each is issued at the (maybe moved) time of the call.
@@ -189,7 +189,7 @@ describe('ownership and the responsibility list', () => {
     expect(namingEntries.map((entry) => entry.action)).toEqual(won.length === 1 ? ['owned'] : ['owned', 'ownership_replaced']);
     const last = namingEntries.at(-1)!.detail as { leader: unknown };
     expect(owned.ownership?.leader).toEqual(last.leader);
-    if (won.length === 2) expect((namingEntries[1].detail as { previous: { leader: unknown } }).previous.leader).toEqual((namingEntries[0].detail as { leader: unknown }).leader);
+    if (won.length === 2) expect((namingEntries[1]!.detail as { previous: { leader: unknown } }).previous.leader).toEqual((namingEntries[0]!.detail as { leader: unknown }).leader);
   });
 });
 

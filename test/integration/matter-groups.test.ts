@@ -140,6 +140,7 @@ describe('one matter, many petitioners', () => {
     expect(reply.status).toBe(200);
     expect([...reply.body.answered].sort()).toEqual(members.slice(0, 11).map(({ id }) => id).sort());
     expect(reply.body.unanswered).toEqual([{ caseId: members[11]!.id, reason: expect.stringContaining('330726:housing') }]);
+    expect(reply.body.drafted).toEqual([]);
     for (const { id, accessCode } of members.slice(0, 11)) {
       const progress = await system.api(`/v1/cases/${id}/progress`, { headers: { 'x-access-code': accessCode } });
       const body = (await progress.json()) as { timeline: Array<{ event: string; note: string }> };

@@ -74,3 +74,6 @@ export function refusal(fn: () => unknown): string {
   }
   throw new Error('expected a refusal');
 }
+
+/** The units' steps switched off (a case handled in one step, as before them), for tests of what lies beside them. */
+export const ONE_STEP = Object.freeze({ signForReceipt: false, approveExtensions: false, replySignOff: false });

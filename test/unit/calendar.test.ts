@@ -14,7 +14,7 @@ import { acceptanceSchema, decideAcceptance, extendHandling } from '../../functi
 import { checkPolicyOverrides, clockOf, deadlineAfter, DEFAULT_POLICY, withCalendar } from '../../functions/domain/policy.ts';
 import { recountDeadlines, recountFrom } from '../../functions/domain/recount-deadlines.ts';
 import { shippedCalendarYear } from '../../functions/reference/calendar.ts';
-import { routedDemoCase } from '../support/domain.ts';
+import { routedDemoCase, ONE_STEP } from '../support/domain.ts';
 
 const year2026 = shippedCalendarYear(2026) as CalendarYear;
 const calendar = holidayCalendar([year2026]);
@@ -137,7 +137,7 @@ describe('limits in the policy', () => {
   });
 
   it('an extension moves a calendar deadline by days, to a working day', () => {
-    const clock = withCalendar(clockOf(DEFAULT_POLICY), calendar);
+    const clock = withCalendar(clockOf({ ...DEFAULT_POLICY, ...ONE_STEP }), calendar);
     const staff = { sub: 'clerk', unit: '330726', roles: ['clerk' as const] };
     const accepted = decideAcceptance(routedDemoCase(chinaAt('2025-12-01'), clock), acceptanceSchema.parse({ decision: 'accept' }), { staff, now: chinaAt('2025-12-18'), clock }).case;
     // 18 December 2025 + 60 days = 16 February 2026, in the Spring Festival: 24 February.
@@ -150,10 +150,10 @@ describe('limits in the policy', () => {
 
 describe('recounting after a calendar change', () => {
   it('moves the running deadline and the ladder with it, and nothing twice', () => {
-    const before = withCalendar(clockOf(DEFAULT_POLICY), holidayCalendar([]));
+    const before = withCalendar(clockOf({ ...DEFAULT_POLICY, ...ONE_STEP }), holidayCalendar([]));
     const received = routedDemoCase(chinaAt('2026-02-03'), before);
     expect(received.acceptanceDueAt).toBe(endOf('2026-02-18')); // weekends only: a Wednesday
-    const after = withCalendar(clockOf(DEFAULT_POLICY), calendar);
+    const after = withCalendar(clockOf({ ...DEFAULT_POLICY, ...ONE_STEP }), calendar);
     const change = recountDeadlines(received, { now: chinaAt('2026-02-05'), clock: after, year: 2026 });
     expect(change?.case.acceptanceDueAt).toBe(endOf('2026-02-24'));
     expect(change?.case.due).toEqual({ stage: 'acceptance', at: '2026-02-21T15:59:59.999Z', rung: 'warning' });
@@ -162,6 +162,6 @@ describe('recounting after a calendar change', () => {
   });
 
   it('reads the due index from the warning before the first day of the year', () => {
-    expect(recountFrom(2027, clockOf(DEFAULT_POLICY))).toBe('2026-12-28T15:59:59.999Z');
+    expect(recountFrom(2027, clockOf({ ...DEFAULT_POLICY, ...ONE_STEP }))).toBe('2026-12-28T15:59:59.999Z');
   });
 });

@@ -12,9 +12,9 @@ import { approveReply } from '../../functions/domain/sign-off.ts';
 import type { Staff } from '../../functions/domain/staff.ts';
 import { progressOf } from '../../functions/domain/views.ts';
 import { shippedCalendarYear } from '../../functions/reference/calendar.ts';
-import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
+import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0, ONE_STEP } from '../support/domain.ts';
 
-const clock = clockOf(DEFAULT_POLICY);
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP });
 const clerk = staff('330726', 'clerk');
 const handler = staff('330726:housing', 'handler');
 const coUnit = staff('330726:civil_affairs', 'handler');
@@ -63,7 +63,7 @@ describe('asking a unit to co-handle', () => {
     expect(refusal(() => askCoHandling(accepted(), { ...request, unit: '330782:housing' }, acting(handler, 2)))).toBe('conflict');
     expect(refusal(() => askCoHandling(asked(), request, acting(handler, 3)))).toBe('conflict');
     expect(refusal(() => askCoHandling(routedDemoCase(T0, clock), request, acting(handler, 2)))).toBe('conflict');
-    const signing = clockOf({ ...DEFAULT_POLICY, signForReceipt: true });
+    const signing = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, signForReceipt: true });
     expect(refusal(() => askCoHandling(accepted(signing), request, acting(handler, 2, signing)))).toBe('conflict');
     expect(() => coHandlingRequestSchema.parse({ unit: '330726:civil_affairs', request: 'x', days: 0 })).toThrow();
     // Answered, the unit may be asked again.
@@ -119,7 +119,7 @@ describe('the reply', () => {
   });
 
   it('may be drafted while a task is open, but the leader cannot release it until the task is settled', () => {
-    const signOff = clockOf({ ...DEFAULT_POLICY, replySignOff: true });
+    const signOff = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, replySignOff: true });
     const drafted = replyToCase(askCoHandling(accepted(signOff), request, acting(handler, 2, signOff)).case, { opinion: '已处理' }, acting(handler, 3, signOff)).case;
     expect(drafted.replyDraft).not.toBeNull();
     const leader = staff('330726:housing', 'leader');

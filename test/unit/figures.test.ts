@@ -7,12 +7,12 @@ import { applyDue } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, evaluate, replyToCase } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import type { Role } from '../../functions/domain/staff.ts';
-import { category, demoChain, registeredDemoCase, routedDemoCase } from '../support/domain.ts';
+import { category, demoChain, registeredDemoCase, routedDemoCase, ONE_STEP } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 const T0 = '2026-06-01T02:00:00.000Z';
 const at = (days: number) => addMs(T0, days * DAY);
-const clock = clockOf(DEFAULT_POLICY);
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP });
 const staff = (unit: string, role: Role) => ({ staff: { sub: role, unit, roles: [role] }, clock });
 const CATEGORIES = ['housing', 'land'];
 

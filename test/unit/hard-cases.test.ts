@@ -6,13 +6,13 @@ import { isHardCaseCandidate, ownershipSchema, progressOfOwned, repeatNotice, ta
 import { acceptanceSchema, decideAcceptance, evaluate, replyToCase, type Acting } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import type { Staff } from '../../functions/domain/staff.ts';
-import { refusal, routedDemoCase, staffOf as staff } from '../support/domain.ts';
+import { refusal, routedDemoCase, staffOf as staff, ONE_STEP } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 // Midnight China time, so that day n is one China day after day n-1.
 const T0 = '2026-03-01T16:00:00.000Z';
 const at = (days: number) => addMs(T0, days * DAY);
-const clock = clockOf(DEFAULT_POLICY);
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP });
 const AFTER = clock.hardCaseAfter;
 
 const countyLeader = staff('330726', 'leader');
@@ -26,7 +26,7 @@ const owned = () => takeOwnership(accepted(), naming(), acting(countyLeader, 91)
 describe('the candidate rule', () => {
   it('hardCaseAfter defaults to 90 days, scaled like every limit', () => {
     expect(AFTER).toBe(90 * DAY);
-    expect(clockOf(DEFAULT_POLICY, 86_400).hardCaseAfter).toBe(90_000);
+    expect(clockOf({ ...DEFAULT_POLICY, ...ONE_STEP }, 86_400).hardCaseAfter).toBe(90_000);
   });
 
   it('an open case turns hard when open hardCaseAfter, not a moment before', () => {

@@ -3,12 +3,12 @@ import { clockDue, type Case } from '../../functions/domain/case.ts';
 import { applyDue, noticeAnswering, type DueOutcome } from '../../functions/domain/ladder.ts';
 import { acceptanceSchema, decideAcceptance, evaluate, replyToCase } from '../../functions/domain/lifecycle.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
-import { demoChain, routedDemoCase } from '../support/domain.ts';
+import { demoChain, routedDemoCase, ONE_STEP } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 const T0 = '2026-05-04T00:00:00.000Z';
 const at = (days: number) => addMs(T0, days * DAY);
-const clock = clockOf(DEFAULT_POLICY);
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP });
 const chain = demoChain('330726');
 
 const routedCase = () => routedDemoCase(T0, clock);

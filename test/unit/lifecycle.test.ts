@@ -13,9 +13,9 @@ import {
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import type { Staff } from '../../functions/domain/staff.ts';
 import { isUnitWithin, levelOfCode, subtreePrefix } from '../../functions/domain/units.ts';
-import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
+import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0, ONE_STEP } from '../support/domain.ts';
 
-const clock = clockOf(DEFAULT_POLICY);
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP });
 
 const clerk = staff('330726', 'clerk');
 const handler = staff('330726:housing', 'handler');
@@ -122,7 +122,7 @@ describe('extension', () => {
 
   it('refuses after the deadline (409), beyond the policy (400), and from anyone but the lead unit (403)', () => {
     expect(refusal(() => extendHandling(accepted(), { days: 5, reason: 'late' }, acting(handler, 62)))).toBe('conflict');
-    const shortPolicy = clockOf({ ...DEFAULT_POLICY, maxExtension: 'P10D' });
+    const shortPolicy = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, maxExtension: 'P10D' });
     expect(refusal(() => extendHandling(accepted(), { days: 11, reason: 'long' }, { staff: handler, now: at(5), clock: shortPolicy }))).toBe('invalid');
     expect(refusal(() => extendHandling(accepted(), { days: 5, reason: 'x' }, acting(staff('330726:land', 'handler'), 5)))).toBe('forbidden');
     expect(refusal(() => extendHandling(accepted(), { days: 5, reason: 'x' }, acting(staff('330726:housing', 'clerk'), 5)))).toBe('forbidden');

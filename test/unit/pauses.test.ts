@@ -15,10 +15,10 @@ import { decideReceipt } from '../../functions/domain/receipt.ts';
 import { recountDeadlines } from '../../functions/domain/recount-deadlines.ts';
 import type { Staff } from '../../functions/domain/staff.ts';
 import { progressOf } from '../../functions/domain/views.ts';
-import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
+import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0, ONE_STEP } from '../support/domain.ts';
 
 const DAY = 86_400_000;
-const clock = clockOf(DEFAULT_POLICY);
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP });
 
 const clerk = staff('330726', 'clerk');
 const supervisor = staff('330726', 'supervisor');
@@ -61,7 +61,7 @@ describe('progress notes', () => {
     expect(refusal(() => addProgressNote(accepted(), note, acting(staff('330726:land', 'handler'), 2)))).toBe('forbidden');
     expect(refusal(() => addProgressNote(accepted(), note, acting(supervisor, 2)))).toBe('forbidden');
     expect(refusal(() => addProgressNote(routedDemoCase(T0, clock), note, acting(handler, 2)))).toBe('conflict');
-    const signing = clockOf({ ...DEFAULT_POLICY, signForReceipt: true });
+    const signing = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, signForReceipt: true });
     expect(refusal(() => addProgressNote(accepted(signing), note, acting(handler, 2, signing)))).toBe('conflict');
     expect(() => progressNoteSchema.parse({ note: '进展' })).toThrow();
   });
@@ -74,7 +74,7 @@ describe('the idle clock', () => {
   });
 
   it('waits for the signature when a receipt is asked, and restarts at every action', () => {
-    const signing = clockOf({ ...DEFAULT_POLICY, signForReceipt: true });
+    const signing = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, signForReceipt: true });
     const unsigned = accepted(signing);
     expect(unsigned.idleAt).toBeNull();
     const signed = act((a) => decideReceipt(unsigned, { decision: 'sign' }, a), handler, 2, signing);
@@ -121,7 +121,7 @@ describe('pauses', () => {
     expect(refusal(() => requestPause(routedDemoCase(T0, clock), hearing, acting(handler, 2)))).toBe('conflict');
     const replied = replyToCase(accepted(), { opinion: '已处理' }, acting(handler, 5)).case;
     expect(refusal(() => requestPause(replied, hearing, acting(handler, 6)))).toBe('conflict');
-    const signing = clockOf({ ...DEFAULT_POLICY, signForReceipt: true });
+    const signing = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, signForReceipt: true });
     expect(refusal(() => requestPause(accepted(signing), hearing, acting(handler, 2, signing)))).toBe('conflict');
     expect(() => pauseRequestSchema.parse({ reason: 'holiday', note: 'x' })).toThrow();
   });
@@ -174,7 +174,7 @@ describe('pauses', () => {
     expect(refusal(() => extendHandling(running(), { days: 10, reason: '需鉴定' }, acting(staff('330726:housing', 'leader'), 4)))).toBe('conflict');
     expect(refusal(() => replyToCase(running(), { opinion: '已处理' }, acting(handler, 4)))).toBe('conflict');
     // A handler's request waits for approval, and a draft for sign-off: neither moves the clock.
-    const withSteps = clockOf({ ...DEFAULT_POLICY, approveExtensions: true, replySignOff: true });
+    const withSteps = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, approveExtensions: true, replySignOff: true });
     expect(extendHandling(running(), { days: 10, reason: '需鉴定' }, acting(handler, 4, withSteps)).case.extension?.status).toBe('pending');
     expect(replyToCase(running(), { opinion: '已处理' }, acting(handler, 4, withSteps)).case.replyDraft).not.toBeNull();
     const resumed = endPause(running(), {}, acting(handler, 13), '1').case;
@@ -209,8 +209,8 @@ describe('pauses', () => {
   });
 
   it('scale with TIME_SCALE like every limit', () => {
-    expect(clockOf(DEFAULT_POLICY, 86_400).maxPaused).toBe(60_000);
-    expect(clockOf({ ...DEFAULT_POLICY, maxPaused: 'P10D' }).maxPaused).toBe(10 * DAY);
+    expect(clockOf({ ...DEFAULT_POLICY, ...ONE_STEP }, 86_400).maxPaused).toBe(60_000);
+    expect(clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, maxPaused: 'P10D' }).maxPaused).toBe(10 * DAY);
   });
 
   it('are respected when a calendar change counts the deadline again', () => {

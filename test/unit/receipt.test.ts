@@ -7,10 +7,10 @@ import { acceptanceSchema, decideAcceptance, extendHandling, replyToCase, type A
 import { checkPolicyOverrides, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { decideReceipt, reassignmentSchema, receiptSchema, ruleOnReturn } from '../../functions/domain/receipt.ts';
 import type { Staff } from '../../functions/domain/staff.ts';
-import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
+import { dayAfterT0 as at, demoChain, refusal, routedDemoCase, staffOf as staff, T0, ONE_STEP } from '../support/domain.ts';
 
 const DAY = 86_400_000;
-const clock = clockOf({ ...DEFAULT_POLICY, signForReceipt: true });
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, signForReceipt: true });
 
 const clerk = staff('330726', 'clerk');
 const housingClerk = staff('330726:housing', 'clerk');
@@ -23,9 +23,10 @@ const giveBack = receiptSchema.parse({ decision: 'return', reason: '系物业合
 const returned = () => decideReceipt(accepted(), giveBack, acting(housingClerk, 2)).case;
 
 describe("the policy's switches", () => {
-  it('are off by default, turned on with true, and refuse anything but a boolean', () => {
-    expect(clockOf(DEFAULT_POLICY)).toMatchObject({ signForReceipt: false, approveExtensions: false, replySignOff: false, receipt: 2 * DAY });
-    expect(checkPolicyOverrides({ signForReceipt: true, receipt: 'P3D' })).toEqual({ signForReceipt: true, receipt: 'P3D' });
+  it('are on by default, turned off with false, and refuse anything but a boolean', () => {
+    expect(clockOf(DEFAULT_POLICY)).toMatchObject({ signForReceipt: true, approveExtensions: true, replySignOff: true, receipt: 2 * DAY });
+    expect(clockOf({ ...DEFAULT_POLICY, ...ONE_STEP })).toMatchObject({ signForReceipt: false, approveExtensions: false, replySignOff: false });
+    expect(checkPolicyOverrides({ signForReceipt: false, receipt: 'P3D' })).toEqual({ signForReceipt: false, receipt: 'P3D' });
     expect(() => checkPolicyOverrides({ replySignOff: 'yes' })).toThrow(/replySignOff must be true or false/);
     expect(() => checkPolicyOverrides({ receipt: true })).toThrow(/receipt must be a positive ISO-8601 duration/);
   });
@@ -57,7 +58,7 @@ describe('sign for receipt', () => {
   });
 
   it('asks no receipt when the policy does not', () => {
-    const subject = decideAcceptance(routedDemoCase(T0, clock), acceptanceSchema.parse({ decision: 'accept' }), { staff: clerk, now: at(1), clock: clockOf(DEFAULT_POLICY) }).case;
+    const subject = decideAcceptance(routedDemoCase(T0, clock), acceptanceSchema.parse({ decision: 'accept' }), { staff: clerk, now: at(1), clock: clockOf({ ...DEFAULT_POLICY, ...ONE_STEP }) }).case;
     expect(subject.receipt).toBeNull();
     expect(subject.due?.stage).toBe('handling');
     expect(refusal(() => decideReceipt(subject, sign, acting(handler, 2)))).toBe('conflict');

@@ -6,9 +6,9 @@ import { acceptanceSchema, decideAcceptance, extendHandling, replyToCase, type A
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { approveExtension, approveReply } from '../../functions/domain/sign-off.ts';
 import type { Staff } from '../../functions/domain/staff.ts';
-import { dayAfterT0 as at, refusal, routedDemoCase, staffOf as staff, T0 } from '../support/domain.ts';
+import { dayAfterT0 as at, refusal, routedDemoCase, staffOf as staff, T0, ONE_STEP } from '../support/domain.ts';
 
-const clock = clockOf({ ...DEFAULT_POLICY, approveExtensions: true, replySignOff: true });
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP, approveExtensions: true, replySignOff: true });
 
 const clerk = staff('330726', 'clerk');
 const handler = staff('330726:housing', 'handler');

@@ -9,12 +9,12 @@ import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts
 import type { Role } from '../../functions/domain/staff.ts';
 import { announceVisit, cancelVisit, receiveAtVisit, receptionSchema, rescheduleVisit, visitSchema, type Visit } from '../../functions/domain/visits.ts';
 import { DEMO_REGIONS } from '../../functions/reference/demo.ts';
-import { category, demoChain, FINGERPRINT_KEY, refusal } from '../support/domain.ts';
+import { category, demoChain, FINGERPRINT_KEY, refusal, ONE_STEP } from '../support/domain.ts';
 
 const DAY = 86_400_000;
 const T0 = '2026-09-01T00:00:00.000Z';
 const at = (days: number) => addMs(T0, days * DAY);
-const clock = clockOf(DEFAULT_POLICY);
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP });
 const staff = (unit: string, role: Role) => ({ sub: `${role}@${unit}`, unit, roles: [role] });
 const leader = staff('330726', 'leader');
 
