@@ -14,7 +14,7 @@ import { documents, tableName } from '../../functions/store/client.ts';
 import { sideDueKey } from '../../functions/store/keys.ts';
 import { submission, useTestSystem } from '../support/emulators.ts';
 
-const system = useTestSystem({ POLICY: JSON.stringify({ signForReceipt: true, phoneVerification: false }) });
+const system = useTestSystem({ POLICY: JSON.stringify({ signForReceipt: true, approveExtensions: false, replySignOff: false, phoneVerification: false }) });
 
 const call = async (method: string, path: string, who: [string, Role] | undefined, body?: unknown, headers: Record<string, string> = {}) =>
   system.call(method, path, { token: who && (await system.token(...who)), body, headers });

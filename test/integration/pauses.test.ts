@@ -13,7 +13,7 @@ import { submission, useTestSystem } from '../support/emulators.ts';
 
 const DAY = 86_400_000;
 // A handling limit well inside the bound of paused time (maxPaused, 60 days): a pause may outlast the deadline.
-const system = useTestSystem({ POLICY: JSON.stringify({ signForReceipt: true, handling: 'P20D', phoneVerification: false }) });
+const system = useTestSystem({ POLICY: JSON.stringify({ signForReceipt: true, approveExtensions: false, replySignOff: false, handling: 'P20D', phoneVerification: false }) });
 afterEach(() => vi.useRealTimers());
 
 const token = (unit: string, role: Role) => system.token(unit, role);

@@ -15,9 +15,10 @@ import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts
 import { Problem } from '../../functions/domain/problem.ts';
 import type { Role } from '../../functions/domain/staff.ts';
 import { isUnitWithin } from '../../functions/domain/units.ts';
-import { demoChain, FINGERPRINT_KEY, routedDemoCase } from '../support/domain.ts';
+import { demoChain, FINGERPRINT_KEY, ONE_STEP, routedDemoCase } from '../support/domain.ts';
 
-const clock = clockOf(DEFAULT_POLICY);
+// The walks act in one step (no receipt, no sign-off): test/unit/receipt.test.ts and sign-off.test.ts hold the steps.
+const clock = clockOf({ ...DEFAULT_POLICY, ...ONE_STEP });
 const T0 = '2026-04-01T00:00:00.000Z';
 const staff = (unit: string, role: Role) => ({ sub: role, unit, roles: [role] });
 const chain = demoChain('330726');
