@@ -3,17 +3,16 @@
  * fauxqs: declare, PUT to the presigned URL, complete, list and download.
  */
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey } from '@aws-sdk/client-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE } from '../../functions/domain/attachments.ts';
-import { countEntries, postJson, submission, useTestSystem } from '../support/emulators.ts';
+import { countEntries, postJson, submission, useStaffTokens, useTestSystem } from '../support/emulators.ts';
 import { jpegWithMetadata, jpegWithoutMetadata, METADATA_TEXTS, pdfOfSize, pngOfSize } from '../support/files.ts';
 
 const system = useTestSystem();
-const tokens: Record<string, string> = {};
-beforeAll(async () => {
-  tokens.clerk = await system.token('330726', 'clerk');
-  tokens.leader = await system.token('330726', 'leader');
-  tokens.yiwuClerk = await system.token('330782', 'clerk');
+const tokens = useStaffTokens(system, {
+  clerk: ['330726', 'clerk'],
+  leader: ['330726', 'leader'],
+  yiwuClerk: ['330782', 'clerk'],
 });
 
 let phoneSeq = 13_500_000_000;

@@ -4,22 +4,21 @@
  * sign-off of replies. The policy turns the steps on; the
  * handlers' clock is Date, moved by fake timers instead of sleeping.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { sweep } from '../../functions/services/sweep.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
-import { submission, useTestSystem } from '../support/emulators.ts';
+import { submission, useStaffTokens, useTestSystem } from '../support/emulators.ts';
 
 const DAY = 86_400_000;
 const system = useTestSystem({ POLICY: JSON.stringify({ signForReceipt: true, approveExtensions: true, replySignOff: true, phoneVerification: false }) });
-const tokens: Record<string, string> = {};
-beforeAll(async () => {
-  tokens.clerk = await system.token('330726', 'clerk');
-  tokens.housingClerk = await system.token('330726:housing', 'clerk');
-  tokens.handler = await system.token('330726:housing', 'handler');
-  tokens.land = await system.token('330726:land', 'handler');
-  tokens.countyLeader = await system.token('330726', 'leader');
-  tokens.leader = await system.token('330726:housing', 'leader');
+const tokens = useStaffTokens(system, {
+  clerk: ['330726', 'clerk'],
+  housingClerk: ['330726:housing', 'clerk'],
+  handler: ['330726:housing', 'handler'],
+  land: ['330726:land', 'handler'],
+  countyLeader: ['330726', 'leader'],
+  leader: ['330726:housing', 'leader'],
 });
 afterEach(() => vi.useRealTimers());
 

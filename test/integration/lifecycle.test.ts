@@ -1,18 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acceptanceSchema, decideAcceptance } from '../../functions/domain/lifecycle.ts';
 import { config } from '../../functions/shared/config.ts';
 import { getCase, getCaseWithHistory, saveChange } from '../../functions/store/cases.ts';
 import { signStaffToken, localSigningKey } from '../../lib/local/identity.ts';
-import { bearer, postJson, submission, useTestSystem } from '../support/emulators.ts';
+import { bearer, postJson, submission, useStaffTokens, useTestSystem } from '../support/emulators.ts';
 
 const system = useTestSystem();
-const tokens: Record<string, string> = {};
-beforeAll(async () => {
-  tokens.clerk = await system.token('330726', 'clerk');
-  tokens.handler = await system.token('330726:housing', 'handler');
-  tokens.citySupervisor = await system.token('330700', 'supervisor');
-  tokens.yiwuClerk = await system.token('330782', 'clerk');
-  tokens.yiwuAdmin = await system.token('330782', 'admin');
+const tokens = useStaffTokens(system, {
+  clerk: ['330726', 'clerk'],
+  handler: ['330726:housing', 'handler'],
+  citySupervisor: ['330700', 'supervisor'],
+  yiwuClerk: ['330782', 'clerk'],
+  yiwuAdmin: ['330782', 'admin'],
 });
 
 let phoneSeq = 13_300_000_000;

@@ -6,15 +6,14 @@ import { getCase } from '../../functions/store/cases.ts';
 import { tableName } from '../../functions/store/client.ts';
 import { matterBandPk, matterBandSort, matterSignatureKey } from '../../functions/store/keys.ts';
 import type { MigrationPosition } from '../../functions/store/migrations.ts';
-import { postJson, submission, useTestSystem } from '../support/emulators.ts';
+import { postJson, submission, useStaffTokens, useTestSystem } from '../support/emulators.ts';
 
 const system = useTestSystem();
-const tokens: Record<string, string> = {};
-beforeAll(async () => {
-  tokens.clerk = await system.token('330726', 'clerk');
-  tokens.handler = await system.token('330726:environment', 'handler');
-  tokens.landHandler = await system.token('330726:land', 'handler');
-  tokens.yiwuClerk = await system.token('330782', 'clerk');
+const tokens = useStaffTokens(system, {
+  clerk: ['330726', 'clerk'],
+  handler: ['330726:environment', 'handler'],
+  landHandler: ['330726:land', 'handler'],
+  yiwuClerk: ['330782', 'clerk'],
 });
 
 let phoneSeq = 13_700_000_000;

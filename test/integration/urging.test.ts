@@ -5,18 +5,17 @@
  * policy's interval is too soon. The handlers' clock is Date, moved by fake
  * timers instead of sleeping.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { getCaseWithHistory } from '../../functions/store/cases.ts';
-import { submission, useTestSystem } from '../support/emulators.ts';
+import { submission, useStaffTokens, useTestSystem } from '../support/emulators.ts';
 
 const WEEK = 7 * 86_400_000;
 const system = useTestSystem();
-const tokens: Record<string, string> = {};
-beforeAll(async () => {
-  tokens.clerk = await system.token('330726', 'clerk');
-  tokens.handler = await system.token('330726:housing', 'handler');
-  tokens.leader = await system.token('330726', 'leader');
+const tokens = useStaffTokens(system, {
+  clerk: ['330726', 'clerk'],
+  handler: ['330726:housing', 'handler'],
+  leader: ['330726', 'leader'],
 });
 afterEach(() => vi.useRealTimers());
 

@@ -99,6 +99,18 @@ export function useTestSystem(environment: Record<string, string> = {}): TestSys
   });
 }
 
+/**
+ * Staff tokens for a test file, made once its system is: `{ clerk: ['330726', 'clerk'] }`
+ * gives `tokens.clerk`, a token of a clerk of 330726, in tests and later hooks.
+ */
+export function useStaffTokens<Name extends string>(system: TestSystem, staff: Record<Name, readonly [string, Role]>): Record<Name, string> {
+  const tokens = {} as Record<Name, string>;
+  beforeAll(async () => {
+    for (const [name, [unit, role]] of Object.entries(staff) as Array<[Name, readonly [string, Role]]>) tokens[name] = await system.token(unit, role);
+  });
+  return tokens;
+}
+
 /** A fresh table and fresh queues, named for this test file, with the demo reference data loaded. */
 export async function testSystem(): Promise<TestSystem> {
   useEmulators({ dynamoDb: inject('dynamoDbEndpoint'), sqs: inject('sqsEndpoint') });
