@@ -1210,7 +1210,7 @@ export interface components {
         PetitionerMessage: {
             at: string;
             /** @enum {string} */
-            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "paused" | "resumed" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final" | "booking_confirmed" | "booking_reminder" | "booking_cancelled";
+            kind: "verification" | "access_code" | "received" | "accepted" | "not_accepted" | "forwarded" | "extended" | "paused" | "resumed" | "replied" | "supervised" | "escalated" | "review_requested" | "review_opinion" | "final" | "booking_confirmed" | "booking_reminder" | "booking_cancelled" | "booking_rescheduled" | "booking_visit_cancelled";
             text: string;
             /** @enum {string} */
             status: "pending" | "sent" | "unreachable";

@@ -103,7 +103,7 @@ export const FUNCTIONS = {
   caseActions: withSecret(api('case-actions', 'POST /v1/cases/{id}/...: acceptance, receipt, reassignment, extension, reply, approvals, evaluation, review, ownership, urging', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['notification', 'petitionerMessage'])),
   listNotices: withSecret(api('list-notices', "GET /v1/notices: the deadline notices to the caller's unit", ['Query'])),
   figures: withSecret(api('figures', 'GET /v1/stats and /v1/stats/public: volumes, structure, the three rates, trends', ['GetItem', 'Query'])),
-  visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel, visit-day figures", ['GetItem', 'Query', 'PutItem'])),
+  visits: withSecret(api('visits', "Leaders' visits: announce, list, reschedule, cancel (told to the bookings), visit-day figures", ['GetItem', 'Query', 'PutItem'], ['petitionerMessage'])),
   receiveAtVisit: withSecret(api('receive-at-visit', 'POST /v1/visits/{id}/receptions: a batch received at a visit', ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
   bookings: withSecret(api('bookings', "Bookings of leaders' visits: book with a verified phone, cancel with the SMS code, the staff list", ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], ['petitionerMessage'])),
   attachments: withSecret({

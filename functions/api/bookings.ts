@@ -5,7 +5,7 @@
  * and staff list a visit's bookings (GET /v1/visits/{id}/bookings).
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { book, bookingCode, bookingCodeSchema, bookingForStaff, bookingSchema, cancelBooking, isSameBooking, type Booking, type BookingInput } from '../domain/bookings.ts';
+import { book, bookingCode, slotOf, bookingCodeSchema, bookingForStaff, bookingSchema, cancelBooking, isSameBooking, type Booking, type BookingInput } from '../domain/bookings.ts';
 import type { BookingChange } from '../domain/petitioner-messages.ts';
 import { conflict, invalid, notFound, Problem } from '../domain/problem.ts';
 import type { Visit } from '../domain/visits.ts';
@@ -24,7 +24,7 @@ const sendMessages = petitionerMessageSender();
 // Of bookings racing for a visit's places, each loser reads the visit again: a few rounds settle any burst the throttle lets through.
 const ATTEMPTS = 8;
 
-const ticketOf = (booking: Booking) => ({ id: booking.id, visitId: booking.visitId, ticket: booking.ticket, slot: booking.slot, persons: booking.persons, status: booking.status });
+const ticketOf = (booking: Booking, visit: Visit) => ({ id: booking.id, visitId: booking.visitId, ticket: booking.ticket, slot: slotOf(visit, booking.ticket), persons: booking.persons, status: booking.status });
 
 async function publicVisit(request: ApiRequest): Promise<Visit> {
   const id = request.params.id ?? '';
@@ -44,10 +44,10 @@ async function tell(booking: Booking, change: BookingChange): Promise<void> {
 }
 
 /** The booking a phone holds already: the same request again is answered again; another one is refused. */
-async function answerAgain(booking: Booking, input: BookingInput): Promise<ApiAnswer> {
+async function answerAgain(booking: Booking, visit: Visit, input: BookingInput): Promise<ApiAnswer> {
   if (!isSameBooking(booking, input)) throw conflict('This phone has booked this visit already: one booking per phone and visit.');
   await tell(booking, 'confirmed');
-  return { status: 201, headers: { location: `/v1/visits/${booking.visitId}/bookings/${booking.id}` }, body: ticketOf(booking) };
+  return { status: 201, headers: { location: `/v1/visits/${booking.visitId}/bookings/${booking.id}` }, body: ticketOf(booking, visit) };
 }
 
 async function create(request: ApiRequest): Promise<ApiAnswer> {
@@ -56,12 +56,12 @@ async function create(request: ApiRequest): Promise<ApiAnswer> {
   const phoneHash = await proveVerification(input.verification, input.phone);
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const held = await bookingOfPhone(visit.id, phoneHash);
-    if (held) return answerAgain(held, input);
+    if (held) return answerAgain(held, visit, input);
     const booked = book(visit, input, { id: randomUUID(), phoneHash, now: now() });
     const saved = await saveBooking(booked.booking, booked.visit, visit);
     if (saved === 'saved') {
       logger.info('visit booked', { visitId: visit.id, bookingId: booked.booking.id, ticket: booked.booking.ticket });
-      return answerAgain(booked.booking, input);
+      return answerAgain(booked.booking, booked.visit, input);
     }
     if (saved === 'visitChanged') visit = await publicVisit(request);
   }
@@ -99,14 +99,14 @@ async function cancel(request: ApiRequest): Promise<ApiAnswer> {
   if (booking.status === 'booked') throw new Problem('unavailable', 'Busy', 'The visit is changing: try again in a moment.');
   // Cancelled, now or by an earlier try of the same request: the SMS is sent once either way.
   await tell(booking, 'cancelled');
-  return { status: 200, body: ticketOf(booking) };
+  return { status: 200, body: ticketOf(booking, visit) };
 }
 
 async function list(request: ApiRequest): Promise<ApiAnswer> {
   const visit = await visitInScope(requireStaff(request), request.params.id ?? '');
   const { limit, cursor } = parseWith(pageQuery, request.query, 'query');
   const page = await listBookings(visit.id, limit, cursor);
-  return { status: 200, body: { items: page.items.map(bookingForStaff), nextCursor: page.nextCursor } };
+  return { status: 200, body: { items: page.items.map((booking) => bookingForStaff(booking, visit)), nextCursor: page.nextCursor } };
 }
 
 export const handler = httpHandler(async (request) => {

@@ -16,6 +16,8 @@ import { readVisitFigures } from '../store/figures.ts';
 import { getRegion } from '../store/reference.ts';
 import { getVisit, listVisits, saveVisit } from '../store/visits.ts';
 import { visitInScope } from '../services/scope.ts';
+import { tellVisitChanges } from '../services/visit-change-notices.ts';
+import { errorSummary, logger } from '../shared/logger.ts';
 import { now } from '../shared/clock.ts';
 import { visitsQuery } from './queries.ts';
 
@@ -37,11 +39,18 @@ async function announce(request: ApiRequest): Promise<ApiAnswer> {
   return { status: 201, headers: { location: `/v1/visits/${visit.id}` }, body: announcement(visit) };
 }
 
+/** A reschedule or a cancellation, saved, then told to each booking that stands; a send that fails here is made up by the hourly reminders' run. */
 async function change(request: ApiRequest, apply: (visit: Visit, staff: Staff) => Visit): Promise<ApiAnswer> {
   const staff = requireStaff(request);
   const visit = await visitInScope(staff, request.params.id ?? '');
   const changed = apply(visit, staff);
   if (!(await saveVisit(changed, visit))) throw conflict('The visit changed meanwhile: read it again and decide anew.');
+  const made = changed.changes.at(-1)!;
+  try {
+    await tellVisitChanges(changed, made.at);
+  } catch (error) {
+    logger.error('visit change not yet told to its bookings: the reminders run tells them', { visitId: changed.id, error: errorSummary(error) });
+  }
   return { status: 200, body: announcement(changed) };
 }
 

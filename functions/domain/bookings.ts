@@ -43,8 +43,8 @@ export interface Slot {
 export interface Booking {
   id: string;
   visitId: string;
+  /** Its place in the visit's order: its slot follows from it and the visit's time (`slotOf`), and moves with the visit. */
   ticket: number;
-  slot: Slot;
   category: string;
   summary: string;
   persons: number;
@@ -91,7 +91,6 @@ export function book(visit: Visit, input: BookingInput, context: { id: string; p
     id: context.id,
     visitId: visit.id,
     ticket,
-    slot: slotOf(visit, ticket),
     category: input.category,
     summary: input.summary,
     persons: input.persons,
@@ -132,9 +131,28 @@ export function bookingCode(key: KeyObject, bookingId: string): string {
 /** The phone as staff see it: the first three and last four digits. */
 export const maskedPhone = (phone: string): string => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
-/** What staff see of a booking: no identity number (none is asked), the phone masked. */
-export function bookingForStaff({ phoneHash: _hash, phone, ...shown }: Booking) {
-  return { ...shown, phone: maskedPhone(phone) };
+/** What staff see of a booking, with its slot at `visit` as it now is: no identity number (none is asked), the phone masked. */
+export function bookingForStaff({ phoneHash: _hash, phone, ...shown }: Booking, visit: Visit) {
+  return { ...shown, slot: slotOf(visit, shown.ticket), phone: maskedPhone(phone) };
+}
+
+/** A change of a visit that a booking's petitioner is told of: which of the visit's `changes`, and what it did. */
+export interface VisitChangeNotice {
+  ticket: number;
+  change: 'rescheduled' | 'visit_cancelled';
+  visitChange: number;
+}
+
+/**
+ * The notices of a visit's changes made at or after `since`, one for each
+ * booking that stands: a reschedule tells its new slot, a cancellation that
+ * the booking goes with it. Each is sent once, however often asked for.
+ */
+export function visitChangeNotices(visit: Visit, bookings: readonly Booking[], since: string): VisitChangeNotice[] {
+  const standing = bookings.filter((booking) => booking.status === 'booked');
+  return visit.changes.flatMap((change, visitChange) =>
+    change.at < since ? [] : standing.map((booking) => ({ ticket: booking.ticket, change: change.kind === 'cancelled' ? ('visit_cancelled' as const) : ('rescheduled' as const), visitChange })),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * the case's text, an identity number or a name. One change of a case makes
  * at most one message, so each is sent once per (case, change).
  */
-import type { Booking } from './bookings.ts';
+import { slotOf, type Booking } from './bookings.ts';
 import { chinaDay, chinaTime } from './calendar.ts';
 import type { Case, HistoryEntry } from './case.ts';
 import { REASON_NAMES } from './pauses.ts';
@@ -30,6 +30,8 @@ export const MESSAGE_KINDS = [
   'booking_confirmed',
   'booking_reminder',
   'booking_cancelled',
+  'booking_rescheduled',
+  'booking_visit_cancelled',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -114,15 +116,28 @@ export const verificationText = (code: string): string => `${SIGNATURE}您的验
 /** The SMS with a case's new access code, after recovery. */
 export const accessCodeText = (subject: Case, code: string): string => `${YOURS(subject)}的新查询码为${code}，原查询码已失效。请妥善保存。`;
 
-/** What happened to a booking that its petitioner is told of: each is one message, sent once. */
-export const BOOKING_CHANGES = ['confirmed', 'reminder', 'cancelled'] as const;
+/** What happened to a booking, or to its visit, that its petitioner is told of: each is one message, sent once (a visit's change once per change). */
+export const BOOKING_CHANGES = ['confirmed', 'reminder', 'cancelled', 'rescheduled', 'visit_cancelled'] as const;
 export type BookingChange = (typeof BOOKING_CHANGES)[number];
 
-const slotText = (booking: Booking, visit: Visit) => `${visit.leader.title}${visit.leader.name}接访（${visit.venue}），${chinaTime(booking.slot.from)}至${chinaTime(booking.slot.to).slice(11)}，${booking.ticket}号`;
+function slotText(booking: Booking, visit: Visit): string {
+  const slot = slotOf(visit, booking.ticket);
+  return `${visit.leader.title}${visit.leader.name}接访（${visit.venue}），${chinaTime(slot.from)}至${chinaTime(slot.to).slice(11)}，${booking.ticket}号`;
+}
 
-/** The SMS of a change of a booking; the confirmation carries the code that cancels it. */
-export function bookingMessageOf(change: BookingChange, booking: Booking, visit: Visit, code: string): { kind: MessageKind; text: string } {
+/**
+ * The SMS of a change of a booking; the confirmation carries the code that
+ * cancels it. A change of the visit (`visitChange`, its index in the visit's
+ * changes) gives its public reason; a reschedule tells the slot as it now is.
+ */
+export function bookingMessageOf(change: BookingChange, booking: Booking, visit: Visit, code: string, visitChange?: number): { kind: MessageKind; text: string } {
+  const reason = visitChange === undefined ? undefined : visit.changes[visitChange]?.reason;
+  const because = reason ? `原因：${reason}。` : '';
   switch (change) {
+    case 'rescheduled':
+      return { kind: 'booking_rescheduled', text: `${SIGNATURE}您预约的接访已调整，现为${slotText(booking, visit)}。${because}` };
+    case 'visit_cancelled':
+      return { kind: 'booking_visit_cancelled', text: `${SIGNATURE}您预约的${slotText(booking, visit)}因接访取消而取消。${because}如有诉求，可网上提交或来访。` };
     case 'confirmed':
       return { kind: 'booking_confirmed', text: `${SIGNATURE}您已预约${slotText(booking, visit)}。预约码${code}，取消预约时使用。` };
     case 'reminder':

@@ -24,8 +24,18 @@ const directMessage = z.strictObject({
 });
 export type DirectMessage = z.infer<typeof directMessage>;
 
-/** A change of a booking to tell its petitioner of: the sender reads the booking (its phone) and its visit from the table, and sends it once. */
-const bookingMessage = z.strictObject({ kind: z.literal('booking-message'), visitId: id, ticket: z.number().check(z.int(), z.minimum(1)), change: z.enum(BOOKING_CHANGES) });
+/**
+ * A change of a booking, or of its visit (`visitChange`: which of the visit's
+ * changes), to tell its petitioner of: the sender reads the booking (its
+ * phone) and its visit from the table, and sends it once.
+ */
+const bookingMessage = z.strictObject({
+  kind: z.literal('booking-message'),
+  visitId: id,
+  ticket: z.number().check(z.int(), z.minimum(1)),
+  change: z.enum(BOOKING_CHANGES),
+  visitChange: z.optional(z.number().check(z.int(), z.minimum(0))),
+});
 export type BookingMessageRef = z.infer<typeof bookingMessage>;
 
 export type PetitionerMessage = CaseMessageRef | DirectMessage | BookingMessageRef;

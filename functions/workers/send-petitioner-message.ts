@@ -64,12 +64,12 @@ async function sendOnce(message: { id: string; phone: string; kind: MessageKind;
   logger.info('petitioner message sent', { messageId: message.id, kind: message.kind });
 }
 
-/** A change of a booking: its text written from the booking and its visit as they are, sent once per (booking, change). */
-async function sendBookingMessage({ visitId, ticket, change }: BookingMessageRef): Promise<void> {
+/** A change of a booking or its visit: its text written from the booking and its visit as they are, sent once per (booking, change[, visit's change]). */
+async function sendBookingMessage({ visitId, ticket, change, visitChange }: BookingMessageRef): Promise<void> {
   const [booking, visit] = await Promise.all([bookingAt(visitId, ticket), getVisit(visitId)]);
   if (!booking || !visit) throw new Error(`visit ${visitId} has no booking ${ticket}`);
-  const { kind, text } = bookingMessageOf(change, booking, visit, bookingCode(deploymentKeys().verification, booking.id));
-  await sendOnce({ id: `booking.${booking.id}.${change}`, phone: booking.phone, kind, text });
+  const { kind, text } = bookingMessageOf(change, booking, visit, bookingCode(deploymentKeys().verification, booking.id), visitChange);
+  await sendOnce({ id: `booking.${booking.id}.${change}${visitChange === undefined ? '' : `.${visitChange}`}`, phone: booking.phone, kind, text });
 }
 
 /** Delivers messages to petitioners through the configured sender; a failed send comes back, then goes to the dead-letter queue. */

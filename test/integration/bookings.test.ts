@@ -14,7 +14,10 @@ vi.hoisted(() => {
   process.env.POLICY = '{}';
   process.env.TIME_SCALE = '864000';
 });
+import { chinaTime } from '../../functions/domain/calendar.ts';
 import { addMs } from '../../functions/domain/policy.ts';
+import { cancelVisit } from '../../functions/domain/visits.ts';
+import { getVisit, saveVisit } from '../../functions/store/visits.ts';
 import { remindBookings, reminderIntervalMs } from '../../functions/services/booking-reminders.ts';
 import { config } from '../../functions/shared/config.ts';
 import { bearer, useTestSystem } from '../support/emulators.ts';
@@ -152,6 +155,48 @@ describe('booking a visit', () => {
     // Bookings close when the visit starts.
     const late = newPhone();
     expect((await call('POST', `/v1/visits/${visitId}/bookings`, request(late, await verified(late)))).status).toBe(409);
+  });
+
+  it('tells each standing booking of a reschedule, with its new slot, and of a cancellation; the hourly run makes up a notice not sent, and sends none twice', async () => {
+    const startsAt = new Date(Date.now() + 60_000).toISOString();
+    const visitId = await announce(startsAt, 4);
+    const [staying, leaving] = [newPhone(), newPhone()];
+    const stayingBooked = await call('POST', `/v1/visits/${visitId}/bookings`, request(staying, await verified(staying)));
+    const leavingBooked = await call('POST', `/v1/visits/${visitId}/bookings`, request(leaving, await verified(leaving)));
+    expect([stayingBooked.body.ticket, leavingBooked.body.ticket]).toEqual([1, 2]);
+    await deliver();
+    expect((await call('POST', `/v1/visits/${visitId}/bookings/${leavingBooked.body.id}/cancellation`, undefined, { 'x-booking-code': await bookingCodeOf(leaving) })).status).toBe(200);
+    await deliver();
+
+    // Moved by an hour, with longer slots: the booking's slot moves with it, and its petitioner is told.
+    const movedTo = addMs(startsAt, 3_600_000);
+    const moved = await call('POST', `/v1/visits/${visitId}/reschedule`, { startsAt: movedTo, reason: '书记临时参加防汛会议', slotMinutes: 30 }, bearer(leader));
+    expect(moved.status).toBe(200);
+    await deliver();
+    const told = (phone: string, kind: string) => system.outbox(phone).then((sent) => sent.filter((sms) => sms.kind === kind));
+    const rescheduled = await told(staying, 'booking_rescheduled');
+    expect(rescheduled).toHaveLength(1);
+    expect(rescheduled[0]!.text).toContain('书记临时参加防汛会议');
+    expect(rescheduled[0]!.text).toContain(chinaTime(movedTo).slice(0, 16));
+    expect(await told(leaving, 'booking_rescheduled')).toEqual([]);
+    const listed = await call('GET', `/v1/visits/${visitId}/bookings`, undefined, bearer(leader));
+    expect(listed.body.items[0].slot).toEqual({ from: movedTo, to: addMs(movedTo, 30 * 60_000) });
+    // The hourly run finds the change still fresh, and sends nothing twice.
+    expect((await remindBookings({ now: moved.body.changes.at(-1).at })).changeNotices).toBe(1);
+    await deliver();
+    expect(await told(staying, 'booking_rescheduled')).toHaveLength(1);
+
+    // A cancellation saved while its notices could not be sent: the hourly run tells them.
+    const visit = (await getVisit(visitId))!;
+    const cancelledAt = new Date().toISOString();
+    const cancelled = cancelVisit(visit, { reason: '因暴雨取消' }, { staff: { sub: 'leader@330726', unit: '330726', roles: ['leader'] }, now: cancelledAt, clock: config.clock });
+    expect(await saveVisit(cancelled, visit)).toBe(true);
+    await deliver();
+    expect(await told(staying, 'booking_visit_cancelled')).toEqual([]);
+    await remindBookings({ now: cancelledAt });
+    await deliver();
+    expect(await told(staying, 'booking_visit_cancelled')).toEqual([expect.objectContaining({ text: expect.stringContaining('因暴雨取消') })]);
+    expect(await told(leaving, 'booking_visit_cancelled')).toEqual([]);
   });
 
   it('takes no bookings at a visit without a capacity', async () => {

@@ -1,9 +1,9 @@
 import { createSecretKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { book, bookingCode, bookingFigures, bookingForStaff, bookingSchema, cancelBooking, isSameBooking, needsReminder, placesLeft, slotOf } from '../../functions/domain/bookings.ts';
+import { book, bookingCode, bookingFigures, bookingForStaff, bookingSchema, cancelBooking, isSameBooking, needsReminder, placesLeft, slotOf, visitChangeNotices } from '../../functions/domain/bookings.ts';
 import { bookingMessageOf } from '../../functions/domain/petitioner-messages.ts';
 import { addMs, clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
-import { announceVisit, rescheduleVisit, visitSchema } from '../../functions/domain/visits.ts';
+import { announceVisit, cancelVisit, rescheduleVisit, visitSchema } from '../../functions/domain/visits.ts';
 import { refusal } from '../support/domain.ts';
 
 const DAY = 86_400_000;
@@ -24,10 +24,11 @@ const context = (id = 'b1') => ({ id, phoneHash: 'hash', now: T0 });
 describe('booking a visit', () => {
   it('gives tickets in turn, each its slot from the start, and counts the places', () => {
     const first = book(visit(), input(2), context());
-    expect(first.booking).toMatchObject({ ticket: 1, slot: { from: startsAt, to: addMs(startsAt, 20 * 60_000) }, phone: '13800138000', status: 'booked' });
+    expect(first.booking).toMatchObject({ ticket: 1, phone: '13800138000', status: 'booked' });
+    expect(slotOf(first.visit, 1)).toEqual({ from: startsAt, to: addMs(startsAt, 20 * 60_000) });
     const second = book(first.visit, input(1), context('b2'));
-    expect(second.booking.slot).toEqual(slotOf(first.visit, 2));
-    expect(second.booking.slot.from).toBe(addMs(startsAt, 20 * 60_000));
+    expect(second.booking.ticket).toBe(2);
+    expect(slotOf(second.visit, 2).from).toBe(addMs(startsAt, 20 * 60_000));
     expect(placesLeft(second.visit)).toBe(0);
     expect(refusal(() => book(second.visit, input(1), context('b3')))).toBe('conflict');
   });
@@ -80,8 +81,8 @@ describe('booking a visit', () => {
 
   it('shows staff the phone masked, and writes messages with the slot, the code only in the confirmation', () => {
     const { booking, visit: after } = book(visit(), input(), context());
-    expect(bookingForStaff(booking)).toMatchObject({ phone: '138****8000' });
-    expect(bookingForStaff(booking)).not.toHaveProperty('phoneHash');
+    expect(bookingForStaff(booking, after)).toMatchObject({ phone: '138****8000', slot: slotOf(after, 1) });
+    expect(bookingForStaff(booking, after)).not.toHaveProperty('phoneHash');
     const key = createSecretKey(Buffer.alloc(32, 7));
     const code = bookingCode(key, booking.id);
     expect(code).toMatch(/^\d{8}$/);
@@ -91,5 +92,27 @@ describe('booking a visit', () => {
     expect(confirmed.text).toContain(code);
     expect(confirmed.text).toContain('2026-09-06 08:00');
     expect(bookingMessageOf('reminder', booking, after, code).text).not.toContain(code);
+  });
+
+  it('moves with its visit: a reschedule tells each standing booking its new slot, a cancellation that it goes too, each change once', () => {
+    const first = book(visit(), input(), context());
+    const second = book(first.visit, input(), context('b2'));
+    const cancelled = cancelBooking(first.booking, second.visit, T0);
+    const bookings = [cancelled.booking, second.booking];
+    const later = addMs(T0, 60_000);
+    const moved = rescheduleVisit(cancelled.visit, { startsAt: addMs(startsAt, DAY), reason: '书记临时出差', slotMinutes: 30 }, { staff: leader, now: later, clock });
+    expect(slotOf(moved, second.booking.ticket)).toEqual({ from: addMs(startsAt, DAY + 30 * 60_000), to: addMs(startsAt, DAY + 60 * 60_000) });
+    expect(visitChangeNotices(moved, bookings, later)).toEqual([{ ticket: 2, change: 'rescheduled', visitChange: 0 }]);
+    const text = bookingMessageOf('rescheduled', second.booking, moved, 'code', 0).text;
+    expect(text).toContain('2026-09-07 08:30');
+    expect(text).toContain('书记临时出差');
+    expect(text).not.toContain('code');
+
+    const laterStill = addMs(later, 60_000);
+    const off = cancelVisit(moved, { reason: '防汛' }, { staff: leader, now: laterStill, clock });
+    // Only the changes since the time asked for: the reschedule was told already.
+    expect(visitChangeNotices(off, bookings, laterStill)).toEqual([{ ticket: 2, change: 'visit_cancelled', visitChange: 1 }]);
+    expect(visitChangeNotices(off, bookings, T0)).toHaveLength(2);
+    expect(bookingMessageOf('visit_cancelled', second.booking, off, 'code', 1)).toMatchObject({ kind: 'booking_visit_cancelled', text: expect.stringContaining('防汛') });
   });
 });
