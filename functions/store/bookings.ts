@@ -99,9 +99,13 @@ export async function bookingsOfVisit(visitId: string): Promise<Booking[]> {
   return bookings;
 }
 
-/** A visit's bookings by ticket, paged. */
 // Pure: a function that never lists leaves it, and its Query, out of its bundle.
-export const listBookings = /* @__PURE__ */ partitionPages('bookings', { pk: bookingsPk, key: bookingKey, of: bookingOf, numberOf: (booking) => booking.ticket });
+const bookingPages = /* @__PURE__ */ partitionPages('bookings', bookingOf);
+
+/** A visit's bookings by ticket, paged. */
+export function listBookings(visitId: string, limit: number, cursor?: string): Promise<{ items: Booking[]; nextCursor: string | null }> {
+  return bookingPages({ pk: bookingsPk(visitId), binding: [visitId], limit, cursor });
+}
 
 /** Links a booking to the case its reception registered; the first link stays (a retried reception links the same case). */
 export async function linkReception(booking: Booking, caseId: string): Promise<void> {

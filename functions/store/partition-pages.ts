@@ -1,43 +1,44 @@
 /**
- * Paging through one partition whose items are numbered in sort order (a
- * visit's bookings by ticket, a case's messages by version): the cursor
- * carries the last number read, signed and bound to the partition's owner,
- * and the key to go on from is made again from it.
+ * Paging through one partition of the table in sort-key order (a visit's
+ * bookings by ticket, a case's messages by version, a unit's notices and a
+ * region's reports newest first): the cursor carries the sort key of the
+ * last item read, signed and bound to what the list is of, and the next page
+ * starts after it.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from '../domain/zod.ts';
 import { documents, tableName } from './client.ts';
-import { cursorCodec } from './cursor.ts';
-import type { Item } from './item.ts';
-import type { ItemKey } from './keys.ts';
+import { cursorCodec, type CursorBinding } from './cursor.ts';
+import { stringAt, type Item } from './item.ts';
 
-export interface PartitionPages<T> {
-  /** The partition's key of `owner`. */
-  pk: (owner: string) => string;
-  /** The key of `owner`'s item numbered `n`. */
-  key: (owner: string, n: number) => ItemKey;
-  /** The entity an item holds, and its number. */
-  of: (item: Item) => T;
-  numberOf: (entity: T) => number;
+/** One page asked for: the partition, what its cursors are bound to, and how the query reads it. */
+export interface PartitionPage {
+  pk: string;
+  /** What a cursor of this list is good for (the owner, a filter): a cursor of another list is refused. */
+  binding: CursorBinding;
+  limit: number;
+  cursor?: string | undefined;
+  /** Newest (last sort key) first. */
+  newestFirst?: boolean;
+  /** A filter or projection, with the names and values it uses besides `:pk`. */
+  reading?: Pick<QueryCommandInput, 'FilterExpression' | 'ProjectionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
 }
 
-/** A lister of `owner`'s items, `limit` a page, oldest number first; `list` names its cursors. */
-export function partitionPages<T>(list: string, partition: PartitionPages<T>) {
-  const cursors = cursorCodec(list, z.object({ after: z.number().check(z.int(), z.minimum(1)) }));
-  return async (owner: string, limit: number, cursor?: string): Promise<{ items: T[]; nextCursor: string | null }> => {
-    const binding = [owner];
-    const start = cursor === undefined ? undefined : partition.key(owner, cursors.decode(cursor, binding).after);
+/** A lister of pages of a partition, each item read by `of`; `list` names its cursors. */
+export function partitionPages<T>(list: string, of: (item: Item) => T) {
+  const cursors = cursorCodec(list, z.object({ after: z.string().check(z.minLength(1), z.maxLength(400)) }));
+  return async ({ pk, binding, limit, cursor, newestFirst = false, reading = {} }: PartitionPage): Promise<{ items: T[]; nextCursor: string | null }> => {
     const { Items = [], LastEvaluatedKey } = await documents.send(
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition.pk(owner) },
+        ...reading,
+        ExpressionAttributeValues: { ...reading.ExpressionAttributeValues, ':pk': pk },
+        ScanIndexForward: !newestFirst,
         Limit: limit,
-        ExclusiveStartKey: start,
+        ExclusiveStartKey: cursor === undefined ? undefined : { pk, sk: cursors.decode(cursor, binding).after },
       }),
     );
-    const items = Items.map(partition.of);
-    const last = items.at(-1);
-    return { items, nextCursor: LastEvaluatedKey && last !== undefined ? cursors.encode({ after: partition.numberOf(last) }, binding) : null };
+    return { items: Items.map(of), nextCursor: LastEvaluatedKey ? cursors.encode({ after: stringAt(LastEvaluatedKey, 'sk') }, binding) : null };
   };
 }

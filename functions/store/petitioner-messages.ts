@@ -97,9 +97,13 @@ export async function settleMessage(caseId: string, version: number, status: Exc
   );
 }
 
-/** A case's messages, oldest first, paged. */
 // Pure: a function that never lists (the sender) leaves it, and its Query, out of its bundle.
-export const listMessages = /* @__PURE__ */ partitionPages('messages', { pk: messagesPk, key: messageKey, of: keptMessageOf, numberOf: (message) => message.version });
+const messagePages = /* @__PURE__ */ partitionPages('messages', keptMessageOf);
+
+/** A case's messages, oldest first, paged. */
+export function listMessages(caseId: string, limit: number, cursor?: string): Promise<{ items: KeptMessage[]; nextCursor: string | null }> {
+  return messagePages({ pk: messagesPk(caseId), binding: [caseId], limit, cursor });
+}
 
 /** Claims a direct message for one delivery, as {@link claimMessage} does. */
 export async function claimDelivery(id: string, at: string): Promise<Claim> {

@@ -1,10 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { parseReportId, type Report, type ReportKind } from '../domain/reports.ts';
-import * as z from '../domain/zod.ts';
 import { documents, tableName } from './client.ts';
-import { cursorCodec } from './cursor.ts';
 import { stringAt, type Item } from './item.ts';
 import { reportKey, reportsPk } from './keys.ts';
+import { partitionPages } from './partition-pages.ts';
 
 /** The report (or, listed, what the projection reads of it) a report item holds. */
 function reportOf<Shown extends Pick<Report, 'id' | 'kind' | 'regionCode'>>(item: Item): Shown {
@@ -40,28 +39,20 @@ const LISTED = ['id', 'kind', 'regionCode', 'regionName', 'period', 'generatedAt
 /** A report as listed. */
 export type ReportListing = Pick<Report, (typeof LISTED)[number]>;
 
-// The position: the sort key (first day and kind) of the last report read.
-const cursors = cursorCodec('reports', z.object({ after: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}#\w+$/)) }));
+const reportPages = /* @__PURE__ */ partitionPages('reports', (item) => reportOf<ReportListing>(item));
 
 /** A region's reports (of one kind, or all), newest period first, paged. */
-export async function listReports(regionCode: string, kind: ReportKind | undefined, limit: number, cursor?: string): Promise<{ items: ReportListing[]; nextCursor: string | null }> {
-  const binding = [regionCode, kind];
-  const start = cursor === undefined ? undefined : { pk: reportsPk(regionCode), sk: cursors.decode(cursor, binding).after };
-  const { Items = [], LastEvaluatedKey } = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ...(kind && { FilterExpression: '#kind = :kind' }),
-      ExpressionAttributeValues: { ':pk': reportsPk(regionCode), ...(kind && { ':kind': kind }) },
+export function listReports(regionCode: string, kind: ReportKind | undefined, limit: number, cursor?: string): Promise<{ items: ReportListing[]; nextCursor: string | null }> {
+  return reportPages({
+    pk: reportsPk(regionCode),
+    binding: [regionCode, kind],
+    limit,
+    cursor,
+    newestFirst: true,
+    reading: {
+      ...(kind && { FilterExpression: '#kind = :kind', ExpressionAttributeValues: { ':kind': kind } }),
       ProjectionExpression: ['sk', ...LISTED.map((name) => `#report.${name}`)].join(', '),
       ExpressionAttributeNames: { '#report': 'report', ...(kind && { '#kind': 'kind' }) },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
-  return {
-    items: Items.map((item) => reportOf<ReportListing>(item)),
-    nextCursor: LastEvaluatedKey ? cursors.encode({ after: stringAt(LastEvaluatedKey, 'sk') }, binding) : null,
-  };
+    },
+  });
 }
