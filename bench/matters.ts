@@ -19,7 +19,7 @@
  */
 import { commonWordsOf, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
 import { rankCandidates } from '../functions/domain/matter-candidates.ts';
-import { GROUPING_POLICY } from '../functions/domain/matter-groups.ts';
+import { GROUPING_POLICY, mostShared } from '../functions/domain/matter-groups.ts';
 import { budgetLine } from './budget.ts';
 import { fillerPetitions, mattersSet, type LabelledPetition } from './matters-set.ts';
 
@@ -31,10 +31,12 @@ export interface Grouping {
   commonShare: number;
   /** Each band-key lookup reads the newest this many items (a query's Limit). */
   perKey: number;
+  /** The most candidates whose signatures a new case reads, those under most of its keys first (`mostShared`). */
+  candidates: number;
   parameters: SimilarityParameters;
 }
 
-export const GROUPING: Grouping = { threshold: GROUPING_POLICY.threshold, commonShare: 0.05, perKey: GROUPING_POLICY.perKey, parameters: SIMILARITY };
+export const GROUPING: Grouping = { threshold: GROUPING_POLICY.threshold, commonShare: 0.05, perKey: GROUPING_POLICY.perKey, candidates: GROUPING_POLICY.candidates, parameters: SIMILARITY };
 
 /** The county's common words by category, from a sample of its cases (other fillers than the probes meet). */
 function commonWordsByCategory(commonShare: number): Map<string, Set<string>> {
@@ -48,14 +50,16 @@ interface Signed extends LabelledPetition {
 }
 
 const indexKeys = ({ county, category, signed }: Signed) => signed.bandKeys.map((key) => `${county}#${category}#${key}`);
+/** What a lookup returns of a key's entries (in arrival order): the newest `perKey`, newest first, as ids. */
+const newest = (entries: readonly number[], perKey: number): string[] => entries.slice(-perKey).reverse().map(String);
 
 /** Groups the petitions in arrival order as routing would (`rankCandidates`' first): answers each one's group. */
-function group(petitions: Signed[], { threshold, perKey }: Grouping): number[] {
+function group(petitions: Signed[], { threshold, perKey, candidates: most }: Grouping): number[] {
   const index = new Map<string, number[]>();
   const groups: number[] = [];
   const sizes = new Map<number, number>();
   petitions.forEach((petition, i) => {
-    const found = [...new Set(indexKeys(petition).flatMap((key) => (index.get(key) ?? []).slice(-perKey)))];
+    const found = mostShared(indexKeys(petition).map((key) => newest(index.get(key) ?? [], perKey)), most).map(Number);
     const candidates = found.map((j) => ({ caseId: String(j), signed: petitions[j]!.signed, groupId: sizes.get(groups[j]!)! > 1 ? String(groups[j]) : null }));
     const [best] = rankCandidates(petition.signed, candidates, { threshold });
     const joined = best ? groups[Number(best.caseId)]! : i;
@@ -97,25 +101,30 @@ function pairwise(petitions: Signed[], groups: number[], counted: (petition: Sig
 
 /** What the lookups of one new case cost, and what they found. */
 interface Reads {
-  /** Mean items read per new case: lookups, items they return, candidates' signatures. */
+  /** Mean items read per new case: lookups, items they return, signatures of the candidates sharing most keys. */
   mean: number;
   most: number;
-  /** The same, were every lookup to read all the items under its key. */
+  /** Mean signatures read of those, and of the distinct candidates the lookups returned. */
+  signatures: number;
+  returned: number;
+  /** The same as `mean`, were every lookup to read all the items under its key and every candidate's signature read. */
   uncapped: number;
   /** Candidates from the fillers that `sameMatter` would join: wrong groupings the background causes. */
   fillerMatches: number;
-  /** New cases whose capped lookups miss every one of their true matches that reading all would find. */
+  /** New cases whose capped reads miss every one of their true matches that reading all would find. */
   lost: number;
 }
 
 /**
  * Items read per new case among `open` filler cases of the same county plus
  * the set, for each of the set's petitions that has band keys, as if it
- * arrived last. The fillers are the newest items under every key (the worst
- * case for a capped lookup). Only the keys some probe looks up are kept, so
- * the index itself need not be built.
+ * arrived last: as `findCandidates` reads, 64 lookups, the newest `perKey`
+ * items of each, and the signatures of the `candidates` under most keys.
+ * The fillers are the newest items under every key (the worst case for a
+ * capped lookup). Only the keys some probe looks up are kept, so the index
+ * itself need not be built.
  */
-function itemsRead(set: Signed[], open: number, { threshold, perKey, parameters }: Grouping, sign: (petition: LabelledPetition) => Signed): Reads {
+function itemsRead(set: Signed[], open: number, { threshold, perKey, candidates, parameters }: Grouping, sign: (petition: LabelledPetition) => Signed): Reads {
   const probes = set.filter((petition) => petition.signed.bandKeys.length > 0);
   const postings = new Map<string, number[]>();
   for (const [i, probe] of probes.entries()) for (const key of indexKeys(probe)) postings.set(key, [...(postings.get(key) ?? []), i]);
@@ -128,25 +137,29 @@ function itemsRead(set: Signed[], open: number, { threshold, perKey, parameters 
     fillers.push(signed);
   }
   const signedOf = (entry: number) => (entry < 0 ? fillers[-1 - entry]! : probes[entry]!).signed;
-  const cost = (returned: number[]) => parameters.bands + returned.length + new Set(returned).size;
-  const reads = { total: 0, uncapped: 0, most: 0, fillerMatches: 0, lost: 0 };
+  const reads = { total: 0, signatures: 0, returned: 0, uncapped: 0, most: 0, fillerMatches: 0, lost: 0 };
   for (const [i, probe] of probes.entries()) {
     const all = indexKeys(probe).map((key) => postings.get(key)!.filter((entry) => entry !== i));
-    const capped = all.flatMap((entries) => entries.slice(-perKey));
-    reads.total += cost(capped);
-    reads.uncapped += cost(all.flat());
-    reads.most = Math.max(reads.most, cost(capped));
-    const matches = (entries: number[]) => new Set(entries.filter((entry) => sameMatter(probe.signed, signedOf(entry), threshold)));
-    const found = matches(capped);
+    const returned = all.map((entries) => newest(entries, perKey));
+    const read = mostShared(returned, candidates).map(Number);
+    const cost = parameters.bands + returned.flat().length + read.length;
+    reads.total += cost;
+    reads.returned += returned.flat().length;
+    reads.signatures += read.length;
+    reads.uncapped += parameters.bands + all.flat().length + new Set(all.flat()).size;
+    reads.most = Math.max(reads.most, cost);
+    const matches = (entries: Iterable<number>) => new Set([...entries].filter((entry) => sameMatter(probe.signed, signedOf(entry), threshold)));
+    const found = matches(read);
     reads.fillerMatches += [...found].filter((entry) => entry < 0).length;
     const trueMatch = (entry: number) => entry >= 0 && probes[entry]!.matter === probe.matter;
-    if ([...matches(all.flat())].some(trueMatch) && ![...found].some(trueMatch)) reads.lost++;
+    if ([...matches(new Set(all.flat()))].some(trueMatch) && ![...found].some(trueMatch)) reads.lost++;
   }
-  return { mean: reads.total / probes.length, most: reads.most, uncapped: reads.uncapped / probes.length, fillerMatches: reads.fillerMatches, lost: reads.lost };
+  const n = probes.length;
+  return { mean: reads.total / n, most: reads.most, signatures: reads.signatures / n, returned: reads.returned / n, uncapped: reads.uncapped / n, fillerMatches: reads.fillerMatches, lost: reads.lost };
 }
 
 export async function benchMatters(grouping = GROUPING, sizes: [number, number] = [10_000, 100_000]): Promise<string[]> {
-  const { threshold, commonShare, perKey, parameters } = grouping;
+  const { threshold, commonShare, perKey, candidates, parameters } = grouping;
   const common = commonWordsByCategory(commonShare);
   const sign = (petition: LabelledPetition): Signed => ({ ...petition, signed: textSignature(petition.text, parameters, common.get(petition.category)) });
   const set = mattersSet().map(sign);
@@ -157,7 +170,7 @@ export async function benchMatters(grouping = GROUPING, sizes: [number, number] 
   const setWithBackground = pairwise(background, backgroundGroups, (petition) => !petition.matter.startsWith('filler:'));
   const matters = new Set(set.map((petition) => petition.matter)).size;
   const short = set.filter((petition) => petition.signed.bandKeys.length === 0).length;
-  console.error(`  set: ${set.length} petitions, ${matters} matters, ${short} too short to group; threshold ${threshold}, common share ${commonShare}, ${parameters.bands} bands × ${parameters.permutations / parameters.bands} rows, ${perKey} items a lookup`);
+  console.error(`  set: ${set.length} petitions, ${matters} matters, ${short} too short to group; threshold ${threshold}, common share ${commonShare}, ${parameters.bands} bands × ${parameters.permutations / parameters.bands} rows, ${perKey} items a lookup, ${candidates} signatures`);
   console.error(
     `  among ${sizes[0]} open fillers (the set spread through them, all grouped in arrival order): precision ${withBackground.precision.toFixed(3)}, recall ${withBackground.recall.toFixed(3)}; ` +
       `of the pairs with a petition of the set, precision ${setWithBackground.precision.toFixed(3)}, recall ${setWithBackground.recall.toFixed(3)}`,
@@ -166,8 +179,8 @@ export async function benchMatters(grouping = GROUPING, sizes: [number, number] 
     const started = performance.now();
     const result = itemsRead(set, open, grouping, sign);
     console.error(
-      `  ${open} open: items read per new case mean ${result.mean.toFixed(1)}, most ${result.most} (reading every item under a key: mean ${result.uncapped.toFixed(1)}); ` +
-        `filler candidates joined: ${result.fillerMatches}; new cases whose capped lookups lose all their true matches: ${result.lost} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      `  ${open} open: items read per new case mean ${result.mean.toFixed(1)} (${parameters.bands} lookups, ${result.returned.toFixed(1)} items returned, ${result.signatures.toFixed(1)} signatures), most ${result.most} (reading every item under a key and every candidate: mean ${result.uncapped.toFixed(1)}); ` +
+        `filler candidates joined: ${result.fillerMatches}; new cases whose capped reads lose all their true matches: ${result.lost} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
     return result;
   });

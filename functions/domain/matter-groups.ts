@@ -18,10 +18,41 @@ export interface GroupingPolicy {
   windowMs: number;
   /** Each band-key lookup reads the newest this many items: bounds what a new case reads. */
   perKey: number;
+  /** Of the candidates the lookups return, a new case reads the signatures of at most this many, those under most of its keys first (`mostShared`). */
+  candidates: number;
 }
 
-/** As measured on the evaluation set (docs/MATTERS.md): at 64 bands of 2 rows `sameMatter`'s rules keep unrelated texts apart, and 0.2 keeps pairs that share a name and little else. */
-export const GROUPING_POLICY: Readonly<GroupingPolicy> = Object.freeze({ threshold: 0.2, windowMs: 90 * MS_PER_DAY, perKey: 4 });
+/**
+ * As measured on the evaluation set (docs/MATTERS.md): at 64 bands of 2 rows
+ * `sameMatter`'s rules keep unrelated texts apart, and 0.2 keeps pairs that
+ * share a name and little else. 3 items a key and 8 signatures read the same
+ * at 10,000 and 100,000 open cases (within 4%); 4 a key kept filling keys
+ * between the two.
+ */
+export const GROUPING_POLICY: Readonly<GroupingPolicy> = Object.freeze({ threshold: 0.2, windowMs: 90 * MS_PER_DAY, perKey: 3, candidates: 8 });
+
+/**
+ * The candidates worth reading, of the case ids a new case's band-key lookups
+ * returned (one list a key, newest first): those under most of its keys
+ * first, since texts of Jaccard similarity J share each band with
+ * probability J², so a true match shares many (at J = 0.3 about 6 of 64) and
+ * an accidental collision one or two; among equals, the one nearest the head
+ * of a list (the newest), then by id. At most `most`, so what the new case
+ * reads of its candidates stops growing once that many share a key with it.
+ */
+export function mostShared(found: readonly (readonly string[])[], most: number): string[] {
+  const shared = new Map<string, { keys: number; newest: number }>();
+  for (const ids of found) {
+    for (const [position, id] of ids.entries()) {
+      const seen = shared.get(id);
+      shared.set(id, { keys: (seen?.keys ?? 0) + 1, newest: Math.min(seen?.newest ?? position, position) });
+    }
+  }
+  return [...shared]
+    .sort(([a, x], [b, y]) => y.keys - x.keys || x.newest - y.newest || a.localeCompare(b))
+    .slice(0, most)
+    .map(([id]) => id);
+}
 
 /** Where a case may find its candidates: other cases of its county and category. */
 export function partitionOf(subject: Pick<Case, 'regionCode' | 'category'>): { county: string; category: string } {

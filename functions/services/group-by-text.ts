@@ -75,7 +75,7 @@ export async function groupByText(subject: Case, policy: GroupingPolicy = GROUPI
     if (await getSignedCase(subject.id)) return 'done';
     const { signing, signed } = signingOf(subject, policy);
     const since = new Date(Date.parse(subject.receivedAt) - policy.windowMs).toISOString();
-    const candidates = signed.bandKeys.length > 0 ? await findCandidates(subject.id, { county: signing.county, category: signing.category, since }, signed.bandKeys, policy.perKey) : [];
+    const candidates = signed.bandKeys.length > 0 ? await findCandidates(subject.id, { county: signing.county, category: signing.category, since }, signed.bandKeys, policy) : [];
     const placement = await placementOf(subject, signed, candidates, policy);
     const saved = await saveSigning(signing, signed, placement);
     if (saved === 'stale') return STALE;

@@ -5,7 +5,7 @@
  */
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, chinaDay, DAY_MS, dayOfMs, msOfDay } from '../domain/calendar.ts';
-import { withMember, type MatterGroup } from '../domain/matter-groups.ts';
+import { mostShared, withMember, type MatterGroup } from '../domain/matter-groups.ts';
 import type { TextSignature } from '../domain/similarity.ts';
 import { isRegionWithin } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
@@ -113,15 +113,17 @@ export async function getSignedCase(caseId: string): Promise<SignedCase | undefi
 
 /**
  * The cases of a county and category received since `since` that share a
- * band key with `bandKeys`: one query per key, each the newest `perKey`
- * items, so what a new case reads does not grow with the open cases. Answers
- * their signature items (one batch read), less `caseId` itself.
+ * band key with `bandKeys`, less `caseId` itself: one query per key, each the
+ * newest `perKey` items, then the signature items (one batch read) of the
+ * `candidates` under most of those keys (`mostShared`). So what a new case
+ * reads is at most `bandKeys.length × (1 + perKey) + candidates` items,
+ * however many cases are open (docs/MATTERS.md, "Items read").
  */
 export async function findCandidates(
   caseId: string,
   where: { county: string; category: string; since: string },
   bandKeys: readonly string[],
-  perKey: number,
+  { perKey, candidates }: { perKey: number; candidates: number },
 ): Promise<SignedCase[]> {
   const pages = await Promise.all(
     bandKeys.map((key) =>
@@ -137,7 +139,10 @@ export async function findCandidates(
       ),
     ),
   );
-  const ids = [...new Set(pages.flatMap((page) => (page.Items ?? []).map((item) => stringAt(item, 'caseId'))))].filter((id) => id !== caseId);
+  const ids = mostShared(
+    pages.map((page) => (page.Items ?? []).map((item) => stringAt(item, 'caseId')).filter((id) => id !== caseId)),
+    candidates,
+  );
   const found: SignedCase[] = [];
   // BatchGetItem reads at most 100 keys a request.
   for (let i = 0; i < ids.length; i += 100) {

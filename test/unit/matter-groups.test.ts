@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayJoin, rankCandidates } from '../../functions/domain/matter-candidates.ts';
-import { GROUPING_POLICY, largestMatters, type MatterGroup } from '../../functions/domain/matter-groups.ts';
+import { GROUPING_POLICY, largestMatters, mostShared, type MatterGroup } from '../../functions/domain/matter-groups.ts';
 import { SIMILARITY, textSignature } from '../../functions/domain/similarity.ts';
 import { clockOf, DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { registeredDemoCase } from '../support/domain.ts';
@@ -41,6 +41,15 @@ describe('ranking candidates', () => {
 
   it('leaves English function words of a mixed text out: only what names the matter counts', () => {
     expect(textSignature('鑫达化工厂 the smell is terrible').words).toBe(textSignature('鑫达化工厂 smell terrible').words);
+  });
+});
+
+describe('the candidates whose signatures a new case reads', () => {
+  it('are those under most of its keys, the newest first among equals, at most as many as asked', () => {
+    const found = [['crowd-a', 'match'], ['crowd-b', 'match', 'older'], ['older', 'match'], ['crowd-c']];
+    expect(mostShared(found, 2)).toEqual(['match', 'older']);
+    expect(mostShared(found, 5)).toEqual(['match', 'older', 'crowd-a', 'crowd-b', 'crowd-c']);
+    expect(mostShared([[], []], 3)).toEqual([]);
   });
 });
 
