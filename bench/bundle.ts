@@ -2,7 +2,7 @@
  * Cold start: bundles every function of the wiring with the deployed build's
  * options (lib/bundling.ts's ESBUILD_OPTIONS: esbuild, ESM,
  * minified, node22, mainFields module,main, the createRequire banner, the
- * aliases, a source map without sources, every module bundled) into a
+ * aliases, UTF-8 output, a source map without sources, every module bundled) into a
  * temporary folder, and the same for a minimal handler with the same SDK
  * clients (bench/minimal-handler.ts). Prints
  * `bundle: largest_kb=K vs_minimal_sdk=R cold_process_ratio=C`: the largest
@@ -14,7 +14,9 @@
  * run.
  *
  * On stderr: each function's size, what fills the largest bundle (from
- * esbuild's metafile) by package, and the import and invocation times apart.
+ * esbuild's metafile) by package, submitCase's own size against the minimal
+ * handler's when another bundle is larger, and the import and invocation
+ * times apart.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -126,7 +128,12 @@ export async function benchBundle(runs = 11): Promise<string[]> {
     console.error(`  minimal handler    ${(minimal.bytes / 1024).toFixed(1).padStart(7)} KB (${sdkPackagesOf(minimal.metafile).join(', ')})`);
     const [largestSdk, minimalSdk] = [sdkPackagesOf(largest.metafile).join(', '), sdkPackagesOf(minimal.metafile).join(', ')];
     if (largestSdk !== minimalSdk) console.error(`  NOTE: ${largestName} bundles other SDK clients (${largestSdk}) than the minimal handler`);
-    if (largestName !== COLD) console.error(`  NOTE: the cold process is timed for ${COLD}, not the largest (${largestName})`);
+    if (largestName !== COLD) {
+      // The yardstick makes intake's SDK clients: intake's own bundle against it, for the record (the budget line takes the largest).
+      const intake = sizes.get(COLD)!;
+      console.error(`  NOTE: the cold process is timed for ${COLD}, not the largest (${largestName})`);
+      console.error(`  ${COLD} ${(intake.bytes / 1024).toFixed(1)} KB, ${(intake.bytes / minimal.bytes).toFixed(2)} times the minimal handler; by package: ${byPackage(intake.metafile).slice(0, 10).map(([pkg, bytes]) => `${pkg} ${(bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+    }
 
     const cold = await onEmulators(async () => {
       const table = 'bench-bundle';

@@ -36,7 +36,9 @@ import { localSigningKey, localTokenCheck, type LocalSigningKey } from '../lib/l
 import { LocalLambdas } from '../lib/local/lambda.ts';
 import { ensureTable, ensureTopics } from '../lib/local/provision.ts';
 import { environmentOf, FUNCTIONS, type FunctionName } from '../lib/wiring.ts';
+import { DEFAULT_CATEGORIES } from '../functions/reference/demo.ts';
 import { budgetLine, median, warmUp } from './budget.ts';
+import { COUNTY_VILLAGES, PROVINCE_REGIONS, villageOfCase } from './province.ts';
 
 const TABLE = 'bench-intake';
 
@@ -75,13 +77,13 @@ export const submitEvent = (body: unknown) =>
     body: Buffer.from(JSON.stringify(body)),
   });
 
-/** The i-th submission: its own phone, so no two are the same matter (none is a repeat). */
-export const submission = (i: number) => ({
+/** The i-th submission: its own phone, so no two are the same matter (none is a repeat); in a Pujiang village unless told. */
+export const submission = (i: number, regionCode = '330726001001') => ({
   channel: 'online',
   category: 'housing',
   title: '楼顶漏水三个月无人处理',
   content: '城南社区3幢楼顶漏水，物业不予处理。',
-  regionCode: '330726001001',
+  regionCode,
   petitioner: { name: '张三', phone: `139${String(i).padStart(8, '0')}` },
 });
 
@@ -143,14 +145,16 @@ const describe = (run: Run) => `${rate(run).toFixed(0)} req/s, median ${median(r
 type Transaction = { TransactItems: TransactWriteItem[] };
 
 /**
- * Watches the store's client: counts the transactions sent and those
- * cancelled by a conflict (which the store tries again), and keeps the first
- * one as it went on the wire, to show what intake writes.
+ * Watches the store's client: counts the requests sent by command, the
+ * transactions cancelled by a conflict and those refused on a condition (a
+ * case number another case took first; the store tries both again), and keeps
+ * the first transaction as it went on the wire, to show what intake writes.
  */
 function watchTransactions(client: { middlewareStack: DynamoDBClient['middlewareStack'] }) {
-  const watched: { tried: number; conflicts: number; first?: Transaction } = { tried: 0, conflicts: 0 };
+  const watched = { tried: 0, conflicts: 0, refused: 0, sent: new Map<string, number>(), first: undefined as Transaction | undefined };
   client.middlewareStack.add(
     (next, context) => async (args) => {
+      watched.sent.set(context.commandName ?? '?', (watched.sent.get(context.commandName ?? '?') ?? 0) + 1);
       if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
       watched.tried++;
       if (!watched.first) {
@@ -162,6 +166,7 @@ function watchTransactions(client: { middlewareStack: DynamoDBClient['middleware
       } catch (error) {
         const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
         if (reasons.some((reason) => reason.Code === 'TransactionConflict')) watched.conflicts++;
+        else if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) watched.refused++;
         throw error;
       }
     },
@@ -191,12 +196,16 @@ export async function benchIntake(count = 2_000, concurrency = 8, rounds = 4): P
   quietMetrics();
   const { onEmulators } = await import('./cases.ts');
   const { documents } = await import('../functions/store/client.ts');
+  const { putReferenceData } = await import('../functions/store/reference.ts');
   return onEmulators(async () => {
     const { lambdas } = await benchSystem(TABLE);
+    // Cases spread over a province's counties, as real ones arrive: not all queued on one county's number counter.
+    await putReferenceData(PROVINCE_REGIONS, DEFAULT_CATEGORIES);
     const transactions = watchTransactions(documents);
     let phone = 0;
     const intake = async () => {
-      const result = (await lambdas.invoke('submitCase', submitEvent(submission(phone++)))) as APIGatewayProxyStructuredResultV2;
+      const i = phone++;
+      const result = (await lambdas.invoke('submitCase', submitEvent(submission(i, villageOfCase(i))))) as APIGatewayProxyStructuredResultV2;
       if (result.statusCode !== 201) throw new Error(`intake answered ${result.statusCode}: ${result.body}`);
       return JSON.parse(result.body ?? '{}') as { id: string };
     };
@@ -240,6 +249,7 @@ export async function benchIntake(count = 2_000, concurrency = 8, rounds = 4): P
     );
     console.error(`  warm-up: ${warm.rounds} rounds of 250 each, ${warm.agreed ? 'the last two within 10%' : 'stopped at the cap before two rounds agreed'}`);
     const sentBefore = transactions.tried;
+    const requestsBefore = new Map(transactions.sent);
     const measured = Object.fromEntries(SIDES.map((side) => [side, { ms: 0, latencies: [] as number[] }])) as Record<Side, Run>;
     for (let round = 0; round < rounds; round++) {
       const runs = await roundOf(count / rounds);
@@ -253,7 +263,12 @@ export async function benchIntake(count = 2_000, concurrency = 8, rounds = 4): P
     console.error(`  intake:           ${describe(measured.intake)} (${count} cases)`);
     console.error(`  bare put:         ${describe(measured.put)} (${count} puts of the ${itemBytes(caseItem)} B case item)`);
     console.error(`  one intake transaction: ${writesOf(first)}`);
-    console.error(`  ${transactions.tried - sentBefore} intake transactions sent for ${count} cases, ${transactions.conflicts} cancelled by a conflict in the whole run`);
+    const perCase = [...transactions.sent].map(([command, sent]) => `${command.replace(/Command$/, '')} ${((sent - (requestsBefore.get(command) ?? 0)) / count).toFixed(2)}`);
+    console.error(`  DynamoDB requests per intake (measured rounds): ${perCase.join(', ')}; and one SQS SendMessageBatch (the routing message)`);
+    console.error(
+      `  ${transactions.tried - sentBefore} intake transactions sent for ${count} cases in ${COUNTY_VILLAGES.length} counties; ` +
+        `in the whole run ${transactions.conflicts} cancelled by a conflict, ${transactions.refused} refused on a condition (a number taken first)`,
+    );
 
     // Where the time goes (a quarter as many): intake's routing message alone.
     const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });

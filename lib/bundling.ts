@@ -67,6 +67,9 @@ export const ESBUILD_OPTIONS = {
   sourcesContent: BUNDLING.sourcesContent,
   mainFields: [...BUNDLING.mainFields],
   banner: { js: BUNDLING.banner },
+  // Non-ASCII text as UTF-8 (3 bytes a Chinese character), not \uXXXX escapes (6): the same
+  // strings, and routing's bundle (the text similarity's dictionaries) about a quarter smaller.
+  charset: 'utf8',
   alias: BUNDLING.aliases,
   // A package name makes its subpaths external too (@node-rs/jieba/dict.js).
   external: Object.keys(NATIVE_PACKAGES),
