@@ -11,8 +11,8 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { Converter } from 'opencc-js/t2cn';
-import stopwordsByLanguage from 'stopwords-iso' with { type: 'json' };
 import { SOUNDS } from './sounds.ts';
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
 
 export interface SimilarityParameters {
   /** MinHash hash functions: the signature's length. */
@@ -52,7 +52,7 @@ export function normalise(text: string): string {
     .trim();
 }
 
-// Function words (the stopwords-iso list), and the courtesies and asks every
+// Function words (stopwords-iso's Chinese and English lists, generated: lib/stopwords.ts), and the courtesies and asks every
 // petition carries: shared by unrelated petitions, they would only make them alike.
 const PETITION_COURTESIES = [
   '领导', '领导们', '你好', '您好', '希望', '政府', '有关部门', '相关部门', '部门', '反映', '问题', '情况', '解决', '处理', '帮忙',
@@ -60,7 +60,7 @@ const PETITION_COURTESIES = [
   '现在', '已经', '一直', '真的', '实在', '非常', '特别', '严重', '事情', '这事', '投诉', '举报', '打过', '12345', '没用', '没有用',
 ];
 // English function words too: petitions mix in English sentences (the smell is terrible).
-const STOPWORDS = new Set([...(stopwordsByLanguage as Record<string, string[]>).zh!, ...(stopwordsByLanguage as Record<string, string[]>).en!, ...PETITION_COURTESIES]);
+const STOPWORDS = new Set([...CHINESE_STOPWORDS, ...ENGLISH_STOPWORDS, ...PETITION_COURTESIES]);
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
