@@ -78,8 +78,7 @@ export async function benchE2e(count = 500, concurrency = 10, seconds = 60): Pro
   quietMetrics();
   const { startLocalRuntime } = await import('../lib/local/runtime.ts');
   // The benchmark submits as anonymous petitioners without a verified phone.
-  // The walk as measured before the units' steps: a handler's reply takes effect at once.
-  process.env.POLICY = JSON.stringify({ ...JSON.parse(process.env.POLICY ?? '{}'), phoneVerification: false, signForReceipt: false, approveExtensions: false, replySignOff: false });
+  process.env.POLICY = JSON.stringify({ ...JSON.parse(process.env.POLICY ?? '{}'), phoneVerification: false });
   const runtime = await startLocalRuntime({ port: 0, timeScale: 1, sweepIntervalSeconds: 3600 });
   try {
     const api = loopback(runtime);
@@ -245,7 +244,7 @@ function meter(client: { middlewareStack: DynamoDBClient['middlewareStack'] }, t
 interface Lifecycle {
   lambdas: LocalLambdas;
   api: string;
-  tokens: { clerk: string; handler: string };
+  tokens: { clerk: string; handler: string; leader: string };
   sqs: SQSClient;
   getCase: (id: string) => Promise<{ due: unknown } | undefined>;
   sweep: () => Promise<unknown>;
@@ -328,8 +327,13 @@ async function lifecycle(system: Lifecycle, tally: Tally, phone: number, ladder:
   }
   tally.step = 'accepted';
   await call(system, tally, `/v1/cases/${id}/acceptance`, { decision: 'accept', responsibleLeader: '王副县长' }, { authorization: `Bearer ${system.tokens.clerk}` }, 200);
-  tally.step = 'replied';
+  // The units' steps, as deployed: the lead unit signs for the case, a handler drafts the reply, its leader releases it.
+  tally.step = 'signed for';
+  await call(system, tally, `/v1/cases/${id}/receipt`, { decision: 'sign' }, { authorization: `Bearer ${system.tokens.handler}` }, 200);
+  tally.step = 'reply drafted';
   await call(system, tally, `/v1/cases/${id}/reply`, { opinion: '已督促物业维修屋面。' }, { authorization: `Bearer ${system.tokens.handler}` }, 200);
+  tally.step = 'replied';
+  await call(system, tally, `/v1/cases/${id}/reply/approval`, { approve: true }, { authorization: `Bearer ${system.tokens.leader}` }, 200);
   tally.step = 'rated satisfied';
   await call(system, tally, `/v1/cases/${id}/evaluation`, { rating: 'satisfied' }, { 'x-access-code': accessCode! }, 200);
 }
@@ -408,6 +412,7 @@ export async function benchCapacity(): Promise<string[]> {
         tokens: {
           clerk: await signStaffToken(signingKey, { sub: 'clerk@330726', unit: '330726', roles: ['clerk'] }),
           handler: await signStaffToken(signingKey, { sub: 'handler@330726:housing', unit: '330726:housing', roles: ['handler'] }),
+          leader: await signStaffToken(signingKey, { sub: 'leader@330726:housing', unit: '330726:housing', roles: ['leader'] }),
         },
         sqs,
         getCase,

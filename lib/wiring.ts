@@ -135,7 +135,7 @@ export const FUNCTIONS = {
     description: 'Routes cases to the office that must accept them, and puts them in their matter group',
     timeoutSeconds: 30,
     memoryMb: 512,
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'BatchWriteItem', 'UpdateItem', 'DeleteItem'],
     sends: ['petitionerMessage'],
   }),
   escalateCase: withSecret({

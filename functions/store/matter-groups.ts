@@ -9,7 +9,7 @@ import { mostShared, withMember, type MatterGroup } from '../domain/matter-group
 import type { TextSignature } from '../domain/similarity.ts';
 import { isRegionWithin } from '../domain/units.ts';
 import * as z from '../domain/zod.ts';
-import { documents, partitionItems, queryItems, tableName, untilProcessed, writeAll, type NamedWrite, type TransactItem } from './client.ts';
+import { documents, partitionItems, queryItems, tableName, untilProcessed, writeAll, writeBatches, type NamedWrite, type TransactItem } from './client.ts';
 import { cursorCodec } from './cursor.ts';
 import { numberAt, stringAt, type Item } from './item.ts';
 import {
@@ -172,16 +172,11 @@ export interface Signing {
 }
 
 /** The band items that let later cases find this one by its band keys. */
+const bandItems = (signing: Signing, signed: TextSignature): Item[] =>
+  signed.bandKeys.map((key) => ({ pk: matterBandPk(signing.county, signing.category, key), sk: matterBandSort(signing.receivedAt, signing.caseId), caseId: signing.caseId, expiresAt: signing.expiresAt }));
+
 const bandWrites = (signing: Signing, signed: TextSignature): NamedWrite<'band'>[] =>
-  signed.bandKeys.map((key) => ({
-    name: 'band',
-    write: {
-      Put: {
-        TableName: tableName(),
-        Item: { pk: matterBandPk(signing.county, signing.category, key), sk: matterBandSort(signing.receivedAt, signing.caseId), caseId: signing.caseId, expiresAt: signing.expiresAt },
-      },
-    },
-  }));
+  bandItems(signing, signed).map((item) => ({ name: 'band', write: { Put: { TableName: tableName(), Item: item } } }));
 
 /**
  * Signs a case signed before again, after a change of the method: the new
@@ -212,14 +207,21 @@ export async function resign(signing: Signing, signed: TextSignature): Promise<'
 }
 
 /**
- * Writes a case's signature, its band items and its place in a group, all
- * or nothing. `done` when the case was signed already (a redelivered routing
- * message, or staff grouped it by hand): nothing is written. `stale` when the
- * group or the candidate changed since they were read: read again.
+ * Writes a case's band items, then its signature and its place in a group,
+ * all or nothing. `done` when the case was signed already (a redelivered
+ * routing message, or staff grouped it by hand): nothing more is written.
+ * `stale` when the group or the candidate changed since they were read: read
+ * again.
+ *
+ * The band items go first, outside the transaction, where a write costs half
+ * (64 of them a case): putting them again changes nothing, and until the
+ * signature is written a case they name is nobody's candidate, since
+ * `findCandidates` reads only signatures that exist.
  */
 export async function saveSigning(signing: Signing, signed: TextSignature, placement: Placement): Promise<'saved' | 'done' | 'stale'> {
   const target = placement.kind === 'join' ? placement.group.group : placement.kind === 'found' ? placement.group : undefined;
-  const writes: NamedWrite<'signature' | 'band' | 'group' | 'listing' | 'member' | 'candidate'>[] = [
+  await writeBatches(bandItems(signing, signed));
+  const writes: NamedWrite<'signature' | 'group' | 'listing' | 'member' | 'candidate'>[] = [
     {
       name: 'signature',
       write: {
@@ -230,7 +232,6 @@ export async function saveSigning(signing: Signing, signed: TextSignature, place
         },
       },
     },
-    ...bandWrites(signing, signed),
   ];
   if (placement.kind === 'join') {
     const { group } = placement;
