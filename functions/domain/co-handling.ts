@@ -8,7 +8,7 @@
  */
 import { clockDue, isTaskOpen, next, type Case, type Change, type CoHandlingTask } from './case.ts';
 import { longText, unitId } from './fields.ts';
-import { requireLeadUnit, requireSigned, requireStatus, type Acting } from './lifecycle.ts';
+import { requireHandling, requireLeadUnit, requireStatus, type Acting } from './lifecycle.ts';
 import { daysAfter, deadlineAfter, type Clock } from './policy.ts';
 import { conflict, notFound, Problem } from './problem.ts';
 import { requireRole } from './staff.ts';
@@ -56,10 +56,7 @@ const stateOf = (task: CoHandlingTask): string => (task.opinion ? 'answered' : t
  * were asked to help (once), not which or what.
  */
 export function askCoHandling(subject: Case, input: z.infer<typeof coHandlingRequestSchema>, { staff, now, clock }: Acting): Change {
-  requireRole(staff, 'ask for co-handling', 'handler', 'leader');
-  requireStatus(subject, ['accepted'], 'be co-handled');
-  requireLeadUnit(staff, subject, 'ask for co-handling');
-  requireSigned(subject, 'ask for co-handling');
+  requireHandling(subject, staff, 'ask for co-handling', 'be co-handled');
   if (input.unit === subject.leadUnit) throw conflict(`${input.unit} is the lead unit itself: co-handling asks another unit.`);
   if (subject.office === null || !isUnitWithin(input.unit, subject.office)) {
     throw conflict(`${input.unit} is outside the petition office ${subject.office}'s area: only its units can be asked to co-handle.`);

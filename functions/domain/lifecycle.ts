@@ -24,7 +24,7 @@ import {
 import { deadlineAfter, extendDeadline, type Clock } from './policy.ts';
 import { conflict, invalid, Problem } from './problem.ts';
 import type { Region } from './regions.ts';
-import { hasRole, isOfficeStaff, requireOfficeStaff, requireRole, requireUnitsWithin, type Staff } from './staff.ts';
+import { hasRole, isOfficeStaff, requireOfficeStaff, requireRole, requireUnitsWithin, type Role, type Staff } from './staff.ts';
 import { isUnitWithin } from './units.ts';
 import { longText, text, unitId } from './fields.ts';
 import * as z from './zod.ts';
@@ -104,6 +104,19 @@ export function requireSigned(subject: Case, action: string): void {
   throw conflict(`The lead unit ${subject.receipt.unit} has not signed for the case yet: sign for it (POST …/receipt) before you ${action}.`);
 }
 
+/**
+ * Who handles an accepted case: staff of its lead unit (an admin for it) in
+ * one of `roles`, once the unit has signed for it. `action` names the act in
+ * the refusals ("ask for a pause"), `becoming` what the case would undergo
+ * ("be paused").
+ */
+export function requireHandling(subject: Case, staff: Staff, action: string, becoming: string, roles: readonly Role[] = ['handler', 'leader']): void {
+  requireRole(staff, action, ...roles);
+  requireStatus(subject, ['accepted'], becoming);
+  requireLeadUnit(staff, subject, action);
+  requireSigned(subject, action);
+}
+
 /** Nothing moves the handling clock while a pause stops it (an extension granted, a reply released): the pause is ended first. */
 export function requireNotPaused(subject: Case, action: string): void {
   const running = subject.pauses.find((pause) => pause.status === 'running');
@@ -175,10 +188,7 @@ export function decideAcceptance(subject: Case, input: AcceptanceInput, { staff,
 
 /** Once, for a complex case, before the handling deadline: at most the policy's extension; a handler's waits for approval when the policy says so. */
 export function extendHandling(subject: Case, input: { days: number; reason: string }, { staff, now, clock }: Acting): Change {
-  requireRole(staff, 'ask for an extension', 'handler', 'leader');
-  requireStatus(subject, ['accepted'], 'be extended');
-  requireLeadUnit(staff, subject, 'ask for an extension');
-  requireSigned(subject, 'ask for an extension');
+  requireHandling(subject, staff, 'ask for an extension', 'be extended');
   if (subject.extension !== null) throw conflict('The case was extended already: the regulation allows one extension.');
   const handlingDueAt = subject.handlingDueAt as string;
   if (now > handlingDueAt) throw conflict('The handling deadline has passed: it can no longer be extended.');
@@ -228,10 +238,7 @@ const REVIEW_NOTICE = '如不服，可自收到本答复意见之日起30日内�
 
 /** The lead unit's written reply (答复); under sign-off a handler's is a draft until the unit's leader releases it. */
 export function replyToCase(subject: Case, input: { opinion: string }, { staff, now, clock }: Acting): Change {
-  requireRole(staff, 'reply', 'handler', 'leader');
-  requireStatus(subject, ['accepted'], 'be replied to');
-  requireLeadUnit(staff, subject, 'reply');
-  requireSigned(subject, 'reply');
+  requireHandling(subject, staff, 'reply', 'be replied to');
   if (subject.replyDraft !== null) throw conflict('A draft reply awaits the leader\'s sign-off: it is released or sent back first.');
   if (clock.replySignOff && !hasRole(staff, 'leader')) {
     return next(subject, { replyDraft: { opinion: input.opinion, at: now, by: staff.sub } }, { at: now, actor: staff.sub, action: 'reply_drafted', detail: {} });

@@ -12,7 +12,7 @@ import { chinaDay } from './calendar.ts';
 import { next, PAUSE_REASONS, type Case, type Change, type Due, type Pause, type PauseReason } from './case.ts';
 import { longText } from './fields.ts';
 import { idleAfter } from './idle.ts';
-import { requireLeadUnit, requireSigned, requireStatus, type Acting } from './lifecycle.ts';
+import { requireHandling, requireStatus, type Acting } from './lifecycle.ts';
 import { addMs, type Clock } from './policy.ts';
 import { conflict, notFound, Problem } from './problem.ts';
 import { isOfficeStaff, requireRole, type Staff } from './staff.ts';
@@ -61,10 +61,7 @@ const withPause = (subject: Case, pause: Pause): Pause[] => subject.pauses.map((
 
 /** The lead unit asks for a pause, with the reason and a note; it waits for the office's approval. */
 export function requestPause(subject: Case, input: z.infer<typeof pauseRequestSchema>, { staff, now, clock }: Acting): Change {
-  requireRole(staff, 'ask for a pause', 'handler', 'leader');
-  requireStatus(subject, ['accepted'], 'be paused');
-  requireLeadUnit(staff, subject, 'ask for a pause');
-  requireSigned(subject, 'ask for a pause');
+  requireHandling(subject, staff, 'ask for a pause', 'be paused');
   const open = openPause(subject);
   if (open) throw conflict(`Pause ${open.id} is ${open.status} already: a case has one pause at a time.`);
   requirePausable(subject, now, clock);

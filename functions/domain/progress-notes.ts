@@ -4,8 +4,7 @@
  */
 import { next, type Case, type Change } from './case.ts';
 import { longText } from './fields.ts';
-import { requireLeadUnit, requireSigned, requireStatus, type Acting } from './lifecycle.ts';
-import { requireRole } from './staff.ts';
+import { requireHandling, type Acting } from './lifecycle.ts';
 import * as z from './zod.ts';
 
 export const progressNoteSchema = z.strictObject({ note: longText(2000), visibleToPetitioner: z.boolean() });
@@ -13,10 +12,7 @@ export type ProgressNoteInput = z.infer<typeof progressNoteSchema>;
 
 /** A note of the lead unit on the case's progress, in its history and, when visible, in the petitioner's timeline. */
 export function addProgressNote(subject: Case, input: ProgressNoteInput, { staff, now }: Acting): Change {
-  requireRole(staff, 'record progress', 'clerk', 'handler', 'leader');
-  requireStatus(subject, ['accepted'], 'have progress recorded');
-  requireLeadUnit(staff, subject, 'record progress');
-  requireSigned(subject, 'record progress');
+  requireHandling(subject, staff, 'record progress', 'have progress recorded', ['clerk', 'handler', 'leader']);
   return next(subject, {}, {
     at: now,
     actor: staff.sub,
