@@ -1,7 +1,8 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { UPLOAD_URL_SECONDS } from '../../functions/domain/attachments.ts';
+import { PRIVATE_BUCKET } from './private-bucket.ts';
 
 export interface AttachmentBucketProps {
   /** The origins of the pages that upload and download files from a browser (CORS); any, by default: the presigned URL is the credential. */
@@ -9,9 +10,8 @@ export interface AttachmentBucketProps {
 }
 
 /**
- * The attachments' files: private (every public access blocked, objects owned
- * by the bucket's account, no ACLs), encrypted with S3-managed keys, reached
- * over TLS only. Uploads land under `uploads/` through presigned URLs and
+ * The attachments' files, in a private bucket (`PRIVATE_BUCKET`). Uploads
+ * land under `uploads/` through presigned URLs and
  * are removed after a day if nobody completed them; only checked files are
  * kept, under `files/` (functions/store/attachment-files.ts). Its access is
  * logged to a bucket of its own.
@@ -22,20 +22,13 @@ export class AttachmentBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AttachmentBucketProps = {}) {
     super(scope, id);
-    const privately = {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-    };
     this.accessLogs = new Bucket(this, 'AccessLogs', {
-      ...privately,
+      ...PRIVATE_BUCKET,
       lifecycleRules: [{ id: 'log-retention', expiration: Duration.days(180) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.bucket = new Bucket(this, 'Bucket', {
-      ...privately,
+      ...PRIVATE_BUCKET,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'attachments/',
       lifecycleRules: [
