@@ -18,7 +18,7 @@
  * docs/MATTERS.md explains.
  */
 import { commonWordsOf, sameMatter, SIMILARITY, textSignature, type SimilarityParameters, type TextSignature } from '../functions/domain/similarity.ts';
-import { rankCandidates } from '../functions/domain/matter-candidates.ts';
+import { CHECKED_CANDIDATES, rankCandidates } from '../functions/domain/matter-candidates.ts';
 import { GROUPING_POLICY, mostShared } from '../functions/domain/matter-groups.ts';
 import { budgetLine } from './budget.ts';
 import { fillerPetitions, mattersSet, type LabelledPetition } from './matters-set.ts';
@@ -61,10 +61,19 @@ function group(petitions: Signed[], { threshold, perKey, candidates: most }: Gro
   petitions.forEach((petition, i) => {
     const found = mostShared(indexKeys(petition).map((key) => newest(index.get(key) ?? [], perKey)), most).map(Number);
     const candidates = found.map((j) => ({ caseId: String(j), signed: petitions[j]!.signed, groupId: sizes.get(groups[j]!)! > 1 ? String(groups[j]) : null }));
-    const [best] = rankCandidates(petition.signed, candidates, { threshold });
+    const ranked = rankCandidates(petition.signed, candidates, { threshold }).slice(0, CHECKED_CANDIDATES);
+    const [best] = ranked;
     const joined = best ? groups[Number(best.caseId)]! : i;
     groups.push(joined);
     sizes.set(joined, (sizes.get(joined) ?? 0) + 1);
+    // As routing does: the confirmed candidates still alone come in with it.
+    for (const { caseId, groupId } of ranked) {
+      const j = Number(caseId);
+      if (groupId !== null || groups[j] === joined) continue;
+      sizes.set(groups[j]!, sizes.get(groups[j]!)! - 1);
+      groups[j] = joined;
+      sizes.set(joined, sizes.get(joined)! + 1);
+    }
     for (const key of indexKeys(petition)) index.set(key, [...(index.get(key) ?? []), i]);
   });
   return groups;

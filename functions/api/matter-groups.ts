@@ -89,7 +89,7 @@ async function remove(request: ApiRequest): Promise<ApiAnswer> {
 /** One reply to every member in the caller's scope, each by the lifecycle's rules. */
 async function reply(request: ApiRequest): Promise<ApiAnswer> {
   const staff = requireStaff(request);
-  requireRole(staff, 'reply', 'handler');
+  requireRole(staff, 'reply', 'handler', 'leader');
   const { stored, members } = await groupInScope(staff, request.params.id ?? '');
   const { opinion } = request.body(replySchema);
   const done = await replyToGroup(members, opinion, { staff, now: now(), clock: config.clock });

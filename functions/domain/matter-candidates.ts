@@ -43,6 +43,9 @@ export function rankCandidates<Found extends Candidate>(signed: TextSignature, c
     .map(({ candidate }) => candidate);
 }
 
+/** The most similar confirmed candidates whose cases routing reads to check they may be joined: bounds the reads. */
+export const CHECKED_CANDIDATES = 10;
+
 /**
  * Whether a new case may join a candidate's group: the candidate is still
  * open, of the same county and category, and another petitioner's (one

@@ -1,45 +1,52 @@
 import { isOpen, type Case } from '../domain/case.ts';
-import { commonWordsFor, mayJoin, rankCandidates, textOf } from '../domain/matter-candidates.ts';
+import { CHECKED_CANDIDATES, commonWordsFor, mayJoin, rankCandidates, textOf } from '../domain/matter-candidates.ts';
 import { GROUPING_POLICY, groupIdOf, partitionOf, type GroupingPolicy, type MatterGroup } from '../domain/matter-groups.ts';
 import { SIMILARITY, textSignature, type TextSignature } from '../domain/similarity.ts';
 import { retryWhileStale, STALE } from '../shared/retry.ts';
 import { getCases } from '../store/get-cases.ts';
-import { findCandidates, getGroup, getSignedCase, resign, saveSigning, type Placement, type SignedCase, type Signing } from '../store/matter-groups.ts';
+import { findCandidates, getGroup, getSignedCase, resign, saveSigning, type AloneCandidate, type Placement, type SignedCase, type Signing } from '../store/matter-groups.ts';
 
 // Another case may join the same group, or found one with the same candidate, meanwhile: read again.
 const ATTEMPTS = 4;
-// The most similar candidates whose cases are read to check they may be joined: bounds the reads.
-const CHECKED = 10;
 
 export type Grouping = 'grouped' | 'alone' | 'done';
 
-/** Where a signed case goes: the group of the most similar candidate it may join, a new group with it, or none. */
+/**
+ * Where a signed case goes: the group of the most similar candidate it may
+ * join, or a new group with the most similar one still alone, or none; with
+ * it come the other candidates of the matter still alone (cases that arrived
+ * together and did not see each other).
+ */
 async function placementOf(subject: Case, signed: TextSignature, candidates: SignedCase[], policy: GroupingPolicy): Promise<Placement> {
   const offered = candidates.flatMap((found) => (found.signed && !found.detached ? [{ ...found, signed: found.signed }] : []));
-  const ranked = rankCandidates(signed, offered, policy).slice(0, CHECKED);
+  const ranked = rankCandidates(signed, offered, policy).slice(0, CHECKED_CANDIDATES);
   if (ranked.length === 0) return { kind: 'alone' };
   const cases = new Map((await getCases(ranked.map((candidate) => candidate.caseId))).map((found) => [found.id, found]));
-  for (const candidate of ranked) {
+  const joinable = ranked.flatMap((candidate) => {
     const found = cases.get(candidate.caseId);
-    if (!found || !mayJoin(subject, found)) continue;
-    if (candidate.groupId !== null) {
-      const group = await getGroup(candidate.groupId);
-      if (group) return { kind: 'join', group };
-      continue;
-    }
-    const group: MatterGroup = {
-      id: groupIdOf(subject.id),
-      ...partitionOf(subject),
-      regionCode: subject.regionCode,
-      title: found.title,
-      size: 2,
-      firstReceivedAt: found.receivedAt,
-      lastReceivedAt: subject.receivedAt,
-      version: 1,
-    };
-    return { kind: 'found', group, with: { caseId: found.id, receivedAt: found.receivedAt } };
+    return found && mayJoin(subject, found) ? [{ candidate, found }] : [];
+  });
+  const alone: AloneCandidate[] = joinable.filter(({ candidate }) => candidate.groupId === null).map(({ found }) => ({ caseId: found.id, receivedAt: found.receivedAt }));
+  // Ranked with those in a group first.
+  for (const { candidate } of joinable) {
+    if (candidate.groupId === null) break;
+    const group = await getGroup(candidate.groupId);
+    if (group) return { kind: 'join', group, alone };
   }
-  return { kind: 'alone' };
+  const first = joinable.find(({ candidate }) => candidate.groupId === null)?.found;
+  if (!first) return { kind: 'alone' };
+  const received = [subject.receivedAt, ...alone.map((candidate) => candidate.receivedAt)].sort();
+  const group: MatterGroup = {
+    id: groupIdOf(subject.id),
+    ...partitionOf(subject),
+    regionCode: subject.regionCode,
+    title: first.title,
+    size: received.length,
+    firstReceivedAt: received[0]!,
+    lastReceivedAt: received.at(-1)!,
+    version: 1,
+  };
+  return { kind: 'found', group, alone };
 }
 
 /** A case's signature by its text, and where the store indexes it. */

@@ -158,8 +158,19 @@ export async function findCandidates(
 /** Where routing puts a signed case: in no group, in an existing group, or in a new group with the candidate it matched. */
 export type Placement =
   | { kind: 'alone' }
-  | { kind: 'join'; group: StoredGroup }
-  | { kind: 'found'; group: MatterGroup; with: { caseId: string; receivedAt: string } };
+  | { kind: 'join'; group: StoredGroup; alone: AloneCandidate[] }
+  | { kind: 'found'; group: MatterGroup; alone: AloneCandidate[] };
+
+/**
+ * A candidate of the same matter still in no group, which comes into the
+ * group with the new case: the one a new group is founded with, and any other
+ * that two cases arriving together left alone (each signed before it saw the
+ * other), so that a matter's cases do not stay split.
+ */
+export interface AloneCandidate {
+  caseId: string;
+  receivedAt: string;
+}
 
 /** The case routing signs: its id, its partition and when it was received. */
 export interface Signing {
@@ -233,17 +244,10 @@ export async function saveSigning(signing: Signing, signed: TextSignature, place
       },
     },
   ];
-  if (placement.kind === 'join') {
-    const { group } = placement;
-    const after = withMember(group.group, signing.receivedAt);
-    writes.push(...groupWrites(group, after, group.createdAt), { name: 'member', write: memberPut(after.id, signing.caseId, signing.receivedAt) });
-  }
-  if (placement.kind === 'found') {
-    const { group, with: candidate } = placement;
-    writes.push(
-      ...groupWrites(undefined, group, signing.receivedAt),
-      { name: 'member', write: memberPut(group.id, signing.caseId, signing.receivedAt) },
-      { name: 'member', write: memberPut(group.id, candidate.caseId, candidate.receivedAt) },
+  // Each candidate still alone comes in on condition that it is still alone and staff did not take it out.
+  const comingIn = (groupId: string, alone: AloneCandidate[]): NamedWrite<'member' | 'candidate'>[] =>
+    alone.flatMap((candidate) => [
+      { name: 'member', write: memberPut(groupId, candidate.caseId, candidate.receivedAt) },
       {
         name: 'candidate',
         write: {
@@ -252,11 +256,19 @@ export async function saveSigning(signing: Signing, signed: TextSignature, place
             Key: matterSignatureKey(candidate.caseId),
             UpdateExpression: 'SET groupId = :group',
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(groupId) AND attribute_not_exists(detached)',
-            ExpressionAttributeValues: { ':group': group.id },
+            ExpressionAttributeValues: { ':group': groupId },
           },
         },
       },
-    );
+    ]);
+  if (placement.kind === 'join') {
+    const { group, alone } = placement;
+    const after = [signing.receivedAt, ...alone.map((candidate) => candidate.receivedAt)].reduce(withMember, group.group);
+    writes.push(...groupWrites(group, after, group.createdAt), { name: 'member', write: memberPut(after.id, signing.caseId, signing.receivedAt) }, ...comingIn(after.id, alone));
+  }
+  if (placement.kind === 'found') {
+    const { group, alone } = placement;
+    writes.push(...groupWrites(undefined, group, signing.receivedAt), { name: 'member', write: memberPut(group.id, signing.caseId, signing.receivedAt) }, ...comingIn(group.id, alone));
   }
   const refused = await writeAll(writes);
   if (refused.length === 0) return 'saved';

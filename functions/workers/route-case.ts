@@ -2,7 +2,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { applyRouting, decideRouting } from '../domain/routing.ts';
 import { parseRouteCase } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
-import { logger } from '../shared/logger.ts';
+import { errorSummary, logger } from '../shared/logger.ts';
 import { METRIC } from '../shared/metric-names.ts';
 import { count } from '../shared/metrics.ts';
 import { retryWhileStale, STALE } from '../shared/retry.ts';
@@ -16,13 +16,26 @@ import { now } from '../shared/clock.ts';
 const ATTEMPTS = 3;
 
 /**
- * Routes one case: decides the office that must accept it and the lead unit it
- * proposes, then puts it in its matter group, if any (services/group-by-text.ts).
- * Idempotent: a case already routed and grouped is left as it is.
+ * Routes one case: puts it in its matter group, if any
+ * (services/group-by-text.ts), then decides the office that must accept it
+ * and the lead unit it proposes. Grouped first, so that a case shown routed
+ * is one the next case of its matter finds; but a grouping that fails does
+ * not hold routing up: the case is routed, and the message fails so that its
+ * redelivery groups it. Idempotent: a case already grouped and routed is left
+ * as it is.
  */
 export async function routeOne(record: SQSRecord): Promise<void> {
   const { caseId } = parseRouteCase(record.body);
-  const routed = await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while it was routed`), async () => {
+  const received = await getCase(caseId);
+  if (!received) throw new Error(`case ${caseId} does not exist`);
+  let groupingFailed: unknown;
+  try {
+    if ((await groupByText(received)) === 'grouped') logger.info('case put in a matter group', { caseId });
+  } catch (error) {
+    groupingFailed = error;
+    logger.error('case not grouped: routed first, grouped when the message comes again', { caseId, error: errorSummary(error) });
+  }
+  await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while it was routed`), async () => {
     const subject = await getCase(caseId);
     if (!subject) throw new Error(`case ${caseId} does not exist`);
     const [chain, category] = await Promise.all([getRegionChain(subject.regionCode), getCategory(subject.category)]);
@@ -34,9 +47,7 @@ export async function routeOne(record: SQSRecord): Promise<void> {
     logger.info('case routed', { caseId, office: change.case.office, overLevel: change.case.overLevel });
     return change.case;
   });
-  // After routing, and again on a redelivery (which finds it done): a case routed but not yet grouped is grouped then.
-  const grouping = await groupByText(routed);
-  if (grouping === 'grouped') logger.info('case put in a matter group', { caseId });
+  if (groupingFailed !== undefined) throw groupingFailed;
 }
 
 export const handler = queueConsumer(routeOne);

@@ -7,6 +7,7 @@ import { tableName } from '../../functions/store/client.ts';
 import { matterBandPk, matterBandSort, matterSignatureKey } from '../../functions/store/keys.ts';
 import type { MigrationPosition } from '../../functions/store/migrations.ts';
 import { postJson, submission, useStaffTokens, useTestSystem } from '../support/emulators.ts';
+import { SMELL, UNRELATED } from '../support/matters.ts';
 
 const system = useTestSystem();
 const tokens = useStaffTokens(system, {
@@ -41,21 +42,6 @@ const groupOf = async (id: string) => (await call('GET', `/v1/cases/${id}`, toke
 // The cases are received now; the list's days are China's.
 const TODAY = chinaDay(new Date().toISOString());
 
-// Twelve petitioners on one factory's smell, each in their own words: one in traditional characters, one mixing English.
-const SMELL: Array<[string, string]> = [
-  ['鑫达化工厂排放臭气', '白马镇鑫达化工厂天天排放臭气，家里老人孩子一直咳嗽。'],
-  ['化工厂气味刺鼻', '我们白马镇的鑫达化工厂晚上偷偷排废气，臭得没法开窗。'],
-  ['鑫达化工臭味', '白马镇鑫达化工一股刺鼻的气味，晾的衣服都是味道。'],
-  ['白马镇那个化工厂', '白马镇那个鑫达化工厂气味熏得人头疼，已经持续三个月了。'],
-  ['投诉白马镇鑫达化工厂', '白马镇鑫达化工厂烟囱一直冒黑烟，打过12345也没用。'],
-  ['鑫达化工厂废气', '白马镇鑫达化工厂晚上十点以后排废气最严重。'],
-  ['鑫達化工廠排放臭氣', '白馬鎮鑫達化工廠天天排放臭氣，晚上睡不著。'],
-  ['白马镇鑫达化工厂 smell', '白马镇鑫达化工厂 the smell is terrible，空气里全是怪味。'],
-  ['白马镇化工厂污染', '白马镇鑫达化工厂污水直接排到河里，空气也很臭。'],
-  ['白马镇鑫达化工厂扰民', '鑫达化工厂臭味飘得整个白马镇都是，闻着想吐。'],
-  ['反映白马镇鑫达化工厂', '鑫达化工厂环保局来过一次走了又照样排，气味难闻。'],
-  ['白马镇鑫达化工', '白马镇鑫达化工厂一直排臭气，孩子咳嗽得厉害。'],
-];
 
 describe('one matter, many petitioners', () => {
   const members: Array<{ id: string; accessCode: string }> = [];
@@ -63,9 +49,7 @@ describe('one matter, many petitioners', () => {
 
   beforeAll(async () => {
     for (const [title, content] of SMELL) members.push(await routedCase(title, content));
-    // Unrelated matters that share words: another factory's smell told in the same words, and a market's rubbish in the same town.
-    others.push((await routedCase('宏远化工厂排放臭气', '仙华镇宏远化工厂天天排放臭气，晚上气味更重。')).id);
-    others.push((await routedCase('菜市场垃圾臭', '白马镇菜市场的垃圾没人清运，天天臭气熏天。')).id);
+    for (const [title, content] of UNRELATED) others.push((await routedCase(title, content)).id);
   }, 300_000);
 
   it('puts the twelve in one group by their text, and the two unrelated cases stay out', async () => {
@@ -187,11 +171,12 @@ describe('signatures of an earlier method', () => {
     expect(await groupOf(missed.id)).toBeNull();
 
     expect(await resignAll()).toBeGreaterThanOrEqual(2);
-    // Closer to the case signed before the upgrade than to the one that missed it: joins the former.
+    // Closer to the case signed before the upgrade than to the one that missed it: joins the former, and the one left alone comes in too.
     const after = await routedCase('华兴印染厂排污水', '郑宅镇华兴印染厂污水直接排到河里，河里的鱼死了一大片。');
     const group = await groupOf(after.id);
-    expect(group?.size).toBe(2);
+    expect(group?.size).toBe(3);
     expect((await groupOf(before.id))?.id).toBe(group?.id);
+    expect((await groupOf(missed.id))?.id).toBe(group?.id);
     // Run again (a crash, a redeploy), it signs the same again and moves no case out of its group.
     await resignAll();
     expect(await groupOf(before.id)).toEqual(group);
