@@ -12,7 +12,7 @@ import type { Role } from '../../functions/domain/staff.ts';
 import { freePort } from '../../lib/local/emulators.ts';
 import { postJson, submission } from '../support/emulators.ts';
 import { eventually } from '../support/eventually.ts';
-import { freshDataDir, progress, routed, start, stop, token } from '../support/local-runtime.ts';
+import { apiCaller, freshDataDir, progress, routed, start, stop, token } from '../support/local-runtime.ts';
 
 const POLICY = {
   signForReceipt: true,
@@ -28,10 +28,10 @@ describe('handling through npm start, with TIME_SCALE', { timeout: 300_000 }, ()
   it('return and insistence, a silent co-unit supervised, a pause, an approved extension, a draft sent back then released, an owner', async () => {
     const dataDir = freshDataDir();
     const runtime = await start(await freePort(), dataDir, { TIME_SCALE: '86400', POLICY: JSON.stringify(POLICY) });
+    const json = apiCaller(runtime.api);
     const call = async (method: string, path: string, who?: [string, Role], body?: unknown) => {
       const headers: Record<string, string> = who ? { authorization: `Bearer ${await token(dataDir, ...who)}` } : {};
-      const response = await fetch(`${runtime.api}${path}`, body === undefined ? { method, headers } : postJson(body, headers));
-      return { status: response.status, body: (await response.json()) as any };
+      return json(path, body === undefined ? { method, headers } : postJson(body, headers));
     };
     const office: [string, Role] = ['330726', 'clerk'];
     const supervisor: [string, Role] = ['330726', 'supervisor'];

@@ -20,7 +20,7 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, localSigningKey } from '../../lib/local/i
 import type { Role } from '../../functions/domain/staff.ts';
 import { postJson, submission } from '../support/emulators.ts';
 import { eventually } from '../support/eventually.ts';
-import { freshDataDir, progress, routed, spawnNode, start, stop, token } from '../support/local-runtime.ts';
+import { apiCaller, freshDataDir, progress, routed, spawnNode, start, stop, token } from '../support/local-runtime.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const portOpen = (endpoint: string) =>
@@ -195,10 +195,7 @@ describe('a visit day through the local runtime', { timeout: 120_000 }, () => {
     const dataDir = freshDataDir();
     const runtime = await start(await freePort(), dataDir, { TIME_SCALE: '864000' });
     const leader = { authorization: `Bearer ${await token(dataDir, '330726', 'leader')}` };
-    const json = async (path: string, init?: RequestInit) => {
-      const response = await fetch(`${runtime.api}${path}`, init);
-      return { status: response.status, body: (await response.json()) as any };
-    };
+    const json = apiCaller(runtime.api);
     try {
       const startsAt = new Date(Date.now() + 2_000).toISOString();
       const visit = await json('/v1/visits', postJson({ leader: { name: '王明', title: '县委书记' }, regionCode: '330726', startsAt, venue: '县信访局', departments: ['330726:housing'] }, leader));

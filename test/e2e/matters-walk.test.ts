@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaDay } from '../../functions/domain/calendar.ts';
 import { freePort } from '../../lib/local/emulators.ts';
 import { postJson, submission } from '../support/emulators.ts';
-import { freshDataDir, progress, routed, start, stop, token } from '../support/local-runtime.ts';
+import { apiCaller, freshDataDir, progress, routed, start, stop, token } from '../support/local-runtime.ts';
 import { SMELL, UNRELATED } from '../support/matters.ts';
 
 describe('one matter, many petitioners, through npm start', { timeout: 300_000 }, () => {
@@ -19,10 +19,7 @@ describe('one matter, many petitioners, through npm start', { timeout: 300_000 }
     // The units' steps as deployed; phone verification is walked in petitioner-walk.test.ts.
     const runtime = await start(await freePort(), dataDir, { POLICY: '{"phoneVerification":false}' });
     const api = runtime.api;
-    const json = async (path: string, init?: RequestInit) => {
-      const response = await fetch(`${api}${path}`, init);
-      return { status: response.status, body: (await response.json()) as any };
-    };
+    const json = apiCaller(api);
     const as = async (unit: string, role: 'clerk' | 'leader') => ({ authorization: `Bearer ${await token(dataDir, unit, role)}` });
     try {
       let phone = 13_600_000_000;

@@ -11,7 +11,7 @@ import { freePort } from '../../lib/local/emulators.ts';
 import { jpegWithMetadata } from '../support/files.ts';
 import { postJson, submission } from '../support/emulators.ts';
 import { eventually } from '../support/eventually.ts';
-import { freshDataDir, progress, routed, start, stop, token } from '../support/local-runtime.ts';
+import { apiCaller, freshDataDir, progress, routed, start, stop, token } from '../support/local-runtime.ts';
 
 const PHONE = '13912345670';
 const NAME = '褚二十三';
@@ -31,11 +31,7 @@ describe('the petitioner verified, told and heard, through npm start', { timeout
     // The deployed defaults: phone verification required (the test run's own POLICY turns it off).
     const runtime = await start(await freePort(), dataDir, { POLICY: '{}' });
     const api = runtime.api;
-    const json = async (path: string, init?: RequestInit) => {
-      const response = await fetch(`${api}${path}`, init);
-      const type = response.headers.get('content-type') ?? '';
-      return { status: response.status, headers: response.headers, body: (type.includes('json') ? await response.json() : await response.text()) as any };
-    };
+    const json = apiCaller(api);
     const outbox = async (): Promise<OutboxMessage[]> => (await json(`/local/outbox?phone=${PHONE}`)).body.items;
     /** The outbox once it holds more than `count` messages for the phone: the newest. */
     const nextMessage = async (count: number) =>

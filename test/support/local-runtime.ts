@@ -75,6 +75,15 @@ export async function token(dataDir: string, unit: string, role: Role): Promise<
   return signStaffToken(await localSigningKey(dataDir), { sub: `${role}@${unit}`, unit, roles: [role] });
 }
 
+/** Calls a running runtime's API: the status, the headers and the body (parsed where it is JSON). */
+export function apiCaller(api: string) {
+  return async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${api}${path}`, init);
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, headers: response.headers, body: (type.includes('json') ? await response.json() : await response.text()) as any };
+  };
+}
+
 export async function progress(api: string, id: string, code: string) {
   const response = await fetch(`${api}/v1/cases/${id}/progress`, { headers: { 'x-access-code': code } });
   return { status: response.status, body: (await response.json()) as { timeline: Array<{ event: string }>; level: string | null } & Record<string, unknown> };
