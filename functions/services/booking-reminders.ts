@@ -39,8 +39,12 @@ export async function remindBookings(options: { now?: string } = {}): Promise<{ 
   let visits = 0;
   let reminders = 0;
   let changeNotices = 0;
+  // One read of the visits to come holds both: those to remind, and those changed of late.
+  const start = from < now ? from : now;
   for (const province of await childRegions(undefined)) {
-    for await (const visit of visitsStartingBetween(province.code, from, to)) {
+    for await (const visit of visitsStartingBetween(province.code, start, addMs(now, CHANGES_AHEAD_MS))) {
+      changeNotices += await tellVisitChanges(visit, changedSince);
+      if (visit.startsAt < from || visit.startsAt >= to) continue;
       const due: BookingMessageRef[] = (await bookingsOfVisit(visit.id))
         .filter((booking) => needsReminder(booking, visit, lead))
         .map((booking) => ({ kind: 'booking-message', visitId: visit.id, ticket: booking.ticket, change: 'reminder' }));
@@ -48,7 +52,6 @@ export async function remindBookings(options: { now?: string } = {}): Promise<{ 
       visits += 1;
       reminders += due.length;
     }
-    for await (const visit of visitsStartingBetween(province.code, now, addMs(now, CHANGES_AHEAD_MS))) changeNotices += await tellVisitChanges(visit, changedSince);
   }
   logger.info('booking reminders sent', { visits, reminders, changeNotices });
   return { visits, reminders, changeNotices };

@@ -1,4 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
+import type { Case } from '../domain/case.ts';
 import { applyRouting, decideRouting } from '../domain/routing.ts';
 import { parseRouteCase } from '../queues/routing.ts';
 import { config } from '../shared/config.ts';
@@ -35,17 +36,19 @@ export async function routeOne(record: SQSRecord): Promise<void> {
     groupingFailed = error;
     logger.error('case not grouped: routed first, grouped when the message comes again', { caseId, error: errorSummary(error) });
   }
+  // Grouping writes nothing of the case item: the case read for it is routed, and read again only when another change came first.
+  let read: Case | undefined = received;
   await retryWhileStale(ATTEMPTS, () => new Error(`case ${caseId} kept changing while it was routed`), async () => {
-    const subject = await getCase(caseId);
+    const subject = read ?? (await getCase(caseId));
+    read = undefined;
     if (!subject) throw new Error(`case ${caseId} does not exist`);
     const [chain, category] = await Promise.all([getRegionChain(subject.regionCode), getCategory(subject.category)]);
     if (!chain || !category) throw new Error(`case ${caseId} names reference data that does not exist`);
     const change = applyRouting(subject, decideRouting(subject, chain, category), now(), config.clock);
-    if (!change) return subject;
+    if (!change) return;
     if ((await saveChange(subject, change)) !== 'saved') return STALE;
     count(METRIC.casesRouted);
     logger.info('case routed', { caseId, office: change.case.office, overLevel: change.case.overLevel });
-    return change.case;
   });
   if (groupingFailed !== undefined) throw groupingFailed;
 }
